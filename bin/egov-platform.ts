@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { App } from 'aws-cdk-lib';
+import { addComplianceGate, complianceReport, writeComplianceReport } from '../lib/compliance/gate';
+import { ConfigError } from '../lib/config/issues';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config/load';
+import { buildPlatform } from '../lib/platform';
+
+const app = new App();
+const configPath = (app.node.tryGetContext('config') as string | undefined) ?? DEFAULT_CONFIG_PATH;
+
+try {
+  buildPlatform(app, loadConfig(configPath));
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+const packs = addComplianceGate(app);
+const assembly = app.synth();
+writeComplianceReport(assembly.directory, complianceReport(app, packs));

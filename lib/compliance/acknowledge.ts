@@ -1,0 +1,36 @@
+import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+const MIN_REASON_LENGTH = 40;
+
+/**
+ * Acknowledges compliance findings on one construct, with the reason they are acceptable.
+ *
+ * The reason must name the compensating control. Acknowledging on a whole stack or app
+ * is refused: the acknowledgement belongs on the narrowest construct the finding concerns.
+ */
+export function acknowledge(construct: IConstruct, ids: string | readonly string[], reason: string): void {
+  if (Stage.isStage(construct) || Stack.isStack(construct)) {
+    throw new Error(
+      `Refusing to acknowledge ${String(ids)} on ${construct.node.path || 'the app'}: acknowledge on the construct the finding concerns, not a whole stack or app.`,
+    );
+  }
+  if (reason.trim().length < MIN_REASON_LENGTH) {
+    throw new Error(
+      `The reason for acknowledging ${String(ids)} on ${construct.node.path} is too short: say why the finding is acceptable and name the compensating control (at least ${MIN_REASON_LENGTH} characters).`,
+    );
+  }
+  for (const id of typeof ids === 'string' ? [ids] : ids) {
+    Validations.of(construct).acknowledge({ id, reason });
+  }
+}
+
+/** The same finding as each pack names it: one id per pack that has the rule. */
+export const FINDINGS = {
+  s3Replication: [
+    'NIST.800.53.R5-S3BucketReplicationEnabled',
+    'HIPAA.Security-S3BucketReplicationEnabled',
+    'PCI.DSS.321-S3BucketReplicationEnabled',
+  ],
+  s3DefaultKms: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'HIPAA.Security-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
+} as const;

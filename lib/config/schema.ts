@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { CLASSIFICATION_LEVELS } from './classification';
+import { SERVICE_NAMES } from './services';
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'write an IPv4 CIDR block like 10.64.0.0/12');
+const ipv4 = z.ipv4({ message: 'write an IPv4 address like 10.1.0.10' });
+const classification = z.enum(CLASSIFICATION_LEVELS);
+const serviceName = z.string().min(1);
+const dnsDomain = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'write a lower-case DNS domain like gdc.gov.hk');
+
+const bilingualName = z.strictObject({
+  en: z.string().min(3).max(120),
+  zh: z.string().min(2).max(60),
+});
+
+export const departmentSchema = z.strictObject({
+  /** Short upper-case code, used in names, tags and SSM paths. */
+  code: z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, 'use 2 to 8 upper-case letters or digits, starting with a letter, like OGCIO'),
+  name: bilingualName,
+  costCentre: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'use 2 to 20 upper-case letters, digits or hyphens, like CC-1001'),
+  classification,
+  /** The department's network block inside the platform range. */
+  cidr,
+  /** Shared services the department may call. */
+  services: z.array(serviceName).default([]),
+  /** Monthly budget in US dollars; alerts at 80% and 100%. */
+  monthlyBudgetUsd: z.number().positive().max(10_000_000).default(1000),
+});
+
+export const platformConfigSchema = z.strictObject({
+  platform: z.strictObject({
+    name: z.string().min(3).max(80),
+    /** Short prefix of stack names, SSM paths and resource names. */
+    prefix: z.string().regex(/^[a-z][a-z0-9]{1,9}$/, 'use 2 to 10 lower-case letters or digits, starting with a letter, like gcp'),
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'write an AWS region code like ap-east-1'),
+    availabilityZones: z
+      .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'write an availability zone of the region, like ap-east-1a'))
+      .min(2)
+      .max(6),
+    /** A second region data may be copied to; none means data never leaves `region`. */
+    permittedSecondaryRegion: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'write an AWS region code like ap-southeast-1')
+      .optional(),
+    /** `dev` trades resilience for cost (one NAT gateway, shorter retention). */
+    profile: z.enum(['production', 'dev']).default('production'),
+    /** The address range every VPC of the platform is carved from. */
+    cidr,
+    /** The highest data classification this cloud may hold. */
+    classificationCeiling: classification,
+    costCentre: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'use 2 to 20 upper-case letters, digits or hyphens, like CC-1001'),
+  }),
+  onPremises: z.strictObject({
+    /** Address ranges of the Government Data Centre Complex. */
+    ranges: z.array(cidr).min(1),
+    /** DNS domains answered by the on-premises resolvers. */
+    dnsDomains: z.array(dnsDomain).min(1),
+    dnsResolvers: z.array(ipv4).min(1).max(6),
+  }),
+  logging: z.strictObject({
+    /** Days CloudWatch Logs keeps log events. */
+    retentionDays: z
+      .number()
+      .refine(
+        (d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d),
+        `use one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(', ')}`,
+      ),
+    /** Days the log archive keeps objects locked against deletion (Object Lock, governance mode). */
+    archiveLockDays: z.number().int().min(1).max(36500),
+    /** Days before archived logs move to Glacier Flexible Retrieval. */
+    archiveTransitionDays: z.number().int().min(30).max(3650),
+  }),
+  alarms: z.strictObject({
+    email: z.email({ message: 'write an e-mail address like cloud-ops@example.gov.hk' }),
+  }),
+  services: z.strictObject({
+    enabled: z.array(serviceName).min(1),
+    /** Enabled services served only inside the platform network (private API). */
+    internal: z.array(serviceName).default([]),
+  }),
+  departments: z.array(departmentSchema).min(1),
+});
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+export type DepartmentConfig = z.infer<typeof departmentSchema>;
+export const KNOWN_SERVICES: readonly string[] = SERVICE_NAMES;

@@ -1,0 +1,52 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { Classification } from './config/classification';
+import type { PlatformConfig } from './config/schema';
+import { ParameterNames } from './parameter-names';
+import { applyOwnershipTags } from './tags';
+
+export interface PlatformStackProps extends StackProps {
+  readonly config: PlatformConfig;
+  /** The stack's area, in PascalCase; the stack is named `<prefix>-<area>`. */
+  readonly area: string;
+  /** @default - the platform's classification ceiling */
+  readonly classification?: Classification;
+  /** @default - the platform's cost centre */
+  readonly costCentre?: string;
+  /** Department that owns the stack. @default - the platform owns it */
+  readonly department?: string;
+}
+
+/**
+ * Base of every stack of the platform: named `<prefix>-<Area>`, pinned to the platform region,
+ * protected against deletion, and tagged with its owner and data classification.
+ */
+export class PlatformStack extends Stack {
+  public readonly config: PlatformConfig;
+  public readonly parameterNames: ParameterNames;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    const { config } = props;
+    super(scope, id, {
+      ...props,
+      stackName: `${config.platform.prefix}-${props.area}`,
+      env: { account: props.env?.account, region: config.platform.region },
+      terminationProtection: props.terminationProtection ?? true,
+    });
+    this.config = config;
+    this.parameterNames = new ParameterNames(config.platform.prefix);
+    applyOwnershipTags(this, {
+      platform: config.platform.name,
+      area: props.area,
+      classification: props.classification ?? config.platform.classificationCeiling,
+      costCentre: props.costCentre ?? config.platform.costCentre,
+      department: props.department,
+    });
+  }
+
+  /** The configured log retention as CloudWatch's enum. */
+  get logRetention(): logs.RetentionDays {
+    return this.config.logging.retentionDays as logs.RetentionDays;
+  }
+}

@@ -1,0 +1,87 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { PlatformKey } from '../../lib/constructs/platform-key';
+import { SecureBucket } from '../../lib/constructs/secure-bucket';
+import { unacknowledgedFindings, unitTestApp } from '../helpers/platform';
+
+function build() {
+  const stack = new Stack(unitTestApp(), 'Buckets', { env: { region: 'ap-east-1' } });
+  const key = new PlatformKey(stack, 'Key', { purpose: 'test data' });
+  const logs = new SecureBucket(stack, 'AccessLogs', { accessLogTarget: true });
+  const data = new SecureBucket(stack, 'Data', { encryptionKey: key, serverAccessLogsBucket: logs, transitionToGlacierAfterDays: 90 });
+  return { stack, key, logs, data, template: Template.fromStack(stack) };
+}
+
+describe('SecureBucket', () => {
+  const { stack, key, template } = build();
+
+  it('encrypts with the customer-managed key and a bucket key', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: stack.resolve(key.keyArn) } },
+        ],
+      },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'Data/' },
+    });
+  });
+
+  it('is versioned, blocks public access, disables ACLs and is retained', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.UpdateReplacePolicy).toBe('Retain');
+      expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    }
+  });
+
+  it('denies plain HTTP and TLS below 1.2', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Deny', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+        ]),
+      },
+    });
+  });
+
+  it('moves objects to Glacier and expires old versions', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Id: 'expire-noncurrent-versions', NoncurrentVersionExpiration: { NoncurrentDays: 365 } }),
+          Match.objectLike({ Id: 'archive-to-glacier', Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }] }),
+        ]),
+      },
+    });
+  });
+
+  it('uses SSE-S3 for an access log target, which S3 requires', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: Match.absent(),
+    });
+  });
+
+  it('passes all four compliance packs', () => {
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+
+  it('refuses a data bucket without a key or an access log destination', () => {
+    const s = new Stack(unitTestApp(), 'Bad');
+    expect(() => new SecureBucket(s, 'NoKey', { serverAccessLogsBucket: undefined, encryptionKey: new kms.Key(s, 'K') })).toThrow(
+      /give both encryptionKey and serverAccessLogsBucket/,
+    );
+    expect(() => new SecureBucket(s, 'LogWithKey', { accessLogTarget: true, encryptionKey: new kms.Key(s, 'K2') })).toThrow(/uses SSE-S3/);
+  });
+});
