@@ -3,7 +3,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.tsx?$': ['@swc/jest'],
+    '^.+\\.(t|j)sx?$': ['@swc/jest'],
   },
+  // These are published as ES modules only; let swc compile them for jest's CommonJS runtime.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@seriousme)/)'],
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
 };

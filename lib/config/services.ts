@@ -1,27 +1,16 @@
-/**
- * The shared services the platform can deploy, written once: the config schema accepts
- * only these names, the platform composes a stack for each enabled one, and the platform
- * catalogue API lists them.
- */
-export const SERVICE_CATALOGUE = {
-  platform: {
-    title: 'Platform catalogue',
-    description: 'The shared services, and what was provisioned for each department.',
-    basePath: '/platform',
-  },
-} as const satisfies Record<string, ServiceDescription>;
+import { SERVICES } from '../../lambda/registry';
 
-export interface ServiceDescription {
-  readonly title: string;
-  readonly description: string;
-  /** Path prefix the service's API is served under, locally and behind its API. */
-  readonly basePath: string;
-}
+/** The shared services the platform can deploy, by the name the config uses. */
+export type ServiceName = keyof typeof SERVICES;
 
-export type ServiceName = keyof typeof SERVICE_CATALOGUE;
-
-export const SERVICE_NAMES = Object.keys(SERVICE_CATALOGUE) as ServiceName[];
+export const SERVICE_NAMES = Object.keys(SERVICES) as ServiceName[];
 
 export function isServiceName(name: string): name is ServiceName {
-  return Object.hasOwn(SERVICE_CATALOGUE, name);
+  return Object.hasOwn(SERVICES, name);
+}
+
+/** Title, description and base path of a service, as the catalogue lists it. */
+export function serviceDescription(name: ServiceName) {
+  const { definition, description } = SERVICES[name];
+  return { title: definition.title, description, basePath: definition.basePath };
 }

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { platformErrorFormat } from '../shared/error-format';
+import { defineService } from '../shared/route';
+
+const serviceEntry = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  basePath: z.string(),
+  access: z.enum(['public', 'internal']),
+  status: z.enum(['available']),
+  openApi: z.string(),
+});
+
+const provisioned = z.object({ purpose: z.string(), parameter: z.string() });
+
+const departmentSummary = z.object({
+  code: z.string(),
+  name: z.object({ en: z.string(), zh: z.string() }),
+  classification: z.string(),
+  costCentre: z.string(),
+  entitlements: z.array(z.string()),
+});
+
+const department = departmentSummary.omit({ entitlements: true }).extend({
+  network: z.object({ cidr: z.string(), availabilityZones: z.array(z.string()), parameters: z.array(provisioned) }),
+  keys: z.array(provisioned),
+  buckets: z.array(provisioned),
+  roles: z.array(provisioned.extend({ name: z.string() })),
+  entitlements: z.array(z.object({ service: z.string(), basePath: z.string() })),
+  quotas: z.object({ requestsPerSecond: z.number(), burst: z.number(), requestsPerMonth: z.number() }),
+  monthlyBudgetUsd: z.number(),
+});
+
+/** Department codes as the config writes them; lower case is accepted and normalised. */
+const departmentCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{1,7}$/, 'a department code is 2 to 8 letters or digits, like DPO')
+  .transform((c) => c.toUpperCase());
+
+export const platformService = defineService({
+  name: 'platform',
+  title: 'Platform catalogue',
+  version: '1.0.0',
+  basePath: '/platform',
+  formatError: platformErrorFormat,
+  functions: { api: 'lambda/platform/index.ts' },
+  routes: {
+    listServices: {
+      method: 'GET',
+      path: '/platform/services',
+      auth: 'public',
+      summary: 'The shared services of the platform, their base paths and status',
+      query: z.strictObject({}),
+      response: z.object({ platform: z.object({ name: z.string(), region: z.string() }), services: z.array(serviceEntry) }),
+    },
+    listDepartments: {
+      method: 'GET',
+      path: '/platform/departments',
+      auth: 'platform-admin',
+      summary: 'Every department on the platform',
+      query: z.strictObject({}),
+      response: z.object({ departments: z.array(departmentSummary) }),
+    },
+    getDepartment: {
+      method: 'GET',
+      path: '/platform/departments/{code}',
+      auth: 'department-officer',
+      summary: 'What was provisioned for one department (its officers and platform admins only)',
+      params: z.strictObject({ code: departmentCode }),
+      query: z.strictObject({}),
+      response: department,
+    },
+  },
+});

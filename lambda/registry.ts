@@ -1,0 +1,24 @@
+import { platformService } from './platform/routes';
+import { storage as platformStorage } from './platform/storage';
+import type { ServiceDefinition } from './shared/route';
+import type { StorageDefinition } from './shared/storage-definition';
+
+export interface RegisteredService {
+  readonly definition: ServiceDefinition;
+  readonly storage: StorageDefinition;
+  /** What the service offers, for the platform catalogue. */
+  readonly description: string;
+}
+
+/**
+ * Every service the platform can deploy, by the name the config uses. The CDK stacks, local
+ * mode, the OpenAPI generator and the config schema all read this; no handler code is imported
+ * here, so synthesizing stays cheap.
+ */
+export const SERVICES = {
+  platform: {
+    definition: platformService,
+    storage: platformStorage,
+    description: 'The shared services, and what was provisioned for each department.',
+  },
+} as const satisfies Record<string, RegisteredService>;

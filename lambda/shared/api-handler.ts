@@ -1,0 +1,196 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import {
+  forbidden,
+  HttpError,
+  methodNotAllowed,
+  notFound,
+  payloadTooLarge,
+  unauthorized,
+  unsupportedMediaType,
+  validationFailed,
+} from './errors';
+import type { HttpResponse, RequestOf } from './http';
+import { type Caller, callerFromContext, identityEnvironment, isPlatformAdmin, officerDepartment } from './identity';
+import { logger, metrics } from './observability';
+import { type AuthMode, type RouteDefinition, type Routes, routeFunction, type ServiceDefinition } from './route';
+
+export type RouteHandler<R extends RouteDefinition> = (request: RequestOf<R>) => Promise<HttpResponse>;
+
+/** The handlers of the routes one function serves. */
+export type Handlers<R extends Routes> = { readonly [K in keyof R]?: RouteHandler<R[K]> };
+
+export type ApiHandler = (event: APIGatewayProxyEvent, context?: Partial<Context>) => Promise<APIGatewayProxyResult>;
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const BASE_HEADERS = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The Lambda entry of one function of a service: finds the route API Gateway matched, checks
+ * the caller against the route's auth mode, validates path, query and body with the route's
+ * schemas (unknown fields rejected, size capped), calls the handler, and shapes errors the way
+ * the service's standard does. Local mode calls exactly this function.
+ */
+export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>, handlers: Handlers<R>, functionName = 'api'): ApiHandler {
+  const identityEnv = identityEnvironment();
+  const table = Object.entries(service.routes)
+    .filter(([, route]) => routeFunction(route) === functionName)
+    .map(([id, route]) => {
+      const handler = handlers[id as keyof R];
+      if (!handler) throw new Error(`Function '${functionName}' of ${service.name} has no handler for route ${id}.`);
+      return { id, route, handler: handler as RouteHandler<RouteDefinition> };
+    });
+
+  return async (event, context) => {
+    const started = Date.now();
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+    logger.appendKeys({ requestId });
+    let status = 500;
+    let routeLabel = 'unmatched';
+    try {
+      const candidates = table.filter((r) => r.route.path === event.resource);
+      const entry = candidates.find((r) => r.route.method === event.httpMethod);
+      if (!entry) {
+        throw candidates.length > 0
+          ? methodNotAllowed(candidates.map((c) => c.route.method))
+          : notFound(`No route ${event.httpMethod} ${event.path}.`);
+      }
+      routeLabel = `${entry.route.method} ${entry.route.path}`;
+      const caller = callerFromContext(event.requestContext ?? {}, identityEnv);
+      authorize(entry.route.auth, caller);
+      const request = parseRequest(entry.route, event, caller, requestId);
+      const response = await entry.handler(request);
+      status = response.status;
+      return toResult(response, requestId);
+    } catch (err) {
+      const error = err instanceof HttpError ? err : internalError(err);
+      status = error.status;
+      return toResult({ status: error.status, body: service.formatError(error, requestId), headers: error.headers }, requestId);
+    } finally {
+      const durationMs = Date.now() - started;
+      logger.info('request', { route: routeLabel, status, durationMs });
+      metrics.addDimension('route', routeLabel);
+      metrics.addMetric(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Successes', 'Count', 1);
+      metrics.addMetric('Latency', 'Milliseconds', durationMs);
+      metrics.publishStoredMetrics();
+      logger.removeKeys(['requestId']);
+    }
+  };
+}
+
+function internalError(err: unknown): HttpError {
+  logger.error('unhandled error', err as Error);
+  return new HttpError(500, 'internal_error', 'Something went wrong on our side; the request changed nothing. Try again later.');
+}
+
+/** Enforces the route's auth mode; API Gateway has already verified the credential itself. */
+export function authorize(mode: AuthMode, caller: Caller): void {
+  if (mode === 'public') return;
+  if (typeof mode === 'object') {
+    if (caller.kind === 'client' && caller.scheme === mode.scheme) return;
+    throw unauthorized();
+  }
+  if (caller.kind === 'anonymous') throw unauthorized();
+  switch (mode) {
+    case 'citizen':
+      if (caller.kind !== 'citizen') throw forbidden('This route is for citizens signed in with their citizen account.');
+      return;
+    case 'staff':
+      if (caller.kind !== 'staff') throw forbidden('This route is for government staff.');
+      return;
+    case 'department-officer':
+      if (!officerDepartment(caller) && !isPlatformAdmin(caller)) throw forbidden('This route is for department officers.');
+      return;
+    case 'platform-admin':
+      if (!isPlatformAdmin(caller)) throw forbidden('This route is for platform administrators.');
+      return;
+  }
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function queryObject(event: APIGatewayProxyEvent): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const multi = event.multiValueQueryStringParameters ?? {};
+  for (const [k, v] of Object.entries(event.queryStringParameters ?? {})) {
+    const all = multi[k];
+    out[k] = all && all.length > 1 ? all : (v ?? '');
+  }
+  return out;
+}
+
+function fieldErrors(error: z.ZodError, where: string): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: [where, ...issue.path.map(String)].join('.'),
+    message:
+      issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
+  if (!schema) return where === 'body' ? undefined : {};
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = fieldErrors(result.error, where);
+    throw validationFailed(`The request ${where} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors);
+  }
+  return result.data;
+}
+
+function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers: Record<string, string>): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (bytes.length > limit) throw payloadTooLarge(limit);
+  if (!route.body) {
+    if (bytes.length > 0) throw validationFailed('This route takes no request body.', [{ field: 'body', message: 'remove the body' }]);
+    return undefined;
+  }
+  if (bytes.length === 0)
+    throw validationFailed('The request body is missing: send a JSON object.', [{ field: 'body', message: 'required' }]);
+  const contentType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (contentType !== 'application/json') throw unsupportedMediaType('application/json');
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw validationFailed(`The request body is not valid JSON: ${(err as Error).message}.`, [
+      { field: 'body', message: 'malformed JSON' },
+    ]);
+  }
+}
+
+function parseRequest(route: RouteDefinition, event: APIGatewayProxyEvent, caller: Caller, requestId: string): RequestOf<RouteDefinition> {
+  const headers = lowerCaseHeaders(event.headers);
+  const body = parseBody(route, event, headers);
+  return {
+    params: validate(route.params, event.pathParameters ?? {}, 'path') as Record<string, never>,
+    query: validate(route.query, queryObject(event), 'query') as Record<string, never>,
+    body: validate(route.body, body, 'body') as undefined,
+    headers,
+    caller,
+    requestId,
+    sourceIp: event.requestContext?.identity?.sourceIp ?? '',
+    path: event.path,
+  };
+}
+
+function toResult(response: HttpResponse, requestId: string): APIGatewayProxyResult {
+  const headers: Record<string, string> = { ...BASE_HEADERS, 'x-request-id': requestId, ...response.headers };
+  if (response.base64 !== undefined) return { statusCode: response.status, headers, body: response.base64, isBase64Encoded: true };
+  if (response.text !== undefined) return { statusCode: response.status, headers, body: response.text };
+  if (response.body === undefined) return { statusCode: response.status, headers, body: '' };
+  return {
+    statusCode: response.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(response.body),
+  };
+}

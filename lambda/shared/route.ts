@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import type { HttpError } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route. The platform modes are checked by API Gateway's Cognito authorizers
+ * (and by local mode the same way); `{ scheme }` names an authorizer the service supplies
+ * for its standard's own credentials (GOV.UK Notify's JWT, GOV.UK Pay's API keys).
+ */
+export type AuthMode = 'public' | 'citizen' | 'staff' | 'department-officer' | 'platform-admin' | { readonly scheme: string };
+
+/** One route of a service, as data: the CDK API, local mode and OpenAPI all read it. */
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** Full path template including the service's base path, like `/platform/departments/{code}`. */
+  readonly path: string;
+  readonly auth: AuthMode;
+  readonly summary: string;
+  readonly description?: string;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** Schema of the success response body, for the OpenAPI document. */
+  readonly response?: z.ZodType;
+  /** @default 200 */
+  readonly successStatus?: number;
+  /**
+   * Body size cap in bytes.
+   * @default 65536
+   */
+  readonly maxBodyBytes?: number;
+  /** Request headers the route reads, like `idempotency-key` or `if-match`, for OpenAPI. */
+  readonly headers?: readonly string[];
+  /**
+   * Name of the function serving the route. Routes share the service's one function unless
+   * their permissions or scaling differ.
+   * @default 'api'
+   */
+  readonly function?: string;
+}
+
+export type Routes = Readonly<Record<string, RouteDefinition>>;
+
+/** Shapes the body of an error response the way the service's standard does. */
+export type ErrorFormatter = (error: HttpError, requestId: string) => unknown;
+
+/** A Lambda authorizer the service supplies for its own credentials. */
+export interface AuthorizerDefinition {
+  /** Handler file, relative to the repository root. */
+  readonly entry: string;
+  /** Request header carrying the credential, like `authorization`. */
+  readonly header: string;
+}
+
+export interface ServiceDefinition<R extends Routes = Routes> {
+  /** Name in the config and the SSM paths, like `platform`. */
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  /** Path prefix of every route, like `/platform`. */
+  readonly basePath: string;
+  readonly routes: R;
+  readonly formatError: ErrorFormatter;
+  /** Authorizers for `{ scheme }` auth modes, by scheme. @default - none */
+  readonly authorizers?: Readonly<Record<string, AuthorizerDefinition>>;
+  /** Handler file of each function, relative to the repository root. */
+  readonly functions: Readonly<Record<string, string>>;
+}
+
+/** Declares a service; checks the declaration is coherent so mistakes fail at load. */
+export function defineService<R extends Routes>(service: ServiceDefinition<R>): ServiceDefinition<R> {
+  const seen = new Set<string>();
+  for (const [id, route] of Object.entries(service.routes)) {
+    if (!route.path.startsWith(`${service.basePath}/`) && route.path !== service.basePath) {
+      throw new Error(`Route ${id} (${route.path}) is outside the service's base path ${service.basePath}.`);
+    }
+    const key = `${route.method} ${route.path}`;
+    if (seen.has(key)) throw new Error(`Route ${id} repeats ${key}.`);
+    seen.add(key);
+    const fn = route.function ?? 'api';
+    if (!service.functions[fn]) throw new Error(`Route ${id} names function '${fn}', which the service does not declare.`);
+    if (typeof route.auth === 'object' && !service.authorizers?.[route.auth.scheme]) {
+      throw new Error(`Route ${id} uses auth scheme '${route.auth.scheme}', which has no authorizer.`);
+    }
+    const templateParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const declared = Object.keys(route.params?.shape ?? {}).sort();
+    if (templateParams.join() !== declared.join()) {
+      throw new Error(`Route ${id}: path parameters {${templateParams.join(', ')}} and params schema (${declared.join(', ')}) differ.`);
+    }
+  }
+  return service;
+}
+
+export function routeFunction(route: RouteDefinition): string {
+  return route.function ?? 'api';
+}
+
+/** Matches a concrete path against a route template; returns the path parameters or undefined. */
+export function matchPath(template: string, path: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      names.push(param[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (!match) return undefined;
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+  } catch {
+    return undefined;
+  }
+}

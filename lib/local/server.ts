@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { RegisteredService } from '../../lambda/registry';
+import { HttpError } from '../../lambda/shared/errors';
+import { type AuthMode, matchPath, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
+import type { PlatformConfig } from '../config/schema';
+import { buildCatalogue } from '../departments/provisioning';
+import { openApiDocument } from '../openapi/openapi';
+import { EmbeddedStorage } from './embedded-storage';
+import { proxyEvent } from './lambda-event';
+import { LOCAL_ISSUERS, LocalTokens, type Pool } from './tokens';
+
+type LambdaHandler = (event: APIGatewayProxyEvent, context?: object) => Promise<APIGatewayProxyResult>;
+type AuthorizerResult = { principalId: string; policyDocument?: { Statement: { Effect: string }[] }; context?: Record<string, unknown> };
+type AuthorizerHandler = (event: object) => Promise<AuthorizerResult>;
+
+const REPO_ROOT = path.join(__dirname, '..', '..');
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+export interface LocalPlatformOptions {
+  readonly config: PlatformConfig;
+  readonly services: Readonly<Record<string, RegisteredService>>;
+  /** @default 3000; 0 picks a free port */
+  readonly port?: number;
+  /** Folder for persistent storage. @default - in memory */
+  readonly dataDirectory?: string;
+  /** Seed demo data. @default true */
+  readonly seed?: boolean;
+  /** Called with one line per request. @default - no request log */
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalPlatform {
+  readonly url: string;
+  readonly tokens: { readonly citizen: string; readonly admin: string; readonly officers: Readonly<Record<string, string>> };
+  /** API key of each department, for department-officer routes. */
+  readonly apiKeys: Readonly<Record<string, string>>;
+  /** What each service's seed printed: demo keys and how to use them. */
+  readonly seedNotes: readonly string[];
+  readonly localTokens: LocalTokens;
+  stop(): Promise<void>;
+}
+
+interface MountedService {
+  readonly name: string;
+  readonly registered: RegisteredService;
+  readonly functions: Readonly<Record<string, LambdaHandler>>;
+  readonly authorizers: Readonly<Record<string, AuthorizerHandler>>;
+  readonly openApi: unknown;
+}
+
+/** What a service's optional `seed.ts` receives. */
+export interface SeedContext {
+  readonly config: PlatformConfig;
+  readonly departments: readonly string[];
+}
+
+/**
+ * Every enabled service on one local HTTP server over embedded storage, running exactly the
+ * handler code Lambda runs, with bearer tokens checked the way the API's authorizers check them.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const { config } = options;
+  const storage = await EmbeddedStorage.start({ directory: options.dataDirectory });
+  const tokens = new LocalTokens();
+  const enabled = config.services.enabled.filter((name) => options.services[name]);
+
+  const env: Record<string, string> = {
+    ...storage.clientEnvironment(),
+    CITIZEN_TOKEN_ISSUER: LOCAL_ISSUERS.citizen,
+    STAFF_TOKEN_ISSUER: LOCAL_ISSUERS.staff,
+    PLATFORM_PREFIX: config.platform.prefix,
+    PLATFORM_CATALOGUE: JSON.stringify(buildCatalogue(config)),
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+  const owners = new Map<string, string>();
+  for (const name of enabled) {
+    for (const [key, value] of Object.entries(await storage.provision(name, options.services[name].storage))) {
+      if (owners.has(key)) throw new Error(`Services ${owners.get(key)} and ${name} both declare storage named by ${key}; rename one.`);
+      owners.set(key, name);
+      env[key] = value;
+    }
+  }
+  Object.assign(process.env, env);
+
+  const mounted: MountedService[] = [];
+  for (const name of enabled) mounted.push(await mount(name, options.services[name]));
+
+  const seedNotes: string[] = [];
+  if (options.seed ?? true) {
+    const context: SeedContext = { config, departments: config.departments.map((d) => d.code) };
+    for (const name of enabled) {
+      const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
+      if (!fs.existsSync(seedFile)) continue;
+      const seed = (await import(seedFile)) as { seed?: (c: SeedContext) => Promise<string[] | undefined> };
+      seedNotes.push(...((await seed.seed?.(context)) ?? []));
+    }
+  }
+
+  const apiKeys = Object.fromEntries(config.departments.map((d) => [d.code, `local-${d.code.toLowerCase()}-${randomUUID()}`]));
+  const validApiKeys = new Set(Object.values(apiKeys));
+  const server = http.createServer((req, res) => {
+    const started = Date.now();
+    handle(req, mounted, tokens, validApiKeys)
+      .then((result) => {
+        const headers = { ...result.headers } as Record<string, string>;
+        res.writeHead(result.statusCode, headers);
+        res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+        options.log?.(`${req.method} ${req.url} ${result.statusCode} ${Date.now() - started}ms`);
+      })
+      .catch((err: Error) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('local server error');
+        options.log?.(`${req.method} ${req.url} 500 ${err.message}`);
+      });
+  });
+  server.listen(options.port ?? 3000, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const officers: Record<string, string> = {};
+  for (const d of config.departments) officers[d.code] = await tokens.officer(d.code);
+
+  return {
+    url,
+    tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), officers },
+    apiKeys,
+    seedNotes,
+    localTokens: tokens,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.stop();
+    },
+  };
+}
+
+async function mount(name: string, registered: RegisteredService): Promise<MountedService> {
+  const functions: Record<string, LambdaHandler> = {};
+  for (const [fn, entry] of Object.entries(registered.definition.functions)) {
+    functions[fn] = ((await import(path.join(REPO_ROOT, entry))) as { handler: LambdaHandler }).handler;
+  }
+  const authorizers: Record<string, AuthorizerHandler> = {};
+  for (const [scheme, def] of Object.entries(registered.definition.authorizers ?? {})) {
+    authorizers[scheme] = ((await import(path.join(REPO_ROOT, def.entry))) as { handler: AuthorizerHandler }).handler;
+  }
+  return { name, registered, functions, authorizers, openApi: openApiDocument(registered.definition) };
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) throw new HttpError(413, 'payload_too_large', 'Request too large.');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function gatewayError(service: MountedService, error: HttpError): APIGatewayProxyResult {
+  const requestId = randomUUID();
+  return {
+    statusCode: error.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, ...error.headers },
+    body: JSON.stringify(service.registered.definition.formatError(error, requestId)),
+  };
+}
+
+function poolFor(auth: AuthMode): Pool | undefined {
+  if (auth === 'public' || typeof auth === 'object') return undefined;
+  return auth === 'citizen' ? 'citizen' : 'staff';
+}
+
+/** What API Gateway's authorizer would put in the request context, or the error it would answer with. */
+async function authorizerContext(
+  service: MountedService,
+  route: RouteDefinition,
+  event: APIGatewayProxyEvent,
+  tokens: LocalTokens,
+  apiKeys: Set<string>,
+): Promise<Record<string, unknown> | HttpError | null> {
+  const auth = route.auth;
+  if (auth === 'public') return null;
+  if (typeof auth === 'object') {
+    const authorize = service.authorizers[auth.scheme];
+    try {
+      const result = await authorize({
+        type: 'REQUEST',
+        methodArn: `local:${event.httpMethod}${event.resource}`,
+        headers: event.headers,
+        path: event.path,
+        httpMethod: event.httpMethod,
+        requestContext: event.requestContext,
+      });
+      if (result.policyDocument?.Statement.some((s) => s.Effect === 'Deny'))
+        return new HttpError(403, 'forbidden', 'The credential does not allow this request.');
+      return { principalId: result.principalId, ...result.context };
+    } catch {
+      return new HttpError(401, 'unauthorized', 'Send a valid credential for this service.');
+    }
+  }
+  if (auth === 'department-officer' && !apiKeys.has(event.headers['x-api-key'] ?? '')) {
+    return new HttpError(403, 'forbidden', "Send your department's API key for this service in the x-api-key header.");
+  }
+  const header = event.headers.authorization ?? '';
+  const token = /^Bearer (.+)$/i.exec(header)?.[1];
+  const claims = token ? await tokens.verify(token, poolFor(auth) as Pool) : undefined;
+  if (!claims) return new HttpError(401, 'unauthorized', 'Send a valid bearer token of the right user pool in the Authorization header.');
+  return { claims };
+}
+
+async function handle(
+  req: http.IncomingMessage,
+  services: MountedService[],
+  tokens: LocalTokens,
+  apiKeys: Set<string>,
+): Promise<APIGatewayProxyResult> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const service = services.find(
+    (s) => url.pathname === s.registered.definition.basePath || url.pathname.startsWith(`${s.registered.definition.basePath}/`),
+  );
+  if (!service) {
+    return {
+      statusCode: 404,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'No service at this path', services: services.map((s) => s.registered.definition.basePath) }),
+    };
+  }
+  if (req.method === 'GET' && url.pathname === `${service.registered.definition.basePath}/openapi.json`) {
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(service.openApi) };
+  }
+  const body = await readBody(req);
+  const routes = Object.values(service.registered.definition.routes);
+  const matches = routes.map((route) => ({ route, params: matchPath(route.path, url.pathname) })).filter((m) => m.params !== undefined);
+  const exact = matches.find((m) => m.route.method === req.method);
+  // Unmatched requests go to the service's function as API Gateway would route them nowhere:
+  // the handler answers 404 or 405 in the service's own error shape.
+  const chosen = exact ?? matches[0];
+  const route = chosen?.route;
+  const event = proxyEvent(
+    req,
+    url,
+    body,
+    { resource: route?.path ?? url.pathname, pathParameters: chosen?.params && Object.keys(chosen.params).length ? chosen.params : null },
+    null,
+  );
+  if (exact) {
+    const authorizer = await authorizerContext(service, exact.route, event, tokens, apiKeys);
+    if (authorizer instanceof HttpError) return gatewayError(service, authorizer);
+    (event.requestContext as { authorizer: unknown }).authorizer = authorizer;
+  }
+  const fn = service.functions[route ? routeFunction(route) : 'api'] ?? Object.values(service.functions)[0];
+  return fn(event, { awsRequestId: event.requestContext.requestId });
+}

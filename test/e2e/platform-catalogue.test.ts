@@ -1,0 +1,100 @@
+import { call, useLocalPlatform } from '../helpers/local-platform';
+
+describe('platform catalogue over HTTP in local mode', () => {
+  const platform = useLocalPlatform();
+
+  it('lists the shared services publicly (200)', async () => {
+    const res = await call(platform.current, 'GET', '/platform/services');
+    expect(res.status).toBe(200);
+    expect(res.json.services).toContainEqual(expect.objectContaining({ name: 'platform', basePath: '/platform', status: 'available' }));
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('rejects an unknown query parameter (400) in the platform error shape', async () => {
+    const res = await call(platform.current, 'GET', '/platform/services?colour=blue');
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'query', message: 'unknown field: colour' }] });
+    expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+  });
+
+  it('asks for a token on admin routes (401)', async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments');
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe('unauthorized');
+  });
+
+  it('refuses a citizen token on a staff route (401: wrong user pool)', async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments', { token: platform.current.tokens.citizen });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses an officer on the admin list (403)', async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments', { token: platform.current.tokens.officers.TD });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toMatch(/platform administrators/);
+  });
+
+  it('lists every department to an admin (200)', async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments', { token: platform.current.tokens.admin });
+    expect(res.status).toBe(200);
+    expect(res.json.departments.map((d: { code: string }) => d.code)).toEqual(['DPO', 'TD', 'FEHD']);
+  });
+
+  it("shows an officer their own department's provisioning with SSM parameter names (200)", async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments/td', {
+      token: platform.current.tokens.officers.TD,
+      apiKey: platform.current.apiKeys.TD,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ code: 'TD', name: { zh: '運輸署' }, network: { cidr: '10.65.16.0/20' } });
+    expect(res.json.keys[0].parameter).toBe('/gcp/departments/td/key-arn');
+    expect(res.json.roles.map((r: { name: string }) => r.name)).toContain('gcp-dept-td-developer');
+  });
+
+  it("refuses an officer another department's provisioning (403)", async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments/DPO', {
+      token: platform.current.tokens.officers.TD,
+      apiKey: platform.current.apiKeys.TD,
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('asks department routes for the API key (403 without it)', async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments/TD', { token: platform.current.tokens.officers.TD });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toMatch(/x-api-key/);
+  });
+
+  it('answers 404 for a department that does not exist, to an admin', async () => {
+    const res = await call(platform.current, 'GET', '/platform/departments/NOPE', {
+      token: platform.current.tokens.admin,
+      apiKey: platform.current.apiKeys.DPO,
+    });
+    expect(res.status).toBe(404);
+    expect(res.json.error.message).toMatch(/no department NOPE/);
+  });
+
+  it('answers 400 for a malformed department code and 404/405 for unknown routes', async () => {
+    const bad = await call(platform.current, 'GET', '/platform/departments/!!', {
+      token: platform.current.tokens.admin,
+      apiKey: platform.current.apiKeys.DPO,
+    });
+    expect(bad.status).toBe(400);
+    expect((await call(platform.current, 'GET', '/platform/nothing-here')).status).toBe(404);
+    const wrongMethod = await call(platform.current, 'DELETE', '/platform/services');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+  });
+
+  it('refuses a token signed with another key (401)', async () => {
+    const forged = `${platform.current.tokens.admin.slice(0, -4)}AAAA`;
+    expect((await call(platform.current, 'GET', '/platform/departments', { token: forged })).status).toBe(401);
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const res = await call(platform.current, 'GET', '/platform/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe('3.1.0');
+    expect(Object.keys(res.json.paths)).toEqual(['/platform/services', '/platform/departments', '/platform/departments/{code}']);
+  });
+});

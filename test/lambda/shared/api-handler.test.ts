@@ -1,0 +1,175 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { createApiHandler } from '../../../lambda/shared/api-handler';
+import { platformErrorFormat } from '../../../lambda/shared/error-format';
+import { conflict } from '../../../lambda/shared/errors';
+import { json } from '../../../lambda/shared/http';
+import { defineService } from '../../../lambda/shared/route';
+
+const service = defineService({
+  name: 'demo',
+  title: 'Demo',
+  version: '1',
+  basePath: '/demo',
+  formatError: platformErrorFormat,
+  functions: { api: 'unused' },
+  routes: {
+    create: {
+      method: 'POST',
+      path: '/demo/things',
+      auth: 'public',
+      summary: 'create',
+      body: z.strictObject({ name: z.string().min(1), size: z.number().int().positive() }),
+      maxBodyBytes: 100,
+    },
+    get: { method: 'GET', path: '/demo/things/{id}', auth: 'staff', summary: 'get', params: z.strictObject({ id: z.string().uuid() }) },
+    fail: { method: 'GET', path: '/demo/fail', auth: 'public', summary: 'fails' },
+  },
+});
+
+const stored: string[] = [];
+const handler = createApiHandler(service, {
+  async create({ body }) {
+    if (body.name === 'taken') throw conflict('A thing with this name exists.');
+    stored.push(body.name);
+    return json(201, { name: body.name });
+  },
+  async get({ params, caller }) {
+    return json(200, { id: params.id, caller: caller.kind });
+  },
+  async fail() {
+    throw new Error('database password is hunter2');
+  },
+});
+
+function event(method: string, resource: string, init: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEvent {
+  return {
+    resource,
+    path: resource,
+    httpMethod: method,
+    headers: { 'Content-Type': 'application/json' },
+    multiValueHeaders: {},
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    body: null,
+    isBase64Encoded: false,
+    requestContext: { requestId: 'req-1', identity: { sourceIp: '127.0.0.1' } } as APIGatewayProxyEvent['requestContext'],
+    ...init,
+  };
+}
+
+describe('createApiHandler', () => {
+  beforeEach(() => stored.splice(0));
+
+  it('validates and passes the typed body to the handler', async () => {
+    const res = await handler(event('POST', '/demo/things', { body: '{"name":"a","size":2}' }));
+    expect(res.statusCode).toBe(201);
+    expect(JSON.parse(res.body)).toEqual({ name: 'a' });
+    expect(stored).toEqual(['a']);
+  });
+
+  it.each([
+    ['malformed JSON', { body: '{"name":' }, 400, /not valid JSON/],
+    ['an unknown field', { body: '{"name":"a","size":2,"colour":"red"}' }, 400, /unknown field: colour/],
+    ['a wrong type', { body: '{"name":"a","size":"big"}' }, 400, /body.size/],
+    ['a missing body', { body: null }, 400, /body is missing/],
+    ['a body over the cap', { body: JSON.stringify({ name: 'x'.repeat(200), size: 1 }) }, 413, /larger than 100 bytes/],
+    [
+      'another content type',
+      { body: 'name=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      /application\/json/,
+    ],
+  ])('answers %s with a clear 4xx and stores nothing', async (_name, init, status, message) => {
+    const res = await handler(event('POST', '/demo/things', init as Partial<APIGatewayProxyEvent>));
+    expect(res.statusCode).toBe(status);
+    expect(JSON.parse(res.body).error.message).toMatch(message);
+    expect(stored).toEqual([]);
+  });
+
+  it('maps a domain conflict to 409 in the service error shape', async () => {
+    const res = await handler(event('POST', '/demo/things', { body: '{"name":"taken","size":1}' }));
+    expect(res.statusCode).toBe(409);
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: 'conflict', message: 'A thing with this name exists.', details: null, requestId: 'req-1' },
+    });
+  });
+
+  it('hides internal errors behind a generic 500', async () => {
+    const res = await handler(event('GET', '/demo/fail'));
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('hunter2');
+    expect(JSON.parse(res.body).error.code).toBe('internal_error');
+  });
+
+  it('requires a staff token where the route says so, reading the claims the authorizer left', async () => {
+    const id = '0b6f6f2e-3a52-4a8e-9c59-0d2f4f7f6f11';
+    const anonymous = await handler(event('GET', '/demo/things/{id}', { pathParameters: { id } }));
+    expect(anonymous.statusCode).toBe(401);
+    process.env.STAFF_TOKEN_ISSUER = 'https://staff.example';
+    const staffHandler = createApiHandler(service, {
+      create: async () => json(200, {}),
+      get: async ({ caller }) => json(200, { caller }),
+      fail: async () => json(200, {}),
+    });
+    const ctx = {
+      requestId: 'r',
+      identity: { sourceIp: '1.1.1.1' },
+      authorizer: { claims: { sub: 'u1', iss: 'https://staff.example', 'custom:department': 'td', 'custom:roles': 'officer' } },
+    };
+    const res = await staffHandler(event('GET', '/demo/things/{id}', { pathParameters: { id }, requestContext: ctx as never }));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).caller).toEqual({ kind: 'staff', subject: 'u1', department: 'TD', roles: ['officer'], groups: [] });
+  });
+
+  it('rejects a malformed path parameter with 400', async () => {
+    process.env.STAFF_TOKEN_ISSUER = 'https://staff.example';
+    const h = createApiHandler(service, {
+      create: async () => json(200, {}),
+      get: async () => json(200, {}),
+      fail: async () => json(200, {}),
+    });
+    const ctx = { requestId: 'r', identity: {}, authorizer: { claims: { sub: 'u1', iss: 'https://staff.example' } } };
+    const res = await h(event('GET', '/demo/things/{id}', { pathParameters: { id: 'not-a-uuid' }, requestContext: ctx as never }));
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.details[0].field).toBe('path.id');
+  });
+
+  it('answers 404 for no route and 405 with Allow for a wrong method', async () => {
+    expect((await handler(event('GET', '/demo/nothing'))).statusCode).toBe(404);
+    const res = await handler(event('PUT', '/demo/things'));
+    expect(res.statusCode).toBe(405);
+    expect(res.headers?.allow).toBe('POST');
+  });
+
+  it('refuses to build a function missing a handler for one of its routes', () => {
+    expect(() => createApiHandler(service, { create: async () => json(200, {}) })).toThrow(/no handler for route get/);
+  });
+});
+
+describe('defineService', () => {
+  const base = { name: 'x', title: 'X', version: '1', basePath: '/x', formatError: platformErrorFormat, functions: { api: 'f' } };
+
+  it('refuses a route outside the base path, a repeated route, and mismatched path parameters', () => {
+    expect(() => defineService({ ...base, routes: { a: { method: 'GET', path: '/y/a', auth: 'public', summary: 'a' } } })).toThrow(
+      /outside the service's base path/,
+    );
+    expect(() =>
+      defineService({
+        ...base,
+        routes: {
+          a: { method: 'GET', path: '/x/a', auth: 'public', summary: 'a' },
+          b: { method: 'GET', path: '/x/a', auth: 'public', summary: 'b' },
+        },
+      }),
+    ).toThrow(/repeats GET \/x\/a/);
+    expect(() => defineService({ ...base, routes: { a: { method: 'GET', path: '/x/{id}', auth: 'public', summary: 'a' } } })).toThrow(
+      /path parameters \{id\}/,
+    );
+    expect(() => defineService({ ...base, routes: { a: { method: 'GET', path: '/x/a', auth: { scheme: 'jwt' }, summary: 'a' } } })).toThrow(
+      /no authorizer/,
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { callerFromContext, departmentFromRoleArn, isPlatformAdmin, officerDepartment } from '../../../lambda/shared/identity';
+
+const env = { citizenIssuer: 'https://citizen', staffIssuer: 'https://staff', platformPrefix: 'gcp', apiKeyDepartments: { k123: 'TD' } };
+
+describe('callerFromContext', () => {
+  it('reads a citizen from the citizen pool', () => {
+    expect(callerFromContext({ authorizer: { claims: { sub: 'c1', iss: 'https://citizen' } } }, env)).toEqual({
+      kind: 'citizen',
+      subject: 'c1',
+    });
+  });
+
+  it('reads staff groups as API Gateway passes them, bracketed or comma-separated', () => {
+    for (const groups of ['[platform-admin, auditors]', 'platform-admin,auditors']) {
+      const caller = callerFromContext({ authorizer: { claims: { sub: 's', iss: 'https://staff', 'cognito:groups': groups } } }, env);
+      expect(caller).toMatchObject({ kind: 'staff', groups: ['platform-admin', 'auditors'] });
+      expect(isPlatformAdmin(caller)).toBe(true);
+    }
+  });
+
+  it('treats a token of an unknown issuer as anonymous', () => {
+    expect(callerFromContext({ authorizer: { claims: { sub: 'x', iss: 'https://elsewhere' } } }, env)).toEqual({ kind: 'anonymous' });
+  });
+
+  it('finds the department of an IAM role and of an API key', () => {
+    const iam = callerFromContext({ identity: { userArn: 'arn:aws:sts::111122223333:assumed-role/gcp-dept-fehd-developer/session' } }, env);
+    expect(iam).toMatchObject({ kind: 'department-principal', department: 'FEHD', via: 'iam' });
+    expect(officerDepartment(iam)).toBe('FEHD');
+    expect(callerFromContext({ identity: { apiKeyId: 'k123' } }, env)).toMatchObject({ department: 'TD', via: 'api-key' });
+    expect(callerFromContext({ identity: { apiKeyId: 'other' } }, env)).toEqual({ kind: 'anonymous' });
+  });
+
+  it('reads a client authenticated by a service scheme', () => {
+    expect(callerFromContext({ authorizer: { principalId: 'svc-1', scheme: 'notify-jwt', keyType: 'team' } }, env)).toEqual({
+      kind: 'client',
+      scheme: 'notify-jwt',
+      principal: 'svc-1',
+      attributes: { keyType: 'team' },
+    });
+  });
+
+  it('only an officer role gives an officer department', () => {
+    const staff = callerFromContext(
+      { authorizer: { claims: { sub: 's', iss: 'https://staff', 'custom:department': 'DPO', 'custom:roles': 'viewer' } } },
+      env,
+    );
+    expect(officerDepartment(staff)).toBeUndefined();
+  });
+});
+
+describe('departmentFromRoleArn', () => {
+  it.each([
+    ['arn:aws:iam::111122223333:role/gcp-dept-td-admin', 'TD'],
+    ['arn:aws:sts::111122223333:assumed-role/gcp-dept-dpo-read-only/x', 'DPO'],
+    ['arn:aws:sts::111122223333:assumed-role/other-dept-td-admin/x', undefined],
+    ['arn:aws:iam::111122223333:user/alice', undefined],
+  ])('%s → %s', (arn, code) => {
+    expect(departmentFromRoleArn(arn, 'gcp')).toBe(code);
+  });
+});
