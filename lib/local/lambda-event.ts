@@ -24,7 +24,7 @@ export function proxyEvent(
   const multiQuery: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
     query[name] = value;
-    (multiQuery[name] ??= []).push(value);
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
   }
   const binary = body.length > 0 && !TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
   const hasQuery = Object.keys(query).length > 0;
