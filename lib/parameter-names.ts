@@ -30,6 +30,24 @@ export class ParameterNames {
     return this.name('security', 'trail-log-group-name');
   }
 
+  userPoolArn(audience: 'citizen' | 'staff'): string {
+    return this.name('identity', `${audience}-pool-arn`);
+  }
+
+  /** The `iss` claim of the pool's tokens. */
+  userPoolIssuer(audience: 'citizen' | 'staff'): string {
+    return this.name('identity', `${audience}-pool-issuer`);
+  }
+
+  /** The REST API id of a shared service, for usage plans of departments. */
+  serviceApiId(service: string): string {
+    return this.name('services', service, 'api-id');
+  }
+
+  serviceApiUrl(service: string): string {
+    return this.name('services', service, 'api-url');
+  }
+
   /** A value provisioned for one department, like its key or bucket. */
   department(code: string, item: string): string {
     return this.name('departments', code.toLowerCase(), item);

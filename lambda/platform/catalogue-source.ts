@@ -1,15 +1,16 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { PlatformCatalogue } from './catalogue';
 
-/** Replaced at bundling with the catalogue built from the config (esbuild `define`). */
-declare const __PLATFORM_CATALOGUE__: string | undefined;
+/** File the stack bundles next to the handler, built from the config at synth. */
+export const CATALOGUE_FILE = 'catalogue.json';
 
 let cached: PlatformCatalogue | undefined;
 
-/** The catalogue embedded at bundling, or in local mode the one passed in PLATFORM_CATALOGUE. */
+/** The catalogue: from PLATFORM_CATALOGUE in local mode, else the file bundled with the function. */
 export function loadCatalogue(): PlatformCatalogue {
   if (cached) return cached;
-  const text = typeof __PLATFORM_CATALOGUE__ === 'string' ? __PLATFORM_CATALOGUE__ : process.env.PLATFORM_CATALOGUE;
-  if (!text) throw new Error('No platform catalogue: bundle with __PLATFORM_CATALOGUE__ defined or set PLATFORM_CATALOGUE');
+  const text = process.env.PLATFORM_CATALOGUE ?? readFileSync(path.join(process.env.LAMBDA_TASK_ROOT ?? '.', CATALOGUE_FILE), 'utf8');
   cached = JSON.parse(text) as PlatformCatalogue;
   return cached;
 }

@@ -27,6 +27,9 @@ function attribute(key: KeyDefinition): dynamodb.Attribute {
  * in-region AWS Backup plan.
  */
 export class DataTable extends dynamodb.Table {
+  /** The keys, indexes and expiry the table was built from. */
+  public readonly definition: TableDefinition;
+
   constructor(scope: Construct, id: string, props: DataTableProps) {
     const { definition } = props;
     super(scope, id, {
@@ -41,6 +44,7 @@ export class DataTable extends dynamodb.Table {
       stream: props.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.definition = definition;
     for (const index of definition.indexes ?? []) {
       this.addGlobalSecondaryIndex({
         indexName: index.name,

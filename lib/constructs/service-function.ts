@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +12,20 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from './managed-policy-role';
+
+/** Writes the files to a scratch folder at synth; copies them into the bundle after esbuild runs. */
+function copyFilesHook(files: Readonly<Record<string, string>>): nodejs.ICommandHooks {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bundled-files-'));
+  for (const [name, content] of Object.entries(files)) {
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`Bundled file name '${name}' must be a plain file name.`);
+    fs.writeFileSync(path.join(folder, name), content);
+  }
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) => Object.keys(files).map((name) => `cp "${path.join(folder, name)}" "${outputDir}/${name}"`),
+  };
+}
 
 /** The Node.js runtime every platform function runs on: the newest Lambda offers. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -58,6 +75,12 @@ export interface ServiceFunctionProps {
    * @default 25
    */
   readonly reservedConcurrency?: number;
+  /**
+   * Files to place next to the bundled handler, by file name: data built at synth, like the
+   * platform catalogue, that is too large for environment variables.
+   * @default - none
+   */
+  readonly bundledFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -130,7 +153,7 @@ export class ServiceFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
-      bundling: BUNDLING,
+      bundling: props.bundledFiles ? { ...BUNDLING, commandHooks: copyFilesHook(props.bundledFiles) } : BUNDLING,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       environmentEncryption: props.encryptionKey,
       tracing: lambda.Tracing.ACTIVE,

@@ -1,0 +1,230 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
+import { routeFunction } from '../../lambda/shared/route';
+import { acknowledge } from '../compliance/acknowledge';
+import { addGatewayResponses } from './service-api-gateway-responses';
+import { ServiceWaf } from './service-waf';
+
+export interface ServiceApiProps {
+  readonly service: ServiceDefinition;
+  /** The functions serving the routes, by the function name routes declare. */
+  readonly functions: Readonly<Record<string, lambda.IFunction>>;
+  /** Lambda authorizers for the service's own auth schemes, by scheme. @default - none */
+  readonly authorizerFunctions?: Readonly<Record<string, lambda.IFunction>>;
+  readonly citizenPool: cognito.IUserPool;
+  readonly staffPool: cognito.IUserPool;
+  /** Key encrypting the access and WAF log groups. */
+  readonly encryptionKey: kms.IKey;
+  readonly logRetention: logs.RetentionDays;
+  /**
+   * Serve the API only through this execute-api interface endpoint of the platform network.
+   * @default - a regional API reachable from the internet, behind WAF
+   */
+  readonly privateEndpointId?: string;
+  /** @default 200 requests per second for the stage */
+  readonly rateLimit?: number;
+  /** @default 400 */
+  readonly burstLimit?: number;
+  /** Requests one IP address may make in five minutes before WAF blocks it. @default 2000 */
+  readonly perIpLimit?: number;
+}
+
+/**
+ * A service's REST API, built from its route declarations: one resource per path segment, one
+ * method per route with the route's auth mode (Cognito authorizers for citizens and staff, API
+ * keys for department routes, the service's own Lambda authorizer for its standard's scheme),
+ * edge request validation, JSON access logs, X-Ray, stage throttling, WAF, and error responses
+ * from API Gateway itself in the service's own error shape.
+ */
+export class ServiceApi extends Construct {
+  public readonly api: apigateway.RestApi;
+  public readonly stage: apigateway.Stage;
+  public readonly accessLogs: logs.LogGroup;
+  private readonly citizenAuthorizer: apigateway.CognitoUserPoolsAuthorizer;
+  private readonly staffAuthorizer: apigateway.CognitoUserPoolsAuthorizer;
+  private readonly schemeAuthorizers = new Map<string, apigateway.RequestAuthorizer>();
+  private readonly validator: apigateway.RequestValidator;
+
+  constructor(scope: Construct, id: string, props: ServiceApiProps) {
+    super(scope, id);
+    const { service } = props;
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      encryptionKey: props.encryptionKey,
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const isPrivate = props.privateEndpointId !== undefined;
+    this.api = new apigateway.RestApi(this, 'Api', {
+      restApiName: `${Stack.of(this).stackName}-${service.name}`,
+      description: `${service.title} (${service.basePath})`,
+      endpointConfiguration: { types: [isPrivate ? apigateway.EndpointType.PRIVATE : apigateway.EndpointType.REGIONAL] },
+      policy: isPrivate ? privatePolicy(props.privateEndpointId as string) : undefined,
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: 'v1',
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields({
+          caller: false,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
+        }),
+        tracingEnabled: true,
+        throttlingRateLimit: props.rateLimit ?? 200,
+        throttlingBurstLimit: props.burstLimit ?? 400,
+        metricsEnabled: true,
+      },
+      minCompressionSize: undefined,
+      disableExecuteApiEndpoint: false,
+    });
+    this.stage = this.api.deploymentStage;
+    acknowledge(
+      this.stage,
+      [
+        'AwsSolutions-APIG6',
+        'NIST.800.53.R5-APIGWExecutionLoggingEnabled',
+        'HIPAA.Security-APIGWExecutionLoggingEnabled',
+        'PCI.DSS.321-APIGWExecutionLoggingEnabled',
+      ],
+      'Execution logs would hold request bodies with personal data and cannot be KMS-encrypted; every request is recorded in the JSON access log, which is KMS-encrypted and retained.',
+    );
+    acknowledge(
+      this.stage,
+      [
+        'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+        'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
+        'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
+      ],
+      'Responses depend on the caller, so the stage cache stays off: nothing is cached that could be served to another caller, and nothing is left unencrypted at rest.',
+    );
+    acknowledge(
+      this.stage,
+      ['NIST.800.53.R5-APIGWSSLEnabled', 'HIPAA.Security-APIGWSSLEnabled', 'PCI.DSS.321-APIGWSSLEnabled'],
+      'The backends are Lambda proxy integrations invoked over AWS signed requests; a client certificate only applies to HTTP backends.',
+    );
+
+    this.citizenAuthorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'CitizenAuthorizer', {
+      cognitoUserPools: [props.citizenPool],
+    });
+    this.staffAuthorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', { cognitoUserPools: [props.staffPool] });
+    for (const [scheme, fn] of Object.entries(props.authorizerFunctions ?? {})) {
+      const definition = service.authorizers?.[scheme];
+      if (!definition) throw new Error(`${service.name} has no authorizer scheme '${scheme}'.`);
+      this.schemeAuthorizers.set(
+        scheme,
+        new apigateway.RequestAuthorizer(this, `Authorizer-${scheme}`, {
+          handler: fn,
+          identitySources: [apigateway.IdentitySource.header(definition.header)],
+          resultsCacheTtl: Duration.seconds(0),
+        }),
+      );
+    }
+    this.validator = new apigateway.RequestValidator(this, 'Validator', {
+      restApi: this.api,
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    const integrations = new Map<string, apigateway.LambdaIntegration>();
+    for (const [name, fn] of Object.entries(props.functions)) {
+      integrations.set(name, new apigateway.LambdaIntegration(fn, { proxy: true, scopePermissionToMethod: false }));
+    }
+    for (const [routeId, route] of Object.entries(service.routes)) {
+      const integration = integrations.get(routeFunction(route));
+      if (!integration) throw new Error(`${service.name}: route ${routeId} needs function '${routeFunction(route)}', which was not given.`);
+      this.addRoute(routeId, route, integration);
+    }
+    addGatewayResponses(this.api, service);
+    new ServiceWaf(this, 'Waf', {
+      stage: this.stage,
+      encryptionKey: props.encryptionKey,
+      logRetention: props.logRetention,
+      perIpLimit: props.perIpLimit ?? 2000,
+    });
+  }
+
+  private addRoute(routeId: string, route: RouteDefinition, integration: apigateway.LambdaIntegration): void {
+    const resource = this.api.root.resourceForPath(route.path);
+    const bodyModel = route.body ? this.bodyModel(routeId, route.body) : undefined;
+    const requiredQuery = route.query ? requiredKeys(route.query) : [];
+    const method = resource.addMethod(route.method, integration, {
+      operationName: routeId,
+      ...this.authorization(route.auth),
+      apiKeyRequired: route.auth === 'department-officer',
+      requestValidator: this.validator,
+      requestModels: bodyModel ? { 'application/json': bodyModel } : undefined,
+      requestParameters: Object.fromEntries(requiredQuery.map((q) => [`method.request.querystring.${q}`, true])),
+    });
+    if (route.auth === 'public' || typeof route.auth === 'object') {
+      acknowledge(
+        method,
+        ['AwsSolutions-APIG4', 'AwsSolutions-COG4'],
+        typeof route.auth === 'object'
+          ? `Authorized by the service's own Lambda authorizer for its standard's '${route.auth.scheme}' credentials; WAF rate limits and managed rules apply.`
+          : 'Public by design (open information); WAF managed rules and a per-IP rate limit protect it, and it changes no data of any caller.',
+      );
+    }
+  }
+
+  private authorization(auth: AuthMode): Pick<apigateway.MethodOptions, 'authorizer' | 'authorizationType'> {
+    if (auth === 'public') return { authorizationType: apigateway.AuthorizationType.NONE };
+    if (typeof auth === 'object') {
+      const authorizer = this.schemeAuthorizers.get(auth.scheme);
+      if (!authorizer) throw new Error(`No Lambda authorizer was given for scheme '${auth.scheme}'.`);
+      return { authorizer, authorizationType: apigateway.AuthorizationType.CUSTOM };
+    }
+    return {
+      authorizer: auth === 'citizen' ? this.citizenAuthorizer : this.staffAuthorizer,
+      authorizationType: apigateway.AuthorizationType.COGNITO,
+    };
+  }
+
+  private bodyModel(routeId: string, body: z.ZodType): apigateway.Model {
+    const { $schema: _ignored, ...schema } = z.toJSONSchema(body, { target: 'draft-4', io: 'input', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
+    return this.api.addModel(`${routeId}Body`, {
+      contentType: 'application/json',
+      schema: { schema: apigateway.JsonSchemaVersion.DRAFT4, ...(schema as apigateway.JsonSchema) },
+    });
+  }
+}
+
+function requiredKeys(query: z.ZodObject): string[] {
+  return Object.entries(query.shape)
+    .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+    .map(([key]) => key);
+}
+
+function privatePolicy(endpointId: string): iam.PolicyDocument {
+  return new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        principals: [new iam.AnyPrincipal()],
+        actions: ['execute-api:Invoke'],
+        resources: ['execute-api:/*'],
+      }),
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['execute-api:Invoke'],
+        resources: ['execute-api:/*'],
+        conditions: { StringNotEquals: { 'aws:SourceVpce': endpointId } },
+      }),
+    ],
+  });
+}

@@ -1,0 +1,180 @@
+import * as path from 'node:path';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import type { RegisteredService } from '../../lambda/registry';
+import { bucketEnvName, tableEnvName } from '../../lambda/shared/storage-definition';
+import { acknowledge } from '../compliance/acknowledge';
+import { DataTable } from '../constructs/data-table';
+import { PlatformKey } from '../constructs/platform-key';
+import { SecureBucket } from '../constructs/secure-bucket';
+import { ServiceApi } from '../constructs/service-api';
+import { ServiceFunction } from '../constructs/service-function';
+import { ServiceMonitoring } from '../constructs/service-monitoring';
+import { PlatformStack, type PlatformStackProps } from '../platform-stack';
+
+const REPO_ROOT = path.join(__dirname, '..', '..');
+
+export interface ServiceStackProps extends Omit<PlatformStackProps, 'area'> {
+  readonly service: RegisteredService;
+  /** Gives the shared-services VPC the functions run in, imported into this stack. */
+  readonly vpc: (scope: Construct) => ec2.IVpc;
+  /** Serve the API only through this execute-api endpoint. @default - public regional API behind WAF */
+  readonly privateEndpointId?: string;
+  /** Extra environment for the service's functions. @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Files bundled next to each handler, by name. @default - none */
+  readonly bundledFiles?: Readonly<Record<string, string>>;
+}
+
+const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+
+/**
+ * One shared service, built from its declarations in `lambda/<service>/`: its key, the tables
+ * and buckets of `storage.ts`, a function per declared function with access to them, the API
+ * of `routes.ts`, and its alarms and dashboard.
+ */
+export class ServiceStack extends PlatformStack {
+  public readonly api: ServiceApi;
+  public readonly functions: Record<string, ServiceFunction> = {};
+  public readonly tables: Record<string, DataTable> = {};
+  public readonly buckets: Record<string, SecureBucket> = {};
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    const { definition, storage } = props.service;
+    super(scope, id, {
+      ...props,
+      area: `Service-${pascal(definition.name)}`,
+      description: `${definition.title} API (${definition.basePath})`,
+    });
+    const names = this.parameterNames;
+    const vpc = props.vpc(this);
+    const key = new PlatformKey(this, 'Key', {
+      purpose: `Encrypts the data and logs of the ${definition.title} service`,
+      allowCloudWatchLogs: true,
+    });
+    const accessLogs = s3.Bucket.fromBucketName(
+      this,
+      'AccessLogsBucket',
+      ssm.StringParameter.valueForStringParameter(this, names.accessLogsBucketName),
+    );
+
+    const environment: Record<string, string> = {
+      POWERTOOLS_SERVICE_NAME: definition.name,
+      PLATFORM_PREFIX: this.config.platform.prefix,
+      CITIZEN_TOKEN_ISSUER: ssm.StringParameter.valueForStringParameter(this, names.userPoolIssuer('citizen')),
+      STAFF_TOKEN_ISSUER: ssm.StringParameter.valueForStringParameter(this, names.userPoolIssuer('staff')),
+      ...props.environment,
+    };
+    for (const table of storage.tables) {
+      this.tables[table.name] = new DataTable(this, `${pascal(table.name)}Table`, { definition: table, encryptionKey: key });
+      environment[tableEnvName(table.name)] = this.tables[table.name].tableName;
+    }
+    for (const bucket of storage.buckets) {
+      this.buckets[bucket.name] = new SecureBucket(this, `${pascal(bucket.name)}Bucket`, {
+        encryptionKey: key,
+        serverAccessLogsBucket: accessLogs,
+        cors: bucket.browserUploads
+          ? [{ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3000 }]
+          : undefined,
+      });
+      environment[bucketEnvName(bucket.name)] = this.buckets[bucket.name].bucketName;
+    }
+
+    const makeFunction = (id: string, entry: string, description: string) =>
+      new ServiceFunction(this, id, {
+        entry: path.join(REPO_ROOT, entry),
+        description,
+        encryptionKey: key,
+        vpc,
+        logRetention: this.logRetention,
+        environment,
+        bundledFiles: props.bundledFiles,
+      });
+    for (const [fnName, entry] of Object.entries(definition.functions)) {
+      const fn = makeFunction(`${pascal(fnName)}Function`, entry, `${definition.title}: ${fnName}`);
+      this.grantStorage(fn);
+      this.functions[fnName] = fn;
+    }
+    const authorizerFunctions: Record<string, ServiceFunction> = {};
+    for (const [scheme, authorizer] of Object.entries(definition.authorizers ?? {})) {
+      authorizerFunctions[scheme] = makeFunction(
+        `${pascal(scheme)}Authorizer`,
+        authorizer.entry,
+        `${definition.title}: ${scheme} authorizer`,
+      );
+      this.grantStorage(authorizerFunctions[scheme], { readOnly: true });
+    }
+
+    this.api = new ServiceApi(this, 'Api', {
+      service: definition,
+      functions: Object.fromEntries(Object.entries(this.functions).map(([n, f]) => [n, f.function])),
+      authorizerFunctions: Object.fromEntries(Object.entries(authorizerFunctions).map(([n, f]) => [n, f.function])),
+      citizenPool: cognito.UserPool.fromUserPoolArn(
+        this,
+        'CitizenPool',
+        ssm.StringParameter.valueForStringParameter(this, names.userPoolArn('citizen')),
+      ),
+      staffPool: cognito.UserPool.fromUserPoolArn(
+        this,
+        'StaffPool',
+        ssm.StringParameter.valueForStringParameter(this, names.userPoolArn('staff')),
+      ),
+      encryptionKey: key,
+      logRetention: this.logRetention,
+      privateEndpointId: props.privateEndpointId,
+    });
+    new ServiceMonitoring(this, 'Monitoring', {
+      serviceName: definition.title,
+      api: this.api.api,
+      functions: [...Object.values(this.functions), ...Object.values(authorizerFunctions)],
+      alarmTopic: sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn)),
+    });
+    new ssm.StringParameter(this, 'ApiIdParameter', {
+      parameterName: names.serviceApiId(definition.name),
+      stringValue: this.api.api.restApiId,
+    });
+    new ssm.StringParameter(this, 'ApiUrlParameter', {
+      parameterName: names.serviceApiUrl(definition.name),
+      stringValue: this.api.api.url,
+    });
+  }
+
+  /** Lets a function use the service's tables and buckets, with only the actions it needs. */
+  private grantStorage(fn: ServiceFunction, options: { readOnly?: boolean } = {}): void {
+    for (const table of Object.values(this.tables)) {
+      if (options.readOnly) table.grantReadData(fn.role);
+      else table.grantReadWriteData(fn.role);
+      if ((table.definition.indexes ?? []).length > 0) {
+        const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+        acknowledge(
+          fn.role,
+          `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+          'Queries go through the indexes of this table only; the wildcard names its indexes, not other tables.',
+        );
+      }
+    }
+    for (const bucket of Object.values(this.buckets)) {
+      const actions = options.readOnly ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
+      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
+      const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
+      acknowledge(
+        fn.role,
+        `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
+        'Objects are named by the service at run time; the grant covers objects of this one bucket and only get and put.',
+      );
+    }
+    if (Object.keys(this.tables).length + Object.keys(this.buckets).length > 0) {
+      acknowledge(
+        fn.role,
+        ['AwsSolutions-IAM5[Action::kms:ReEncrypt*]', 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
+        "Encrypting and decrypting the service's own tables and buckets needs KMS's data-key actions; the grant is limited to this service's key.",
+      );
+    }
+  }
+}

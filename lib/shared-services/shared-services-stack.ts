@@ -1,0 +1,32 @@
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import { PlatformStack, type PlatformStackProps } from '../platform-stack';
+import { GovernmentUserPool } from './user-pools';
+
+export type SharedServicesStackProps = Omit<PlatformStackProps, 'area'>;
+
+/**
+ * The shared e-Government Infrastructure Services every service relies on. So far: identity,
+ * with one user pool for citizens and one for government staff.
+ */
+export class SharedServicesStack extends PlatformStack {
+  public readonly citizens: GovernmentUserPool;
+  public readonly staff: GovernmentUserPool;
+
+  constructor(scope: Construct, id: string, props: SharedServicesStackProps) {
+    super(scope, id, { ...props, area: 'SharedServices', description: 'Shared e-government infrastructure services: identity' });
+    this.citizens = new GovernmentUserPool(this, 'Citizens', { audience: 'citizen' });
+    this.staff = new GovernmentUserPool(this, 'Staff', { audience: 'staff' });
+
+    const names = this.parameterNames;
+    const published: Array<[string, string, string]> = [
+      ['CitizenPoolArn', names.userPoolArn('citizen'), this.citizens.pool.userPoolArn],
+      ['CitizenIssuer', names.userPoolIssuer('citizen'), this.citizens.issuer],
+      ['StaffPoolArn', names.userPoolArn('staff'), this.staff.pool.userPoolArn],
+      ['StaffIssuer', names.userPoolIssuer('staff'), this.staff.issuer],
+    ];
+    for (const [id, parameterName, stringValue] of published) {
+      new ssm.StringParameter(this, id, { parameterName, stringValue });
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { CLAIMS, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
+import { acknowledge } from '../compliance/acknowledge';
+import { ManagedPolicyRole } from '../constructs/managed-policy-role';
+
+export interface GovernmentUserPoolProps {
+  /** Who signs in: citizens (self sign-up) or government staff (invited by administrators). */
+  readonly audience: 'citizen' | 'staff';
+  /**
+   * Whether a second factor is required at sign-in.
+   * @default REQUIRED for staff, OPTIONAL for citizens
+   */
+  readonly mfa?: cognito.Mfa;
+}
+
+/** Claim of the staff pool naming the department, and of the roles within it. */
+const DEPARTMENT_ATTRIBUTE = CLAIMS.department.replace('custom:', '');
+const ROLES_ATTRIBUTE = CLAIMS.roles.replace('custom:', '');
+
+/**
+ * A Cognito user pool for citizens or staff: verified e-mail and phone, a strong password
+ * policy, MFA (TOTP; SMS for citizens), threat protection enforced, deletion protection, and
+ * retained. The staff pool carries the department and roles claims and a platform-admin group.
+ */
+export class GovernmentUserPool extends Construct {
+  public readonly pool: cognito.UserPool;
+  public readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: GovernmentUserPoolProps) {
+    super(scope, id);
+    const isStaff = props.audience === 'staff';
+    const mfa = props.mfa ?? (isStaff ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL);
+    const smsRole = isStaff ? undefined : this.smsRole();
+    this.pool = new cognito.UserPool(this, 'Pool', {
+      userPoolName: `${Stack.of(this).stackName}-${props.audience}`,
+      selfSignUpEnabled: !isStaff,
+      signInAliases: { email: true, phone: !isStaff },
+      autoVerify: { email: true, phone: !isStaff },
+      signInCaseSensitive: false,
+      mfa,
+      mfaSecondFactor: { otp: true, sms: !isStaff },
+      passwordPolicy: {
+        minLength: isStaff ? 14 : 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      accountRecovery: isStaff ? cognito.AccountRecovery.EMAIL_ONLY : cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: isStaff
+        ? {
+            [DEPARTMENT_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 2, maxLen: 8, mutable: true }),
+            [ROLES_ATTRIBUTE]: new cognito.StringAttribute({ maxLen: 256, mutable: true }),
+          }
+        : undefined,
+      smsRole,
+      smsRoleExternalId: smsRole ? this.node.addr : undefined,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = this.pool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(isStaff ? 1 : 30),
+      // Attributes that carry authority are set by administrators, never by the user.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, phoneNumber: !isStaff, fullname: true }),
+    });
+    if (isStaff) {
+      new cognito.CfnUserPoolGroup(this, 'PlatformAdmins', {
+        userPoolId: this.pool.userPoolId,
+        groupName: PLATFORM_ADMIN_GROUP,
+        description: 'Administrators of the Government Cloud Platform',
+      });
+    }
+    if (mfa !== cognito.Mfa.REQUIRED) {
+      acknowledge(
+        this.pool,
+        'AwsSolutions-COG2',
+        'Citizens choose whether to add a second factor, as the config allows; services that handle personal records ask for step-up verification themselves, and threat protection blocks risky sign-ins.',
+      );
+    }
+  }
+
+  /** Lets Cognito send verification and MFA text messages, with its grant in a managed policy. */
+  private smsRole(): ManagedPolicyRole {
+    const role = new ManagedPolicyRole(this, 'SmsRole', {
+      assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
+        conditions: { StringEquals: { 'sts:ExternalId': this.node.addr } },
+      }),
+      description: 'Sends verification and MFA text messages for the citizen user pool',
+    });
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      "SNS text messages go to phone numbers, which have no ARN to scope to; the role can only publish, and only Cognito with this pool's external id can assume it.",
+    );
+    return role;
+  }
+
+  /** The `iss` claim of the pool's tokens, which the services trust. */
+  get issuer(): string {
+    return `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.pool.userPoolId}`;
+  }
+}

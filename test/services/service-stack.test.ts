@@ -1,0 +1,160 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { z } from 'zod';
+import type { RegisteredService } from '../../lambda/registry';
+import { platformErrorFormat } from '../../lambda/shared/error-format';
+import { defineService } from '../../lambda/shared/route';
+import { ServiceStack } from '../../lib/services/service-stack';
+import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
+
+const demo: RegisteredService = {
+  description: 'demo',
+  storage: {
+    tables: [
+      {
+        name: 'cases',
+        partitionKey: { name: 'pk', type: 'S' },
+        indexes: [{ name: 'byOwner', partitionKey: { name: 'owner', type: 'S' } }],
+      },
+    ],
+    buckets: [{ name: 'uploads', browserUploads: true }],
+  },
+  definition: defineService({
+    name: 'demo',
+    title: 'Demo',
+    version: '1',
+    basePath: '/demo',
+    formatError: platformErrorFormat,
+    functions: { api: 'test/constructs/fixtures/sample-handler.ts' },
+    authorizers: { 'demo-key': { entry: 'test/constructs/fixtures/sample-handler.ts', header: 'authorization' } },
+    routes: {
+      list: {
+        method: 'GET',
+        path: '/demo/cases',
+        auth: 'public',
+        summary: 'list',
+        query: z.strictObject({ q: z.string(), page: z.string().optional() }),
+      },
+      create: {
+        method: 'POST',
+        path: '/demo/cases',
+        auth: 'department-officer',
+        summary: 'create',
+        body: z.strictObject({ title: z.string().min(1) }),
+      },
+      mine: { method: 'GET', path: '/demo/cases/mine', auth: 'citizen', summary: 'mine' },
+      client: {
+        method: 'GET',
+        path: '/demo/client/{id}',
+        auth: { scheme: 'demo-key' },
+        summary: 'client',
+        params: z.strictObject({ id: z.string() }),
+      },
+    },
+  }),
+};
+
+describe('ServiceStack', () => {
+  const stack = new ServiceStack(unitTestApp(), 'Demo', {
+    config: defaultConfig(),
+    service: demo,
+    vpc: (scope) =>
+      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
+        vpcId: 'vpc-1',
+        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
+        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
+      }),
+  });
+  const template = Template.fromStack(stack);
+
+  it('is named after its service', () => {
+    expect(stack.stackName).toBe('gcp-Service-Demo');
+  });
+
+  it('builds the declared table and bucket and tells the function their names', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_CASES: stack.resolve(stack.tables.cases.tableName),
+          BUCKET_UPLOADS: stack.resolve(stack.buckets.uploads.bucketName),
+          POWERTOOLS_SERVICE_NAME: 'demo',
+          STAFF_TOKEN_ISSUER: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('creates one method per route with the route auth mode', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', AuthorizationType: 'NONE', OperationName: 'list' });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      AuthorizationType: 'COGNITO_USER_POOLS',
+      ApiKeyRequired: true,
+      OperationName: 'create',
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', { AuthorizationType: 'CUSTOM', OperationName: 'client' });
+    template.resourceCountIs('AWS::ApiGateway::Authorizer', 3);
+  });
+
+  it('validates bodies and required query parameters at the edge', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Schema: Match.objectLike({ type: 'object', required: ['title'], additionalProperties: false }),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      OperationName: 'list',
+      RequestParameters: { 'method.request.querystring.q': true },
+    });
+  });
+
+  it('answers API Gateway errors in the service error shape', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      StatusCode: '401',
+      ResponseTemplates: {
+        'application/json':
+          '{"error":{"code":"unauthorized","message":$context.error.messageString,"details":null,"requestId":"$context.requestId"}}',
+      },
+    });
+  });
+
+  it('logs access as JSON to an encrypted group, traces, and throttles the stage', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 })],
+    });
+  });
+
+  it('puts WAF with managed rules and a per-IP rate limit in front, logging to aws-waf-logs-', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: 'PerIpRateLimit', Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP' } } }),
+        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' } } }),
+      ]),
+    });
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-') });
+  });
+
+  it('alarms on 5xx rate, p99 latency, throttles, errors and dead letters', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
+    expect(descriptions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/more than 1% of requests failed with 5xx/),
+        expect.stringMatching(/p99 latency above 2 s/),
+        expect.stringMatching(/ApiFunction was throttled/),
+        expect.stringMatching(/ApiFunction has events in its dead-letter queue/),
+      ]),
+    );
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('passes all four compliance packs', () => {
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+});
