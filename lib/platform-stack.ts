@@ -16,6 +16,11 @@ export interface PlatformStackProps extends StackProps {
   readonly costCentre?: string;
   /** Department that owns the stack. @default - the platform owns it */
   readonly department?: string;
+  /**
+   * Region of the stack, for the few global services homed in one region (AWS Budgets).
+   * @default - the platform region
+   */
+  readonly region?: string;
 }
 
 /**
@@ -31,7 +36,7 @@ export class PlatformStack extends Stack {
     super(scope, id, {
       ...props,
       stackName: `${config.platform.prefix}-${props.area}`,
-      env: { account: props.env?.account, region: config.platform.region },
+      env: { account: props.env?.account, region: props.region ?? config.platform.region },
       terminationProtection: props.terminationProtection ?? true,
     });
     this.config = config;

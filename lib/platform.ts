@@ -1,5 +1,7 @@
 import type { App } from 'aws-cdk-lib';
 import type { PlatformConfig } from './config/schema';
+import { BudgetsStack } from './departments/budgets-stack';
+import { DepartmentStack } from './departments/department-stack';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
 import { SharedServicesStack } from './shared-services/shared-services-stack';
 
@@ -7,11 +9,15 @@ import { SharedServicesStack } from './shared-services/shared-services-stack';
 export interface Platform {
   readonly security: SecurityBaselineStack;
   readonly sharedServices: SharedServicesStack;
+  readonly departments: readonly DepartmentStack[];
+  readonly budgets: BudgetsStack;
 }
 
 /** Builds every stack of the platform from a validated config. */
 export function buildPlatform(app: App, config: PlatformConfig): Platform {
   const security = new SecurityBaselineStack(app, 'Security', { config });
   const sharedServices = new SharedServicesStack(app, 'SharedServices', { config });
-  return { security, sharedServices };
+  const departments = config.departments.map((department) => new DepartmentStack(app, `Dept-${department.code}`, { config, department }));
+  const budgets = new BudgetsStack(app, 'Budgets', { config });
+  return { security, sharedServices, departments, budgets };
 }

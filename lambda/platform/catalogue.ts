@@ -32,6 +32,9 @@ export interface DepartmentProvision {
   };
   readonly keys: readonly ProvisionedItem[];
   readonly buckets: readonly ProvisionedItem[];
+  readonly logGroups: readonly ProvisionedItem[];
+  /** The department's API key for the shared services, when it is entitled to any. */
+  readonly apiKey?: ProvisionedItem;
   readonly roles: readonly (ProvisionedItem & { readonly name: string })[];
   readonly entitlements: readonly { readonly service: string; readonly basePath: string }[];
   readonly quotas: { readonly requestsPerSecond: number; readonly burst: number; readonly requestsPerMonth: number };

@@ -26,6 +26,8 @@ const department = departmentSummary.omit({ entitlements: true }).extend({
   network: z.object({ cidr: z.string(), availabilityZones: z.array(z.string()), parameters: z.array(provisioned) }),
   keys: z.array(provisioned),
   buckets: z.array(provisioned),
+  logGroups: z.array(provisioned),
+  apiKey: provisioned.optional(),
   roles: z.array(provisioned.extend({ name: z.string() })),
   entitlements: z.array(z.object({ service: z.string(), basePath: z.string() })),
   quotas: z.object({ requestsPerSecond: z.number(), burst: z.number(), requestsPerMonth: z.number() }),

@@ -1,4 +1,4 @@
-import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 const MIN_REASON_LENGTH = 40;
@@ -34,3 +34,25 @@ export const FINDINGS = {
   ],
   s3DefaultKms: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'HIPAA.Security-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
 } as const;
+
+/**
+ * The id cdk-nag gives a wildcard-resource finding on `resource`, with tokens written the way
+ * cdk-nag writes them (`<Logical.Arn>`, `<AWS::AccountId>`), so an acknowledgement names
+ * exactly the grant it covers.
+ */
+export function wildcardResourceFinding(scope: IConstruct, resource: string): string {
+  return `AwsSolutions-IAM5[Resource::${nagNotation(Stack.of(scope).resolve(resource))}]`;
+}
+
+function nagNotation(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, unknown>;
+  if (v.Ref) return `<${String(v.Ref)}>`;
+  if (v['Fn::GetAtt']) return `<${(v['Fn::GetAtt'] as string[]).join('.')}>`;
+  if (v['Fn::Join']) {
+    const [separator, parts] = v['Fn::Join'] as [string, unknown[]];
+    return parts.map(nagNotation).join(separator);
+  }
+  if (Token.isUnresolved(value)) throw new Error('cannot name a finding for an unresolved value');
+  return JSON.stringify(value);
+}

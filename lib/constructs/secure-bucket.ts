@@ -99,6 +99,13 @@ export class SecureBucket extends s3.Bucket {
       FINDINGS.s3Replication,
       `Data residency: platform data stays in ${region}. Versioning${props.objectLockRetention ? ', Object Lock' : ''} and retention on delete protect it from loss instead of a copy in another region.`,
     );
+    if (props.serverAccessLogsBucket && !(props.serverAccessLogsBucket instanceof s3.Bucket)) {
+      acknowledge(
+        this,
+        'Annotation::@aws-cdk/aws-s3:accessLogsPolicyNotAdded',
+        "The platform's access-log bucket is shared by every stack; its own policy admits S3 server access logs from every bucket of this account.",
+      );
+    }
     if (isLogTarget) {
       acknowledge(
         this,

@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledge } from '../compliance/acknowledge';
+import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from './managed-policy-role';
 
 const ID = 'Backup';
@@ -64,6 +64,7 @@ export class StackBackup extends Construct {
   /** Puts a table into the stack's backup plan, with permissions for that table only. */
   public addTable(table: dynamodb.Table): void {
     const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+    const backups = `${table.tableArn}/backup/*`;
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:DescribeTable', 'dynamodb:CreateBackup', 'dynamodb:ListTagsOfResource', 'dynamodb:StartAwsBackupJob'],
@@ -71,7 +72,7 @@ export class StackBackup extends Construct {
       }),
     );
     this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['dynamodb:DescribeBackup', 'dynamodb:DeleteBackup'], resources: [`${table.tableArn}/backup/*`] }),
+      new iam.PolicyStatement({ actions: ['dynamodb:DescribeBackup', 'dynamodb:DeleteBackup'], resources: [backups] }),
     );
     this.plan.addSelection(`${logicalId}Selection`, {
       resources: [backup.BackupResource.fromDynamoDbTable(table)],
@@ -81,7 +82,7 @@ export class StackBackup extends Construct {
     });
     acknowledge(
       this.role,
-      `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/backup/*]`,
+      wildcardResourceFinding(this, backups),
       'DynamoDB names each backup when it is taken; the wildcard covers only the backups of this one table.',
     );
   }

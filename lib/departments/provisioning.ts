@@ -10,6 +10,21 @@ export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
 /** Default API quota of a department on each shared service it is entitled to. */
 export const DEFAULT_QUOTAS = { requestsPerSecond: 50, burst: 100, requestsPerMonth: 1_000_000 } as const;
 
+/**
+ * Items published under `/<prefix>/departments/<code>/`: the department stack writes them and
+ * the catalogue and handbook name them, from this one list.
+ */
+export const DEPARTMENT_PARAMETERS = {
+  keyArn: 'key-arn',
+  dataBucketName: 'data-bucket-name',
+  logGroupName: 'log-group-name',
+  classification: 'classification',
+  apiKeyId: 'api-key-id',
+  vpcId: 'vpc-id',
+  appSubnet: (index: number) => `app-subnet-${index}`,
+  roleArn: (role: DepartmentRole) => `role-${role}-arn`,
+} as const;
+
 /** IAM role name of a department role; the services derive the department from it. */
 export function departmentRoleName(prefix: string, code: string, role: DepartmentRole): string {
   return `${prefix}-dept-${code.toLowerCase()}-${role}`;
@@ -27,14 +42,16 @@ function departmentProvision(config: PlatformConfig, dept: DepartmentConfig): De
       cidr: dept.cidr,
       availabilityZones: config.platform.availabilityZones,
       parameters: [
-        item('VPC id', 'vpc-id'),
-        ...config.platform.availabilityZones.map((az, i) => item(`app subnet in ${az}`, `app-subnet-${i}`)),
+        item('VPC id', DEPARTMENT_PARAMETERS.vpcId),
+        ...config.platform.availabilityZones.map((az, i) => item(`app subnet in ${az}`, DEPARTMENT_PARAMETERS.appSubnet(i))),
       ],
     },
-    keys: [item('data encryption key ARN', 'key-arn')],
-    buckets: [item('data bucket name', 'data-bucket-name')],
+    keys: [item('data encryption key ARN', DEPARTMENT_PARAMETERS.keyArn)],
+    buckets: [item('data bucket name', DEPARTMENT_PARAMETERS.dataBucketName)],
+    logGroups: [item('log group name', DEPARTMENT_PARAMETERS.logGroupName)],
+    apiKey: dept.services.length > 0 ? item('API key id for the shared services', DEPARTMENT_PARAMETERS.apiKeyId) : undefined,
     roles: DEPARTMENT_ROLES.map((role) => ({
-      ...item(`${role} role ARN`, `role-${role}-arn`),
+      ...item(`${role} role ARN`, DEPARTMENT_PARAMETERS.roleArn(role)),
       name: departmentRoleName(config.platform.prefix, dept.code, role),
     })),
     entitlements: dept.services.map((service) => ({ service, basePath: serviceDescription(service as ServiceName).basePath })),

@@ -1,4 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PlatformKey } from '../constructs/platform-key';
@@ -31,6 +32,16 @@ export class LogArchive extends Construct {
       accessLogTarget: true,
       transitionToGlacierAfterDays: props.transitionDays,
     });
+    // Buckets of every other stack log here too; their stacks cannot add to this policy.
+    this.accessLogsBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AcceptServerAccessLogsOfThisAccount',
+        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.accessLogsBucket.arnForObjects('*')],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     this.bucket = new SecureBucket(this, 'Bucket', {
       encryptionKey: this.key,
       serverAccessLogsBucket: this.accessLogsBucket,

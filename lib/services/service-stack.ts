@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { type CfnElement, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,7 +8,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { RegisteredService } from '../../lambda/registry';
 import { bucketEnvName, tableEnvName } from '../../lambda/shared/storage-definition';
-import { acknowledge } from '../compliance/acknowledge';
+import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { DataTable } from '../constructs/data-table';
 import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
@@ -151,10 +150,9 @@ export class ServiceStack extends PlatformStack {
       if (options.readOnly) table.grantReadData(fn.role);
       else table.grantReadWriteData(fn.role);
       if ((table.definition.indexes ?? []).length > 0) {
-        const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
         acknowledge(
           fn.role,
-          `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+          wildcardResourceFinding(this, `${table.tableArn}/index/*`),
           'Queries go through the indexes of this table only; the wildcard names its indexes, not other tables.',
         );
       }
@@ -162,10 +160,9 @@ export class ServiceStack extends PlatformStack {
     for (const bucket of Object.values(this.buckets)) {
       const actions = options.readOnly ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
       fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
-      const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
       acknowledge(
         fn.role,
-        `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
+        wildcardResourceFinding(this, bucket.arnForObjects('*')),
         'Objects are named by the service at run time; the grant covers objects of this one bucket and only get and put.',
       );
     }
