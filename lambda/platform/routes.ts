@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { platformErrorFormat } from '../shared/error-format';
 import { defineService } from '../shared/route';
 

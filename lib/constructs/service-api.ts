@@ -6,7 +6,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
 import { routeFunction } from '../../lambda/shared/route';
 import { acknowledge } from '../compliance/acknowledge';

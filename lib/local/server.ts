@@ -21,6 +21,9 @@ type AuthorizerHandler = (event: object) => Promise<AuthorizerResult>;
 const REPO_ROOT = path.join(__dirname, '..', '..');
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
+/** Answers 204 at once; the latency benchmark's baseline. */
+export const NOOP_PATH = '/_local/noop';
+
 export interface LocalPlatformOptions {
   readonly config: PlatformConfig;
   readonly services: Readonly<Record<string, RegisteredService>>;
@@ -224,6 +227,8 @@ async function handle(
   apiKeys: Set<string>,
 ): Promise<APIGatewayProxyResult> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // The baseline of the latency benchmark: the same server, doing nothing.
+  if (url.pathname === NOOP_PATH) return { statusCode: 204, headers: {}, body: '' };
   const service = services.find(
     (s) => url.pathname === s.registered.definition.basePath || url.pathname.startsWith(`${s.registered.definition.basePath}/`),
   );

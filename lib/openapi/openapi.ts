@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RegisteredService } from '../../lambda/registry';
 import { platformErrorFormat } from '../../lambda/shared/error-format';
 import { defineService } from '../../lambda/shared/route';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createApiHandler } from '../../../lambda/shared/api-handler';
 import { platformErrorFormat } from '../../../lambda/shared/error-format';
 import { conflict } from '../../../lambda/shared/errors';
