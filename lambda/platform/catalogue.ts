@@ -35,7 +35,7 @@ export interface DepartmentProvision {
   readonly logGroups: readonly ProvisionedItem[];
   /** The department's API key for the shared services, when it is entitled to any. */
   readonly apiKey?: ProvisionedItem;
-  readonly roles: readonly (ProvisionedItem & { readonly name: string })[];
+  readonly roles: readonly (ProvisionedItem & { readonly role: string; readonly name: string })[];
   readonly entitlements: readonly { readonly service: string; readonly basePath: string }[];
   readonly quotas: { readonly requestsPerSecond: number; readonly burst: number; readonly requestsPerMonth: number };
   readonly monthlyBudgetUsd: number;

@@ -28,7 +28,7 @@ const department = departmentSummary.omit({ entitlements: true }).extend({
   buckets: z.array(provisioned),
   logGroups: z.array(provisioned),
   apiKey: provisioned.optional(),
-  roles: z.array(provisioned.extend({ name: z.string() })),
+  roles: z.array(provisioned.extend({ role: z.string(), name: z.string() })),
   entitlements: z.array(z.object({ service: z.string(), basePath: z.string() })),
   quotas: z.object({ requestsPerSecond: z.number(), burst: z.number(), requestsPerMonth: z.number() }),
   monthlyBudgetUsd: z.number(),

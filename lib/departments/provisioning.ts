@@ -52,6 +52,7 @@ function departmentProvision(config: PlatformConfig, dept: DepartmentConfig): De
     apiKey: dept.services.length > 0 ? item('API key id for the shared services', DEPARTMENT_PARAMETERS.apiKeyId) : undefined,
     roles: DEPARTMENT_ROLES.map((role) => ({
       ...item(`${role} role ARN`, DEPARTMENT_PARAMETERS.roleArn(role)),
+      role,
       name: departmentRoleName(config.platform.prefix, dept.code, role),
     })),
     entitlements: dept.services.map((service) => ({ service, basePath: serviceDescription(service as ServiceName).basePath })),
