@@ -8,6 +8,8 @@ export interface RegisteredService {
   readonly storage: StorageDefinition;
   /** What the service offers, for the platform catalogue. */
   readonly description: string;
+  /** Classification of the data the service holds; its stack is checked against it. */
+  readonly classification: 'UNCLASSIFIED' | 'RESTRICTED' | 'CONFIDENTIAL' | 'SECRET';
 }
 
 /**
@@ -20,5 +22,6 @@ export const SERVICES = {
     definition: platformService,
     storage: platformStorage,
     description: 'The shared services, and what was provisioned for each department.',
+    classification: 'UNCLASSIFIED',
   },
 } as const satisfies Record<string, RegisteredService>;

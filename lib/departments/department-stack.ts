@@ -1,8 +1,9 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Aspects, RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
+import { DataClassification } from '../compliance/classification-aspect';
 import type { DepartmentConfig } from '../config/schema';
 import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
@@ -38,6 +39,13 @@ export class DepartmentStack extends PlatformStack {
       costCentre: dept.costCentre,
       description: `Department ${dept.code}: ${dept.name.en}`,
     });
+    Aspects.of(this).add(
+      new DataClassification({
+        level: dept.classification,
+        ceiling: this.config.platform.classificationCeiling,
+        owner: `Department ${dept.code}`,
+      }),
+    );
     const prefix = this.config.platform.prefix;
     const names = this.parameterNames;
     const param = (item: string) => names.department(dept.code, item);

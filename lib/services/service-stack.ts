@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { Aspects } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +10,7 @@ import type { Construct } from 'constructs';
 import type { RegisteredService } from '../../lambda/registry';
 import { bucketEnvName, tableEnvName } from '../../lambda/shared/storage-definition';
 import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
+import { DataClassification } from '../compliance/classification-aspect';
 import { DataTable } from '../constructs/data-table';
 import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
@@ -49,8 +51,16 @@ export class ServiceStack extends PlatformStack {
     super(scope, id, {
       ...props,
       area: `Service-${pascal(definition.name)}`,
+      classification: props.service.classification,
       description: `${definition.title} API (${definition.basePath})`,
     });
+    Aspects.of(this).add(
+      new DataClassification({
+        level: props.service.classification,
+        ceiling: this.config.platform.classificationCeiling,
+        owner: `Service ${definition.name}`,
+      }),
+    );
     const names = this.parameterNames;
     const vpc = props.vpc(this);
     const key = new PlatformKey(this, 'Key', {

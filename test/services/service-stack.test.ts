@@ -9,6 +9,7 @@ import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/p
 
 const demo: RegisteredService = {
   description: 'demo',
+  classification: 'RESTRICTED',
   storage: {
     tables: [
       {
