@@ -24,8 +24,7 @@ function bucketProblem(node: s3.CfnBucket): string | undefined {
     | { serverSideEncryptionConfiguration?: { serverSideEncryptionByDefault?: { sseAlgorithm?: string; kmsMasterKeyId?: unknown } }[] }
     | undefined;
   const rule = encryption?.serverSideEncryptionConfiguration?.[0]?.serverSideEncryptionByDefault;
-  if (!rule || rule.sseAlgorithm !== 'aws:kms' || !rule.kmsMasterKeyId) return 'is not encrypted with a customer-managed KMS key';
-  return undefined;
+  return rule?.sseAlgorithm === 'aws:kms' && rule.kmsMasterKeyId ? undefined : 'is not encrypted with a customer-managed KMS key';
 }
 
 /**
