@@ -123,7 +123,7 @@ export class EmbeddedStorage {
         .send(
           new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }),
         )
-        .catch(ignore('ValidationException'));
+        .catch(ignore('ValidationException', 'UnknownOperationException'));
     }
   }
 

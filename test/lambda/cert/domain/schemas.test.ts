@@ -1,0 +1,68 @@
+import {
+  addKnownExploitedSchema,
+  listIncidentsQuerySchema,
+  publishAdvisorySchema,
+  reportIncidentSchema,
+  triagePatchSchema,
+} from '../../../../lambda/cert/domain/schemas';
+
+const report = { title: 'Phishing wave', description: 'Staff received look-alike sign-in pages.', severity: 'high', category: 'phishing' };
+
+describe('request schemas', () => {
+  it('accepts a report and fills its defaults', () => {
+    expect(reportIncidentSchema.parse(report)).toEqual({ ...report, affectedSystems: [] });
+  });
+
+  it('refuses an unknown severity, saying which are allowed', () => {
+    const result = reportIncidentSchema.safeParse({ ...report, severity: 'severe' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['severity'], message: 'use one of: low, medium, high, critical' });
+  });
+
+  it('refuses unknown fields and empty titles', () => {
+    expect(reportIncidentSchema.safeParse({ ...report, priority: 1 }).error?.issues[0].code).toBe('unrecognized_keys');
+    expect(reportIncidentSchema.safeParse({ ...report, title: '   ' }).success).toBe(false);
+  });
+
+  it('stores moments in UTC whatever offset they were written with', () => {
+    expect(reportIncidentSchema.parse({ ...report, occurredAt: '2026-05-30T09:00:00+08:00' }).occurredAt).toBe('2026-05-30T01:00:00.000Z');
+  });
+
+  it('reads list filters from query strings, capping the page size', () => {
+    expect(listIncidentsQuerySchema.parse({ status: 'new', limit: '10' })).toEqual({ status: 'new', limit: 10 });
+    expect(listIncidentsQuerySchema.parse({}).limit).toBe(25);
+    expect(listIncidentsQuerySchema.safeParse({ limit: '1000' }).success).toBe(false);
+    expect(listIncidentsQuerySchema.safeParse({ status: 'open' }).success).toBe(false);
+    expect(listIncidentsQuerySchema.safeParse({ department: 'dpo' }).success).toBe(false);
+  });
+
+  it('wants at least one change in a triage patch', () => {
+    expect(triagePatchSchema.safeParse({}).success).toBe(false);
+    expect(triagePatchSchema.parse({ status: 'triaged' })).toEqual({ status: 'triaged' });
+    expect(triagePatchSchema.parse({ assignee: null })).toEqual({ assignee: null });
+    expect(triagePatchSchema.safeParse({ status: 'reopened' }).success).toBe(false);
+  });
+
+  it('accepts the two advisory levels only, and HTTPS references', () => {
+    const advisory = { level: 'Security Alert', title: 'Browser fixes', summary: 'Update now.', affectedProducts: ['Browser 1.0'] };
+    expect(publishAdvisorySchema.parse(advisory)).toMatchObject({ cves: [], references: [] });
+    expect(publishAdvisorySchema.safeParse({ ...advisory, level: 'Critical Alert' }).success).toBe(false);
+    expect(publishAdvisorySchema.safeParse({ ...advisory, references: ['http://example.com'] }).success).toBe(false);
+    expect(publishAdvisorySchema.safeParse({ ...advisory, affectedProducts: [] }).success).toBe(false);
+  });
+
+  it('checks CVE and CWE ids of catalogue entries', () => {
+    const entry = {
+      cveID: 'CVE-2026-12345',
+      vendorProject: 'Example',
+      product: 'Gateway',
+      vulnerabilityName: 'Example flaw',
+      shortDescription: 'Bad.',
+      requiredAction: 'Patch.',
+      dueDate: '2026-06-20',
+    };
+    expect(addKnownExploitedSchema.parse(entry)).toMatchObject({ knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] });
+    expect(addKnownExploitedSchema.safeParse({ ...entry, cveID: 'CVE-26-1' }).success).toBe(false);
+    expect(addKnownExploitedSchema.safeParse({ ...entry, cwes: ['79'] }).success).toBe(false);
+  });
+});
