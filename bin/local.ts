@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     'Bearer tokens (valid 12 hours, signed with a key made at start):',
     `  citizen:         ${platform.tokens.citizen}`,
     `  platform admin:  ${platform.tokens.admin}`,
+    `  CERT analyst:    ${platform.tokens.analyst}`,
     ...Object.entries(platform.tokens.officers).map(([code, token]) => `  officer ${code.padEnd(7)} ${token}`),
     '',
     'Department API keys (x-api-key header, needed on department-officer routes):',

@@ -1,3 +1,5 @@
+import { certService } from './cert/routes';
+import { storage as certStorage } from './cert/storage';
 import { platformService } from './platform/routes';
 import { storage as platformStorage } from './platform/storage';
 import type { ServiceDefinition } from './shared/route';
@@ -23,5 +25,11 @@ export const SERVICES = {
     storage: platformStorage,
     description: 'The shared services, and what was provisioned for each department.',
     classification: 'UNCLASSIFIED',
+  },
+  cert: {
+    definition: certService,
+    storage: certStorage,
+    description: 'The government CERT: incident reports and triage, security advisories, known-exploited vulnerabilities.',
+    classification: 'RESTRICTED',
   },
 } as const satisfies Record<string, RegisteredService>;

@@ -1,8 +1,10 @@
+import type { SeedLocal } from '../shared/seed';
 import type { Caller, RequestContext } from './domain/caller';
 import { departmentLookup, normaliseGuardDuty } from './domain/normalise';
 import type { AddKnownExploitedInput, PublishAdvisoryInput, ReportIncidentInput } from './domain/schemas';
 import type { CertPorts } from './ports';
 import { addKnownExploited, fileFinding, publishAdvisory, reportIncident } from './service';
+import { dynamoPorts } from './store';
 
 const SEED_CONTEXT: RequestContext = { requestId: 'seed', principalId: 'local-seed' };
 const analyst: Caller = { kind: 'analyst' };
@@ -92,3 +94,9 @@ export async function seed(ports: CertPorts): Promise<{ seeded: boolean }> {
   for (const advisory of SEED_ADVISORIES) await publishAdvisory(ports, analyst, advisory, SEED_CONTEXT);
   return { seeded: true };
 }
+
+/** Local mode's seeding: sample incidents, advisories and catalogue entries. */
+export const seedLocal: SeedLocal = async () => {
+  const { seeded } = await seed(dynamoPorts());
+  return seeded ? ['CERT: seeded sample incidents, advisories and known-exploited vulnerabilities.'] : [];
+};

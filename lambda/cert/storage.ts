@@ -19,6 +19,8 @@ export const storage: StorageDefinition = {
         { name: CERT_INDEXES.byCreation, partitionKey: { name: 'listKey', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
       ],
       ttlAttribute: 'expiresAt',
+      // New incidents are announced on the on-call topic from this stream.
+      stream: true,
     },
     {
       name: CERT_TABLES.advisories,

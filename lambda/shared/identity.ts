@@ -17,6 +17,8 @@ export type Caller =
   | { readonly kind: 'client'; readonly scheme: string; readonly principal: string; readonly attributes: Readonly<Record<string, string>> };
 
 export const PLATFORM_ADMIN_GROUP = 'platform-admin';
+/** Staff of the government CERT, who see and triage every department's incidents. */
+export const CERT_ANALYST_GROUP = 'cert-analyst';
 export const OFFICER_ROLE = 'officer';
 
 /** Claim names of the staff and citizen tokens; the user pools define these attributes. */

@@ -24,6 +24,8 @@ export interface TableDefinition {
   readonly indexes?: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry time. */
   readonly ttlAttribute?: string;
+  /** Emit a stream of changed items (new and old images), for processing after each write. */
+  readonly stream?: boolean;
 }
 
 export interface BucketDefinition {

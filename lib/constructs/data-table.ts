@@ -10,11 +10,6 @@ export interface DataTableProps {
   readonly definition: TableDefinition;
   /** Customer-managed key encrypting the table and its backups. */
   readonly encryptionKey: kms.IKey;
-  /**
-   * Emit a change stream (new and old images), for outbox-style processing.
-   * @default false
-   */
-  readonly stream?: boolean;
 }
 
 function attribute(key: KeyDefinition): dynamodb.Attribute {
@@ -41,7 +36,7 @@ export class DataTable extends dynamodb.Table {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       timeToLiveAttribute: definition.ttlAttribute,
-      stream: props.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
+      stream: definition.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.definition = definition;

@@ -48,8 +48,9 @@ export class ServiceApi extends Construct {
   public readonly api: apigateway.RestApi;
   public readonly stage: apigateway.Stage;
   public readonly accessLogs: logs.LogGroup;
-  private readonly citizenAuthorizer: apigateway.CognitoUserPoolsAuthorizer;
-  private readonly staffAuthorizer: apigateway.CognitoUserPoolsAuthorizer;
+  /** Cognito authorizers by pool, made when a route first needs one (an unused one fails synth). */
+  private readonly poolAuthorizers = new Map<'citizen' | 'staff', apigateway.CognitoUserPoolsAuthorizer>();
+  private readonly pools: Record<'citizen' | 'staff', cognito.IUserPool>;
   private readonly schemeAuthorizers = new Map<string, apigateway.RequestAuthorizer>();
   private readonly validator: apigateway.RequestValidator;
 
@@ -116,10 +117,7 @@ export class ServiceApi extends Construct {
       'The backends are Lambda proxy integrations invoked over AWS signed requests; a client certificate only applies to HTTP backends.',
     );
 
-    this.citizenAuthorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'CitizenAuthorizer', {
-      cognitoUserPools: [props.citizenPool],
-    });
-    this.staffAuthorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', { cognitoUserPools: [props.staffPool] });
+    this.pools = { citizen: props.citizenPool, staff: props.staffPool };
     for (const [scheme, fn] of Object.entries(props.authorizerFunctions ?? {})) {
       const definition = service.authorizers?.[scheme];
       if (!definition) throw new Error(`${service.name} has no authorizer scheme '${scheme}'.`);
@@ -187,9 +185,19 @@ export class ServiceApi extends Construct {
       return { authorizer, authorizationType: apigateway.AuthorizationType.CUSTOM };
     }
     return {
-      authorizer: auth === 'citizen' ? this.citizenAuthorizer : this.staffAuthorizer,
+      authorizer: this.poolAuthorizer(auth === 'citizen' ? 'citizen' : 'staff'),
       authorizationType: apigateway.AuthorizationType.COGNITO,
     };
+  }
+
+  private poolAuthorizer(pool: 'citizen' | 'staff'): apigateway.CognitoUserPoolsAuthorizer {
+    let authorizer = this.poolAuthorizers.get(pool);
+    if (!authorizer) {
+      const id = pool === 'citizen' ? 'CitizenAuthorizer' : 'StaffAuthorizer';
+      authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, id, { cognitoUserPools: [this.pools[pool]] });
+      this.poolAuthorizers.set(pool, authorizer);
+    }
+    return authorizer;
   }
 
   private bodyModel(routeId: string, body: z.ZodType): apigateway.Model {

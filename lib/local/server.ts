@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { RegisteredService } from '../../lambda/registry';
 import { HttpError } from '../../lambda/shared/errors';
 import { type AuthMode, matchPath, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
+import type { SeedContext, SeedLocal } from '../../lambda/shared/seed';
 import type { PlatformConfig } from '../config/schema';
 import { buildCatalogue } from '../departments/provisioning';
 import { openApiDocument } from '../openapi/openapi';
@@ -39,7 +40,12 @@ export interface LocalPlatformOptions {
 
 export interface LocalPlatform {
   readonly url: string;
-  readonly tokens: { readonly citizen: string; readonly admin: string; readonly officers: Readonly<Record<string, string>> };
+  readonly tokens: {
+    readonly citizen: string;
+    readonly admin: string;
+    readonly analyst: string;
+    readonly officers: Readonly<Record<string, string>>;
+  };
   /** API key of each department, for department-officer routes. */
   readonly apiKeys: Readonly<Record<string, string>>;
   /** What each service's seed printed: demo keys and how to use them. */
@@ -54,12 +60,6 @@ interface MountedService {
   readonly functions: Readonly<Record<string, LambdaHandler>>;
   readonly authorizers: Readonly<Record<string, AuthorizerHandler>>;
   readonly openApi: unknown;
-}
-
-/** What a service's optional `seed.ts` receives. */
-export interface SeedContext {
-  readonly config: PlatformConfig;
-  readonly departments: readonly string[];
 }
 
 /**
@@ -96,12 +96,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const seedNotes: string[] = [];
   if (options.seed ?? true) {
-    const context: SeedContext = { config, departments: config.departments.map((d) => d.code) };
+    const context: SeedContext = { departments: config.departments.map((d) => d.code) };
     for (const name of enabled) {
       const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
       if (!fs.existsSync(seedFile)) continue;
-      const seed = (await import(seedFile)) as { seed?: (c: SeedContext) => Promise<string[] | undefined> };
-      seedNotes.push(...((await seed.seed?.(context)) ?? []));
+      const seed = (await import(seedFile)) as { seedLocal?: SeedLocal };
+      seedNotes.push(...((await seed.seedLocal?.(context)) ?? []));
     }
   }
 
@@ -133,7 +133,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   return {
     url,
-    tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), officers },
+    tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), analyst: await tokens.analyst(), officers },
     apiKeys,
     seedNotes,
     localTokens: tokens,

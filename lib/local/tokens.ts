@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { CLAIMS, OFFICER_ROLE, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
+import { CERT_ANALYST_GROUP, CLAIMS, OFFICER_ROLE, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
 
 /** Issuers of local tokens; local mode tells the handlers to trust these, as Cognito's in AWS. */
 export const LOCAL_ISSUERS = { citizen: 'local:citizen-pool', staff: 'local:staff-pool' } as const;
@@ -32,6 +32,10 @@ export class LocalTokens {
 
   officer(department: string): Promise<string> {
     return this.issue('staff', `officer-${department.toLowerCase()}`, { [CLAIMS.department]: department, [CLAIMS.roles]: [OFFICER_ROLE] });
+  }
+
+  analyst(): Promise<string> {
+    return this.issue('staff', 'cert-analyst', { [CLAIMS.groups]: [CERT_ANALYST_GROUP] });
   }
 
   admin(): Promise<string> {

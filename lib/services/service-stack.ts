@@ -18,6 +18,7 @@ import { ServiceApi } from '../constructs/service-api';
 import { ServiceFunction } from '../constructs/service-function';
 import { ServiceMonitoring } from '../constructs/service-monitoring';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
+import { SERVICE_EXTENSIONS } from './extensions';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 
@@ -45,6 +46,12 @@ export class ServiceStack extends PlatformStack {
   public readonly functions: Record<string, ServiceFunction> = {};
   public readonly tables: Record<string, DataTable> = {};
   public readonly buckets: Record<string, SecureBucket> = {};
+  /** The shared-services VPC, imported. */
+  public readonly vpc: ec2.IVpc;
+  /** The service's key, for its data, logs and queues. */
+  public readonly key: PlatformKey;
+  /** The platform alarm topic, imported. */
+  public readonly alarmTopic: sns.ITopic;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     const { definition, storage } = props.service;
@@ -63,10 +70,13 @@ export class ServiceStack extends PlatformStack {
     );
     const names = this.parameterNames;
     const vpc = props.vpc(this);
+    this.vpc = vpc;
     const key = new PlatformKey(this, 'Key', {
       purpose: `Encrypts the data and logs of the ${definition.title} service`,
       allowCloudWatchLogs: true,
     });
+    this.key = key;
+    this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn));
     const accessLogs = s3.Bucket.fromBucketName(
       this,
       'AccessLogsBucket',
@@ -142,7 +152,7 @@ export class ServiceStack extends PlatformStack {
       serviceName: definition.title,
       api: this.api.api,
       functions: [...Object.values(this.functions), ...Object.values(authorizerFunctions)],
-      alarmTopic: sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn)),
+      alarmTopic: this.alarmTopic,
     });
     new ssm.StringParameter(this, 'ApiIdParameter', {
       parameterName: names.serviceApiId(definition.name),
@@ -152,6 +162,7 @@ export class ServiceStack extends PlatformStack {
       parameterName: names.serviceApiUrl(definition.name),
       stringValue: this.api.api.url,
     });
+    SERVICE_EXTENSIONS[definition.name]?.(this);
   }
 
   /** Lets a function use the service's tables and buckets, with only the actions it needs. */

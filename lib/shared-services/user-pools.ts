@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CLAIMS, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
+import { CERT_ANALYST_GROUP, CLAIMS, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
 import { acknowledge } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 
@@ -79,6 +79,11 @@ export class GovernmentUserPool extends Construct {
         userPoolId: this.pool.userPoolId,
         groupName: PLATFORM_ADMIN_GROUP,
         description: 'Administrators of the Government Cloud Platform',
+      });
+      new cognito.CfnUserPoolGroup(this, 'CertAnalysts', {
+        userPoolId: this.pool.userPoolId,
+        groupName: CERT_ANALYST_GROUP,
+        description: 'Analysts of the government CERT',
       });
     }
     if (mfa !== cognito.Mfa.REQUIRED) {

@@ -2,11 +2,17 @@ import { SERVICES } from '../../lambda/registry';
 import { type LocalPlatform, startLocalPlatform } from '../../lib/local/server';
 import { defaultConfig } from './platform';
 
-/** Starts local mode on a free port, in memory, for one test file. */
-export function useLocalPlatform(): { readonly current: LocalPlatform } {
+/** Starts local mode on a free port, in memory, for one test file, with the given services enabled. */
+export function useLocalPlatform(services: readonly string[] = ['platform']): { readonly current: LocalPlatform } {
   const holder = { current: undefined as unknown as LocalPlatform };
   beforeAll(async () => {
-    holder.current = await startLocalPlatform({ config: defaultConfig(), services: SERVICES, port: 0 });
+    const config = defaultConfig();
+    const enabled = [...new Set([...config.services.enabled, ...services])];
+    holder.current = await startLocalPlatform({
+      config: { ...config, services: { ...config.services, enabled } },
+      services: SERVICES,
+      port: 0,
+    });
   }, 30_000);
   afterAll(async () => {
     await holder.current?.stop();

@@ -20,7 +20,7 @@ function pipelineStack(options: { stream: boolean } = { stream: true }) {
     subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
     restrictDefaultSecurityGroup: false,
   });
-  const table = new DataTable(stack, 'Incidents', { definition: incidentsDefinition, encryptionKey: key, stream: options.stream });
+  const table = new DataTable(stack, 'Incidents', { definition: { ...incidentsDefinition, stream: options.stream }, encryptionKey: key });
   const onCall = new sns.Topic(stack, 'OnCall', { masterKey: key, enforceSSL: true });
   const alarms = new sns.Topic(stack, 'Alarms', { masterKey: key, enforceSSL: true });
   const props = {

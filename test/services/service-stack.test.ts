@@ -159,3 +159,30 @@ describe('ServiceStack', () => {
     expect(unacknowledgedFindings(stack)).toEqual([]);
   });
 });
+
+describe('ServiceStack of the CERT', () => {
+  const { SERVICES } = require('../../lambda/registry') as typeof import('../../lambda/registry');
+  const stack = new ServiceStack(unitTestApp(), 'Cert', {
+    config: defaultConfig(),
+    service: SERVICES.cert,
+    vpc: (scope) =>
+      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
+        vpcId: 'vpc-1',
+        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
+        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
+      }),
+  });
+  const template = Template.fromStack(stack);
+
+  it('streams new incidents and files findings through the pipeline into an on-call topic', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+    template.resourceCountIs('AWS::Pipes::Pipe', 1);
+    template.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Government CERT on call', KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.guardduty'] }) });
+  });
+
+  it('is RESTRICTED and passes all four compliance packs', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { Tags: Match.arrayWith([{ Key: 'DataClassification', Value: 'RESTRICTED' }]) });
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { CERT_TABLES } from '../../lambda/cert/storage';
+import { IncidentPipeline } from '../security/incident-pipeline';
+import type { ServiceStack } from './service-stack';
+
+/**
+ * The CERT's on-call topic and the pipeline that files GuardDuty and Security Hub findings as
+ * incidents and announces every new incident there.
+ */
+export function addCertIncidentPipeline(stack: ServiceStack): void {
+  const onCall = new sns.Topic(stack, 'OnCallTopic', { displayName: 'Government CERT on call', masterKey: stack.key, enforceSSL: true });
+  onCall.addSubscription(new subscriptions.EmailSubscription(stack.config.alarms.email));
+  new IncidentPipeline(stack, 'IncidentPipeline', {
+    vpc: stack.vpc,
+    encryptionKey: stack.key,
+    logRetention: stack.logRetention,
+    incidentsTable: stack.tables[CERT_TABLES.incidents],
+    onCallTopic: onCall,
+    onCallTopicKey: stack.key,
+    alarmTopic: stack.alarmTopic,
+    threshold: stack.config.security.incidentSeverityThreshold,
+  });
+}
