@@ -1,0 +1,49 @@
+import type { OutgoingRequest } from '../domain/callbacks';
+import type { NotificationStore, NotifyDirectory, WorkStore } from '../domain/ports';
+import type { DeliveryProvider } from '../domain/provider';
+import type { SecretBox } from '../domain/sealed-secret';
+
+/** Sends a request to a department and answers its HTTP status; rejects when there is no answer. */
+export type HttpSender = (request: OutgoingRequest) => Promise<{ readonly status: number }>;
+
+/** Everything the service functions reach outside themselves, passed in so tests can choose. */
+export interface NotifyPorts {
+  readonly directory: NotifyDirectory;
+  readonly notifications: NotificationStore;
+  readonly work: WorkStore;
+  readonly provider: DeliveryProvider;
+  readonly box: SecretBox;
+  readonly http: HttpSender;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+}
+
+/** What a handler knows about the request beyond its body. */
+export interface RequestOptions {
+  /** Public root of this service, like `https://api.example.gov.hk/notify`; links are built under it. */
+  readonly baseUrl: string;
+}
+
+export interface SendOptions extends RequestOptions {
+  /** The `Idempotency-Key` header, when sent. */
+  readonly idempotencyKey?: string;
+}
+
+/** A successful outcome as a handler returns it. */
+export interface ServiceResult<T> {
+  readonly statusCode: number;
+  readonly body: T;
+}
+
+/** POSTs with a 10-second limit and no redirects: a callback goes where it was configured, or nowhere. */
+export const fetchSender: HttpSender = async (request) => {
+  const response = await fetch(request.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(10_000),
+  });
+  await response.body?.cancel();
+  return { status: response.status };
+};

@@ -1,0 +1,233 @@
+import type { NotifyCaller } from '../domain/auth';
+import { emailBodyToHtml } from '../domain/email-html';
+import { badRequest, conflict, validationFailed } from '../domain/errors';
+import { checkIdempotencyKey, IDEMPOTENCY_TTL_SECONDS, requestFingerprint, resolveIdempotency } from '../domain/idempotency';
+import type { Notification, NotificationType, NotifyService, TemplateVersion } from '../domain/model';
+import { checkDailyLimit, checkRateLimit, countsTowardsDailyLimit, dayCounterExpiry, limitDay, rateWindow } from '../domain/rate-limit';
+import { normaliseEmailAddress, parsePhoneNumber, RecipientError } from '../domain/recipients';
+import { type PostEmailResponse, type PostSmsResponse, postEmailResponse, postSmsResponse } from '../domain/responses';
+import type { SendEmailRequest, SendSmsRequest } from '../domain/schemas';
+import { checkInternationalSms, checkRecipientAllowed } from '../domain/sending-policy';
+import { SMS_CHARACTER_LIMIT, smsFragments } from '../domain/sms-length';
+import { type RenderedTemplate, renderStrict } from '../domain/template';
+import { deliver, type OutgoingMessage } from './delivery';
+import type { NotifyPorts, SendOptions, ServiceResult } from './ports';
+
+/**
+ * `POST /v2/notifications/email` and `/sms`. The order of checks follows Notify: rate limit,
+ * recipient, template and personalisation, who may be sent to, then the daily limit; a request
+ * refused at any step changes nothing but the rate counter. An `Idempotency-Key` retry returns
+ * the original notification without counting again.
+ */
+export const MAX_EMAIL_BYTES = 2_000_000;
+const SECONDS_PER_DAY = 24 * 3600;
+
+export async function sendEmail(
+  request: SendEmailRequest,
+  caller: NotifyCaller,
+  ports: NotifyPorts,
+  options: SendOptions,
+): Promise<ServiceResult<PostEmailResponse>> {
+  const { service } = caller;
+  const prepared = await prepare('email', request, caller, ports, options, async () => {
+    const to = recipient(() => normaliseEmailAddress(request.email_address), 'email_address');
+    const template = await usableTemplate(service, request.template_id, 'email', ports);
+    const rendered = renderStrict(template, request.personalisation);
+    const bytes = Buffer.byteLength(rendered.body, 'utf8');
+    if (bytes > MAX_EMAIL_BYTES) throw badRequest(`Emails cannot be longer than ${MAX_EMAIL_BYTES} bytes. Your message is ${bytes} bytes.`);
+    const replyTo = pick(service.emailReplyTo, request.email_reply_to_id, 'email_reply_to_id', service.id)?.emailAddress;
+    checkRecipientAllowed(service, caller.apiKey.type, to);
+    return {
+      template,
+      rendered,
+      to: request.email_address.trim(),
+      normalisedTo: to,
+      fields: { fromEmail: service.emailFrom, replyTo, oneClickUnsubscribeUrl: request.one_click_unsubscribe_url },
+    };
+  });
+  return { statusCode: 201, body: postEmailResponse(prepared, options.baseUrl) };
+}
+
+export async function sendSms(
+  request: SendSmsRequest,
+  caller: NotifyCaller,
+  ports: NotifyPorts,
+  options: SendOptions,
+): Promise<ServiceResult<PostSmsResponse>> {
+  const { service } = caller;
+  const prepared = await prepare('sms', request, caller, ports, options, async () => {
+    const phone = recipient(() => parsePhoneNumber(request.phone_number), 'phone_number');
+    const template = await usableTemplate(service, request.template_id, 'sms', ports);
+    const rendered = renderStrict(template, request.personalisation);
+    if (rendered.body.length > SMS_CHARACTER_LIMIT) {
+      throw badRequest(
+        `Text messages cannot be longer than ${SMS_CHARACTER_LIMIT} characters. Your message is ${rendered.body.length} characters.`,
+      );
+    }
+    const sender = pick(service.smsSenders, request.sms_sender_id, 'sms_sender_id', service.id)?.sender ?? service.name;
+    checkInternationalSms(service, phone.international);
+    checkRecipientAllowed(service, caller.apiKey.type, phone.e164);
+    return {
+      template,
+      rendered,
+      to: request.phone_number.trim(),
+      normalisedTo: phone.e164,
+      fields: { fromNumber: sender, billableSmsFragments: smsFragments(rendered.body) },
+    };
+  });
+  return { statusCode: 201, body: postSmsResponse(prepared, options.baseUrl) };
+}
+
+interface Checked {
+  readonly template: TemplateVersion;
+  readonly rendered: RenderedTemplate;
+  readonly to: string;
+  readonly normalisedTo: string;
+  readonly fields: Partial<Notification>;
+}
+
+async function prepare(
+  type: NotificationType,
+  request: SendEmailRequest | SendSmsRequest,
+  caller: NotifyCaller,
+  ports: NotifyPorts,
+  options: SendOptions,
+  check: () => Promise<Checked>,
+): Promise<Notification> {
+  const { service, apiKey } = caller;
+  const now = ports.clock();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const scope = options.idempotencyKey === undefined ? undefined : `${service.id}#${checkIdempotencyKey(options.idempotencyKey)}`;
+  const fingerprint = requestFingerprint({ type, ...request });
+  if (scope) {
+    const replay = await replayed(scope, fingerprint, nowSeconds, service, ports);
+    if (replay) return replay;
+  }
+
+  const window = rateWindow(now);
+  const [currentCount, previousCount] = await Promise.all([
+    ports.work.incrementCounter(`RATE#${apiKey.id}#${window.start}`, Math.floor(window.start / 1000) + 180),
+    ports.work.readCounter(`RATE#${apiKey.id}#${window.previousStart}`),
+  ]);
+  checkRateLimit({ keyType: apiKey.type, limit: service.rateLimitPerMinute, window, currentCount, previousCount });
+
+  const checked = await check();
+  const id = ports.newId();
+  if (scope) {
+    const claim = { fingerprint, notificationId: id, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS };
+    if (!(await ports.work.claimIdempotencyKey(scope, claim, nowSeconds))) {
+      const replay = await replayed(scope, fingerprint, nowSeconds, service, ports);
+      if (replay) return replay;
+      throw conflict('A request with this Idempotency-Key is still being processed');
+    }
+  }
+  let created = false;
+  try {
+    if (countsTowardsDailyLimit(apiKey.type)) {
+      const sentToday = await ports.work.incrementCounter(`DAY#${service.id}#${limitDay(now)}`, dayCounterExpiry(now));
+      checkDailyLimit(service.dailyLimit, sentToday);
+    }
+    const notification: Notification = {
+      id,
+      serviceId: service.id,
+      departmentCode: service.departmentCode,
+      apiKeyId: apiKey.id,
+      keyType: apiKey.type,
+      type,
+      templateId: checked.template.id,
+      templateVersion: checked.template.version,
+      to: checked.to,
+      normalisedTo: checked.normalisedTo,
+      reference: request.reference ?? null,
+      body: checked.rendered.body,
+      subject: checked.rendered.subject,
+      status: 'created',
+      createdAt: now.toISOString(),
+      sentAt: null,
+      completedAt: null,
+      expiresAt: nowSeconds + service.retentionDays * SECONDS_PER_DAY,
+      ...checked.fields,
+    };
+    await ports.notifications.create(notification);
+    created = true;
+    return await deliver(notification, outgoing(notification, checked), service, ports);
+  } catch (err) {
+    // Once the notification exists, the claim must stay: a retry has to find it, not send again.
+    if (scope && !created) await ports.work.releaseIdempotencyKey(scope, id);
+    throw err;
+  }
+}
+
+async function replayed(
+  scope: string,
+  fingerprint: string,
+  nowSeconds: number,
+  service: NotifyService,
+  ports: NotifyPorts,
+): Promise<Notification | undefined> {
+  const outcome = resolveIdempotency(await ports.work.getIdempotencyClaim(scope), fingerprint, nowSeconds);
+  if (outcome.kind === 'new') return undefined;
+  const original = await ports.notifications.get(outcome.notificationId);
+  if (!original || original.serviceId !== service.id) throw conflict('A request with this Idempotency-Key is still being processed');
+  return original;
+}
+
+function outgoing(notification: Notification, checked: Checked): OutgoingMessage {
+  if (notification.type === 'email') {
+    return {
+      kind: 'email',
+      message: {
+        notificationId: notification.id,
+        to: notification.normalisedTo,
+        from: notification.fromEmail ?? '',
+        replyTo: notification.replyTo,
+        subject: checked.rendered.subject ?? '',
+        body: checked.rendered.body,
+        html: emailBodyToHtml(checked.rendered.body),
+        oneClickUnsubscribeUrl: notification.oneClickUnsubscribeUrl,
+      },
+    };
+  }
+  return {
+    kind: 'sms',
+    message: {
+      notificationId: notification.id,
+      to: notification.normalisedTo,
+      sender: notification.fromNumber ?? '',
+      body: notification.body,
+    },
+  };
+}
+
+function recipient<T>(read: () => T, field: string): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof RecipientError) throw validationFailed([`${field} ${err.message}`]);
+    throw err;
+  }
+}
+
+async function usableTemplate(
+  service: NotifyService,
+  templateId: string,
+  type: NotificationType,
+  ports: NotifyPorts,
+): Promise<TemplateVersion> {
+  const template = await ports.directory.getTemplate(service.id, templateId);
+  if (!template || template.archived) throw badRequest('Template not found');
+  if (template.type !== type) throw badRequest(`${template.type} template is not suitable for ${type} notification`);
+  return template;
+}
+
+function pick<T extends { readonly id: string; readonly isDefault: boolean }>(
+  options: readonly T[],
+  id: string | undefined,
+  field: string,
+  serviceId: string,
+): T | undefined {
+  if (id === undefined) return options.find((o) => o.isDefault) ?? options[0];
+  const found = options.find((o) => o.id === id.toLowerCase());
+  if (!found) throw badRequest(`${field} ${id} does not exist in database for service id ${serviceId}`);
+  return found;
+}

@@ -1,0 +1,89 @@
+/**
+ * Recipient checks and canonical forms. Notify validates UK numbers; this platform's home is
+ * Hong Kong, so a number without a country code is read as a Hong Kong mobile number (eight
+ * digits starting 4 to 9) and written as +852 in E.164. Messages follow Notify's wording.
+ */
+
+export class RecipientError extends Error {}
+
+const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
+const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+const TOP_LEVEL = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+
+/** Lower-case form of a valid e-mail address; throws RecipientError when it is not one. */
+export function normaliseEmailAddress(raw: string): string {
+  const address = raw.trim();
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  const labels = domain.split('.');
+  const valid =
+    at > 0 &&
+    address.length <= 320 &&
+    local.length <= 64 &&
+    LOCAL_PART.test(local) &&
+    !local.startsWith('.') &&
+    !local.endsWith('.') &&
+    !local.includes('..') &&
+    labels.length >= 2 &&
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    TOP_LEVEL.test(labels[labels.length - 1]);
+  if (!valid) throw new RecipientError('is not a valid email address');
+  return address.toLowerCase();
+}
+
+export function isValidEmailAddress(raw: string): boolean {
+  try {
+    normaliseEmailAddress(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface PhoneNumber {
+  /** E.164, like +85291234567. */
+  readonly e164: string;
+  /** Outside Hong Kong. */
+  readonly international: boolean;
+}
+
+const HONG_KONG = '852';
+
+/** Reads a phone number the way Notify does for the UK, with Hong Kong as the home country. */
+export function parsePhoneNumber(raw: string): PhoneNumber {
+  const compact = raw.replace(/[\s().\-–—/]/g, '');
+  if (!/^\+?\d+$/.test(compact)) throw new RecipientError('Must not contain letters or symbols');
+  let digits: string;
+  if (compact.startsWith('+')) digits = compact.slice(1);
+  else if (compact.startsWith('00')) digits = compact.slice(2);
+  else return { e164: `+${HONG_KONG}${hongKongMobile(compact)}`, international: false };
+
+  if (digits.startsWith(HONG_KONG)) return { e164: `+${HONG_KONG}${hongKongMobile(digits.slice(HONG_KONG.length))}`, international: false };
+  if (digits.startsWith('0')) throw new RecipientError('Not a valid country prefix');
+  if (digits.length < 8) throw new RecipientError('Not enough digits');
+  if (digits.length > 15) throw new RecipientError('Too many digits');
+  return { e164: `+${digits}`, international: true };
+}
+
+function hongKongMobile(national: string): string {
+  if (national.length > 8) throw new RecipientError('Too many digits');
+  if (national.length < 8) throw new RecipientError('Not enough digits');
+  if (!/^[4-9]/.test(national)) throw new RecipientError('Not a Hong Kong mobile number');
+  return national;
+}
+
+/** Canonical form of either kind of recipient, for comparing with a team or guest list. */
+export function normaliseRecipient(raw: string): string {
+  if (raw.includes('@')) return normaliseEmailAddress(raw);
+  return parsePhoneNumber(raw).e164;
+}
+
+/** Like normaliseRecipient, but an unreadable entry in a list yields itself instead of failing. */
+export function tryNormaliseRecipient(raw: string): string {
+  try {
+    return normaliseRecipient(raw);
+  } catch {
+    return raw.trim().toLowerCase();
+  }
+}

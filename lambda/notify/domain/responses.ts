@@ -1,0 +1,216 @@
+import { emailBodyToHtml } from './email-html';
+import type { Notification, TemplateVersion } from './model';
+import type { ListNotificationsQuery } from './schemas';
+import { placeholderNames, type RenderedTemplate } from './template';
+
+/**
+ * Response bodies shaped exactly as Notify's v2 API returns them. `baseUrl` is the public root
+ * of this service (like `https://api.example.gov.hk/notify`), under which `/v2/...` lives.
+ */
+
+/** Notify's timestamps: ISO 8601 in UTC with microseconds, `2024-05-17T15:58:38.342000Z`. */
+export function notifyTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return `${date.toISOString().slice(0, 23)}000Z`;
+}
+
+export interface TemplateRef {
+  readonly id: string;
+  readonly version: number;
+  readonly uri: string;
+}
+
+function templateRef(notification: Notification, baseUrl: string): TemplateRef {
+  return {
+    id: notification.templateId,
+    version: notification.templateVersion,
+    uri: `${baseUrl}/v2/template/${notification.templateId}/version/${notification.templateVersion}`,
+  };
+}
+
+export interface PostEmailResponse {
+  readonly id: string;
+  readonly reference: string | null;
+  readonly content: {
+    readonly body: string;
+    readonly subject: string;
+    readonly from_email: string;
+    readonly one_click_unsubscribe_url?: string;
+  };
+  readonly uri: string;
+  readonly template: TemplateRef;
+  readonly scheduled_for: null;
+}
+
+export interface PostSmsResponse {
+  readonly id: string;
+  readonly reference: string | null;
+  readonly content: { readonly body: string; readonly from_number: string };
+  readonly uri: string;
+  readonly template: TemplateRef;
+  readonly scheduled_for: null;
+}
+
+export function postEmailResponse(notification: Notification, baseUrl: string): PostEmailResponse {
+  return {
+    id: notification.id,
+    reference: notification.reference,
+    content: {
+      body: notification.body,
+      subject: notification.subject ?? '',
+      from_email: notification.fromEmail ?? '',
+      ...(notification.oneClickUnsubscribeUrl ? { one_click_unsubscribe_url: notification.oneClickUnsubscribeUrl } : {}),
+    },
+    uri: `${baseUrl}/v2/notifications/${notification.id}`,
+    template: templateRef(notification, baseUrl),
+    scheduled_for: null,
+  };
+}
+
+export function postSmsResponse(notification: Notification, baseUrl: string): PostSmsResponse {
+  return {
+    id: notification.id,
+    reference: notification.reference,
+    content: { body: notification.body, from_number: notification.fromNumber ?? '' },
+    uri: `${baseUrl}/v2/notifications/${notification.id}`,
+    template: templateRef(notification, baseUrl),
+    scheduled_for: null,
+  };
+}
+
+export interface NotificationResponse {
+  readonly id: string;
+  readonly reference: string | null;
+  readonly email_address: string | null;
+  readonly phone_number: string | null;
+  readonly line_1: null;
+  readonly line_2: null;
+  readonly line_3: null;
+  readonly line_4: null;
+  readonly line_5: null;
+  readonly line_6: null;
+  readonly postcode: null;
+  readonly postage: null;
+  readonly type: 'email' | 'sms';
+  readonly status: string;
+  readonly template: TemplateRef;
+  readonly body: string;
+  readonly subject: string | null;
+  readonly created_at: string;
+  readonly created_by_name: null;
+  readonly sent_at: string | null;
+  readonly completed_at: string | null;
+  readonly scheduled_for: null;
+  readonly one_click_unsubscribe?: string | null;
+  readonly is_cost_data_ready: boolean;
+  readonly cost_details: { readonly billable_sms_fragments?: number; readonly international_rate_multiplier?: number };
+}
+
+export function notificationResponse(notification: Notification, baseUrl: string): NotificationResponse {
+  const email = notification.type === 'email';
+  return {
+    id: notification.id,
+    reference: notification.reference,
+    email_address: email ? notification.to : null,
+    phone_number: email ? null : notification.to,
+    line_1: null,
+    line_2: null,
+    line_3: null,
+    line_4: null,
+    line_5: null,
+    line_6: null,
+    postcode: null,
+    postage: null,
+    type: notification.type,
+    status: notification.status,
+    template: templateRef(notification, baseUrl),
+    body: notification.body,
+    subject: email ? (notification.subject ?? null) : null,
+    created_at: notifyTimestamp(notification.createdAt),
+    created_by_name: null,
+    sent_at: notification.sentAt && notifyTimestamp(notification.sentAt),
+    completed_at: notification.completedAt && notifyTimestamp(notification.completedAt),
+    scheduled_for: null,
+    ...(email ? { one_click_unsubscribe: notification.oneClickUnsubscribeUrl ?? null } : {}),
+    // No tariff is configured, so no cost is claimed; the fragment count is known for texts.
+    is_cost_data_ready: false,
+    cost_details: email ? {} : { billable_sms_fragments: notification.billableSmsFragments ?? 1, international_rate_multiplier: 1 },
+  };
+}
+
+export interface NotificationListResponse {
+  readonly notifications: readonly NotificationResponse[];
+  readonly links: { readonly current: string; readonly next?: string };
+}
+
+export function notificationListResponse(
+  notifications: readonly Notification[],
+  query: ListNotificationsQuery,
+  baseUrl: string,
+  hasMore: boolean,
+): NotificationListResponse {
+  const link = (olderThan: string | undefined) => {
+    const params = new URLSearchParams();
+    for (const type of query.template_type ?? []) params.append('template_type', type);
+    for (const status of query.status ?? []) params.append('status', status);
+    if (query.reference !== undefined) params.append('reference', query.reference);
+    if (olderThan) params.append('older_than', olderThan);
+    const search = params.toString();
+    return `${baseUrl}/v2/notifications${search ? `?${search}` : ''}`;
+  };
+  const last = notifications.at(-1);
+  return {
+    notifications: notifications.map((n) => notificationResponse(n, baseUrl)),
+    links: { current: link(query.older_than), ...(last && hasMore ? { next: link(last.id) } : {}) },
+  };
+}
+
+export interface TemplateResponse {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'email' | 'sms';
+  readonly created_at: string;
+  readonly updated_at: string | null;
+  readonly created_by: string;
+  readonly version: number;
+  readonly body: string;
+  readonly subject: string | null;
+  readonly letter_contact_block: null;
+  readonly personalisation: Readonly<Record<string, { readonly required: boolean }>>;
+}
+
+export function templateResponse(template: TemplateVersion): TemplateResponse {
+  return {
+    id: template.id,
+    name: template.name,
+    type: template.type,
+    created_at: notifyTimestamp(template.createdAt),
+    updated_at: template.updatedAt && notifyTimestamp(template.updatedAt),
+    created_by: template.createdBy,
+    version: template.version,
+    body: template.body,
+    subject: template.type === 'email' ? (template.subject ?? null) : null,
+    letter_contact_block: null,
+    personalisation: Object.fromEntries(placeholderNames(template).map((name) => [name, { required: true }])),
+  };
+}
+
+export interface TemplatePreviewResponse {
+  readonly id: string;
+  readonly type: 'email' | 'sms';
+  readonly version: number;
+  readonly body: string;
+  readonly subject: string | null;
+  readonly html: string | null;
+}
+
+export function templatePreviewResponse(template: TemplateVersion, rendered: RenderedTemplate): TemplatePreviewResponse {
+  return {
+    id: template.id,
+    type: template.type,
+    version: template.version,
+    body: rendered.body,
+    subject: rendered.subject ?? null,
+    html: template.type === 'email' ? emailBodyToHtml(rendered.body) : null,
+  };
+}

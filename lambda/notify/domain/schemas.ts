@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { FILTERABLE_STATUSES, TEMPLATE_TYPES } from './model';
+
+/**
+ * Request schemas of Notify's v2 API, written once: the handlers parse with them (through
+ * parseNotify, for Notify's error messages), and the route declarations and OpenAPI document
+ * read them. Unknown fields are refused.
+ */
+
+const uuid = (field: string) => z.guid({ error: `${field} is not a valid UUID` });
+
+const personalisationValue = z.union(
+  [z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number(), z.null()]))],
+  {
+    error: (issue) =>
+      `personalisation ${String(issue.path?.at(-1) ?? '')} must be text, a number or a list (sending files is not supported)`,
+  },
+);
+
+export const personalisationSchema = z.record(z.string(), personalisationValue, {
+  error: 'personalisation should contain key value pairs',
+});
+
+const reference = z.string().max(1000, { error: 'reference must be 1000 characters or fewer' }).nullable();
+
+export const sendEmailRequestSchema = z.strictObject({
+  email_address: z.string({ error: 'email_address is not a valid email address' }),
+  template_id: uuid('template_id'),
+  personalisation: personalisationSchema.optional(),
+  reference: reference.optional(),
+  email_reply_to_id: uuid('email_reply_to_id').optional(),
+  one_click_unsubscribe_url: z
+    .url({ protocol: /^https$/, error: 'one_click_unsubscribe_url is not a valid https url' })
+    .max(2000)
+    .optional(),
+});
+export type SendEmailRequest = z.output<typeof sendEmailRequestSchema>;
+
+export const sendSmsRequestSchema = z.strictObject({
+  phone_number: z.string({ error: 'phone_number Must not contain letters or symbols' }),
+  template_id: uuid('template_id'),
+  personalisation: personalisationSchema.optional(),
+  reference: reference.optional(),
+  sms_sender_id: uuid('sms_sender_id').optional(),
+});
+export type SendSmsRequest = z.output<typeof sendSmsRequestSchema>;
+
+/** A query value that may be given once or repeated (`?status=a&status=b`). */
+const oneOrMany = <T extends readonly [string, ...string[]]>(field: string, values: T) => {
+  const item = z.string().refine((v): v is T[number] => (values as readonly string[]).includes(v), {
+    error: (issue) => `${field} ${String(issue.input)} is not one of [${values.join(', ')}]`,
+  });
+  return z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as T[number][]);
+};
+
+export const listNotificationsQuerySchema = z.strictObject({
+  template_type: oneOrMany('template_type', TEMPLATE_TYPES).optional(),
+  status: oneOrMany('status', FILTERABLE_STATUSES).optional(),
+  reference: z.string().optional(),
+  older_than: uuid('older_than').optional(),
+});
+export type ListNotificationsQuery = z.output<typeof listNotificationsQuerySchema>;
+
+export const notificationIdSchema = uuid('id');
+
+export const templateIdSchema = uuid('id');
+
+export const templateVersionSchema = z.coerce
+  .number({ error: 'version is not a valid integer' })
+  .int({ error: 'version is not a valid integer' })
+  .min(1, { error: 'version must be 1 or more' });
+
+export const previewTemplateRequestSchema = z.strictObject({
+  personalisation: personalisationSchema.optional(),
+});
+export type PreviewTemplateRequest = z.output<typeof previewTemplateRequestSchema>;
+
+export const listTemplatesQuerySchema = z.strictObject({
+  type: z.enum(TEMPLATE_TYPES, { error: (issue) => `type ${String(issue.input)} is not one of [${TEMPLATE_TYPES.join(', ')}]` }).optional(),
+});
+export type ListTemplatesQuery = z.output<typeof listTemplatesQuerySchema>;

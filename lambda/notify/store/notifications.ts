@@ -1,0 +1,91 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../../shared/aws-clients';
+import { tableEnvName } from '../../shared/storage-definition';
+import type { NotificationFilter } from '../domain/list-filter';
+import type { Notification, NotificationStatus } from '../domain/model';
+import type { NotificationPage, NotificationStore } from '../domain/ports';
+import { NOTIFY_TABLES } from '../storage';
+import { conditionally, withoutKeys } from './conditional';
+
+/**
+ * Notifications keyed by id, listed newest first through the `byService` index whose sort key
+ * is `createdAt#id`, so "older than notification X" is a key condition, not a scan.
+ */
+const table = () => tableName(tableEnvName(NOTIFY_TABLES.notifications));
+const listKey = (n: Pick<Notification, 'createdAt' | 'id'>) => `${n.createdAt}#${n.id}`;
+
+export class DynamoNotificationStore implements NotificationStore {
+  async create(notification: Notification): Promise<void> {
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...notification, listKey: listKey(notification) },
+        ConditionExpression: 'attribute_not_exists(id)',
+      }),
+    );
+  }
+
+  async get(id: string): Promise<Notification | undefined> {
+    const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { id }, ConsistentRead: true }));
+    return withoutKeys<Notification>(got.Item, 'listKey');
+  }
+
+  async replace(notification: Notification, expectedStatus: NotificationStatus): Promise<boolean> {
+    return conditionally(
+      dynamo().send(
+        new PutCommand({
+          TableName: table(),
+          Item: { ...notification, listKey: listKey(notification) },
+          ConditionExpression: '#status = :expected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': expectedStatus },
+        }),
+      ),
+    );
+  }
+
+  async list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<NotificationPage> {
+    const names: Record<string, string> = { '#keyType': 'keyType' };
+    const values: Record<string, unknown> = { ':serviceId': serviceId, ':test': 'test' };
+    const conditions = [filter.testMessages ? '#keyType = :test' : '#keyType <> :test'];
+    const oneOf = (attribute: string, options: ReadonlySet<string> | undefined) => {
+      if (!options) return;
+      names[`#${attribute}`] = attribute;
+      const placeholders = [...options].map((option, i) => {
+        values[`:${attribute}${i}`] = option;
+        return `:${attribute}${i}`;
+      });
+      // An empty set (only letters asked for) matches nothing: letters are not sent here.
+      conditions.push(placeholders.length > 0 ? `#${attribute} IN (${placeholders.join(', ')})` : 'attribute_not_exists(id)');
+    };
+    oneOf('type', filter.types);
+    oneOf('status', filter.statuses);
+    if (filter.reference !== undefined) {
+      names['#reference'] = 'reference';
+      values[':reference'] = filter.reference;
+      conditions.push('#reference = :reference');
+    }
+    if (olderThan) values[':before'] = listKey(olderThan);
+
+    const items: Notification[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: table(),
+          IndexName: 'byService',
+          KeyConditionExpression: olderThan ? 'serviceId = :serviceId AND listKey < :before' : 'serviceId = :serviceId',
+          FilterExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: limit + 1,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(withoutKeys<Notification>(item, 'listKey') as Notification);
+      start = page.LastEvaluatedKey;
+    } while (start && items.length <= limit);
+    return { items: items.slice(0, limit), hasMore: items.length > limit };
+  }
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { cancelFailed, captureFailed, downstreamError, invalidAttribute, notFound, PayError, pageNotFound } from '../domain/errors';
+import { checkIdempotencyKey, IDEMPOTENCY_TTL_SECONDS, requestFingerprint, resolveIdempotency } from '../domain/idempotency';
+import type { Payment } from '../domain/model';
+import {
+  type PaymentEventsResponse,
+  type PaymentResponse,
+  type PayUrls,
+  paymentEventsResponse,
+  paymentResponse,
+  type SearchResponse,
+  searchResponse,
+} from '../domain/responses';
+import type { CreatePaymentRequest, SearchPaymentsQuery } from '../domain/schemas';
+import { INITIAL_STATE, isExpired, transition } from '../domain/state-machine';
+import type { PayCaller } from './authenticate';
+import { current, moveLatest } from './lifecycle';
+import type { CreatePaymentOptions, PayPorts, ServiceResult } from './ports';
+
+/**
+ * `POST /v1/payments`, `GET /v1/payments/{id}`, `GET /v1/payments`, `GET …/events`,
+ * `POST …/cancel` and `POST …/capture`. An account sees only its own payments; another's id
+ * is simply not found.
+ */
+const DEFAULT_PAGE_SIZE = 500;
+
+export async function createPayment(
+  request: CreatePaymentRequest,
+  caller: PayCaller,
+  ports: PayPorts,
+  options: CreatePaymentOptions,
+): Promise<ServiceResult<PaymentResponse>> {
+  const { account } = caller;
+  if (account.live && !request.return_url.startsWith('https:')) throw invalidAttribute('return_url', 'Must be a valid URL format');
+  const now = ports.clock();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const scope = options.idempotencyKey === undefined ? undefined : `${account.id}#${checkIdempotencyKey(options.idempotencyKey)}`;
+  const fingerprint = requestFingerprint(request);
+  if (scope) {
+    const replay = await replayed(scope, fingerprint, nowSeconds, caller, ports, options);
+    if (replay) return replay;
+  }
+
+  const id = ports.newId();
+  if (
+    scope &&
+    !(await ports.store.claimIdempotencyKey(
+      scope,
+      { fingerprint, paymentId: id, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+      nowSeconds,
+    ))
+  ) {
+    const replay = await replayed(scope, fingerprint, nowSeconds, caller, ports, options);
+    if (replay) return replay;
+    throw new PayError(409, 'P0191', 'A request with this `Idempotency-Key` is still being processed.', undefined, 'Idempotency-Key');
+  }
+  const payment: Payment = {
+    id,
+    accountId: account.id,
+    departmentCode: account.departmentCode,
+    live: account.live,
+    amount: request.amount,
+    reference: request.reference,
+    description: request.description,
+    returnUrl: request.return_url,
+    ...(request.email ? { email: request.email } : {}),
+    ...(request.metadata ? { metadata: request.metadata } : {}),
+    language: request.language ?? 'en',
+    delayedCapture: request.delayed_capture ?? false,
+    state: INITIAL_STATE,
+    createdDate: now.toISOString(),
+    chargeToken: randomUUID(),
+    provider: ports.provider.name,
+    refundedAmount: 0,
+    refunds: {},
+    events: [{ state: INITIAL_STATE, updated: now.toISOString() }],
+    version: 1,
+  };
+  try {
+    await ports.store.createPayment(payment);
+  } catch (err) {
+    if (scope) await ports.store.releaseIdempotencyKey(scope, id);
+    throw err;
+  }
+  return { statusCode: 201, body: paymentResponse(payment, options) };
+}
+
+async function replayed(
+  scope: string,
+  fingerprint: string,
+  nowSeconds: number,
+  caller: PayCaller,
+  ports: PayPorts,
+  urls: PayUrls,
+): Promise<ServiceResult<PaymentResponse> | undefined> {
+  const outcome = resolveIdempotency(await ports.store.getIdempotencyClaim(scope), fingerprint, nowSeconds);
+  if (outcome.kind === 'new') return undefined;
+  const original = await own(outcome.paymentId, caller, ports);
+  if (!original) return undefined;
+  return { statusCode: 200, body: paymentResponse(original, urls) };
+}
+
+export async function getPayment(id: string, caller: PayCaller, ports: PayPorts, urls: PayUrls): Promise<ServiceResult<PaymentResponse>> {
+  const payment = await own(id, caller, ports);
+  if (!payment) throw notFound('P0200');
+  return { statusCode: 200, body: paymentResponse(payment, urls) };
+}
+
+export async function getPaymentEvents(
+  id: string,
+  caller: PayCaller,
+  ports: PayPorts,
+  urls: PayUrls,
+): Promise<ServiceResult<PaymentEventsResponse>> {
+  const payment = await own(id, caller, ports);
+  if (!payment) throw notFound('P0300');
+  return { statusCode: 200, body: paymentEventsResponse(payment, urls) };
+}
+
+export async function searchPayments(
+  query: SearchPaymentsQuery,
+  caller: PayCaller,
+  ports: PayPorts,
+  urls: PayUrls,
+): Promise<ServiceResult<SearchResponse>> {
+  const page = query.page ?? 1;
+  const size = query.display_size ?? DEFAULT_PAGE_SIZE;
+  const now = ports.clock();
+  const found = await ports.store.searchPayments({
+    accountId: caller.account.id,
+    fromDate: query.from_date && new Date(query.from_date).toISOString(),
+    toDate: query.to_date && new Date(query.to_date).toISOString(),
+    reference: query.reference,
+    email: query.email,
+  });
+  // Search reads without writing, so payments past their time are shown as expired here and failed on their next read.
+  const shown = found.map((p) =>
+    isExpired(p.state.status, p.createdDate, now) ? { ...p, state: transition(p.state, 'expire', p.delayedCapture) ?? p.state } : p,
+  );
+  const matching = query.state ? shown.filter((p) => p.state.status === query.state) : shown;
+  if (page > 1 && (page - 1) * size >= matching.length) throw pageNotFound();
+  const results = matching.slice((page - 1) * size, page * size);
+  const echoed = { reference: query.reference, email: query.email, state: query.state, from_date: query.from_date, to_date: query.to_date };
+  return { statusCode: 200, body: searchResponse(results, matching.length, page, size, echoed, urls) };
+}
+
+/** Cancels a payment not yet taken; an authorisation already made is released at the provider. */
+export async function cancelPayment(id: string, caller: PayCaller, ports: PayPorts): Promise<ServiceResult<undefined>> {
+  if (!(await own(id, caller, ports))) throw notFound('P0500');
+  const outcome = await moveLatest(id, 'cancel_by_service', ports);
+  if (outcome.kind === 'not-allowed') throw cancelFailed();
+  if (outcome.payment.providerId) await ports.provider.cancel(outcome.payment.providerId).catch(() => undefined);
+  return { statusCode: 204, body: undefined };
+}
+
+/** Takes the money of a delayed-capture payment that is `capturable`. */
+export async function capturePayment(id: string, caller: PayCaller, ports: PayPorts): Promise<ServiceResult<undefined>> {
+  const payment = await own(id, caller, ports);
+  if (!payment) throw notFound('P1000');
+  if (payment.state.status !== 'capturable' || !payment.providerId) throw captureFailed();
+  try {
+    await ports.provider.capture(payment.providerId, payment.amount);
+  } catch {
+    throw downstreamError('P1098');
+  }
+  const outcome = await moveLatest(id, 'capture', ports);
+  if (outcome.kind === 'not-allowed' && outcome.payment.state.status !== 'success') throw captureFailed();
+  return { statusCode: 204, body: undefined };
+}
+
+/** The caller's payment by id, brought up to date (expired if due), or undefined. */
+export async function own(id: string, caller: PayCaller, ports: PayPorts): Promise<Payment | undefined> {
+  if (!/^[0-9a-v]{26}$/.test(id)) return undefined;
+  const stored = await ports.store.getPayment(id);
+  if (!stored || stored.accountId !== caller.account.id) return undefined;
+  return current(id, ports, stored);
+}

@@ -1,0 +1,43 @@
+import { idempotencyKeyReused, invalidIdempotencyKey } from './errors';
+import { sha256Hex } from './secrets';
+
+/**
+ * Pay's `Idempotency-Key`: the same key and body within 24 hours answers with the payment the
+ * first request made (200, not 201); the same key with another body is a 409 (P0191).
+ */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+export interface PayIdempotencyClaim {
+  readonly fingerprint: string;
+  readonly paymentId: string;
+  /** Epoch seconds. */
+  readonly expiresAt: number;
+}
+
+export function checkIdempotencyKey(key: string): string {
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw invalidIdempotencyKey();
+  return key;
+}
+
+export function requestFingerprint(body: unknown): string {
+  return sha256Hex(canonicalJson(body));
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export type PayIdempotencyOutcome = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly paymentId: string };
+
+export function resolveIdempotency(claim: PayIdempotencyClaim | undefined, fingerprint: string, nowSeconds: number): PayIdempotencyOutcome {
+  if (!claim || claim.expiresAt <= nowSeconds) return { kind: 'new' };
+  if (claim.fingerprint !== fingerprint) throw idempotencyKeyReused();
+  return { kind: 'replay', paymentId: claim.paymentId };
+}

@@ -1,0 +1,102 @@
+/** The records the payments service keeps. Amounts are Hong Kong dollar cents; times ISO-8601 UTC. */
+
+export const PAYMENT_STATUSES = ['created', 'started', 'submitted', 'capturable', 'success', 'failed', 'cancelled', 'error'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export interface PaymentState {
+  readonly status: PaymentStatus;
+  readonly finished: boolean;
+  /** Why a payment failed, was cancelled or errored (P0010 ... P0050). */
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export const LANGUAGES = ['en', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type MetadataValue = string | number | boolean;
+
+/** All that is kept of a card: enough to recognise it, never enough to use it. */
+export interface CardSummary {
+  readonly brand: string;
+  readonly lastDigits: string;
+  readonly cardType: 'credit' | 'debit' | null;
+}
+
+export type RefundStatus = 'submitted' | 'success' | 'error';
+
+export interface Refund {
+  readonly refundId: string;
+  readonly paymentId: string;
+  readonly amount: number;
+  readonly status: RefundStatus;
+  readonly createdDate: string;
+  /** When the provider confirmed it. */
+  readonly settledDate?: string;
+}
+
+export interface PaymentEventRecord {
+  readonly state: PaymentState;
+  readonly updated: string;
+}
+
+export interface Payment {
+  readonly id: string;
+  readonly accountId: string;
+  readonly departmentCode: string;
+  /** Taken with a live key; test payments only ever reach the sandbox. */
+  readonly live: boolean;
+  readonly amount: number;
+  readonly reference: string;
+  readonly description: string;
+  readonly returnUrl: string;
+  readonly email?: string;
+  readonly metadata?: Readonly<Record<string, MetadataValue>>;
+  readonly language: Language;
+  readonly delayedCapture: boolean;
+  readonly state: PaymentState;
+  readonly createdDate: string;
+  /** The capability in `next_url`; answers only while the payment is in progress. */
+  readonly chargeToken: string;
+  readonly provider: string;
+  readonly providerId?: string;
+  readonly card?: CardSummary;
+  /** When the money was taken (success). */
+  readonly capturedDate?: string;
+  /** Sum of refunds submitted or succeeded. */
+  readonly refundedAmount: number;
+  readonly refunds: Readonly<Record<string, Refund>>;
+  readonly events: readonly PaymentEventRecord[];
+  /** Bumped by every state change; the condition of the next one. */
+  readonly version: number;
+}
+
+export interface WebhookConfig {
+  readonly url: string;
+  /** Sealed: it signs every message, so it must be usable, not merely comparable. */
+  readonly sealedSigningSecret: string;
+  /** Event types sent; all when empty. */
+  readonly subscriptions: readonly string[];
+}
+
+/** A department's payment service (Pay's gateway account): owns keys and payments. */
+export interface PayAccount {
+  readonly id: string;
+  readonly departmentCode: string;
+  readonly name: string;
+  /** Live accounts need https return URLs; test accounts may use http. */
+  readonly live: boolean;
+  readonly webhook?: WebhookConfig;
+  readonly createdAt: string;
+}
+
+export interface PayApiKeyRecord {
+  /** SHA-256 of the whole token, hex: the only form in which a key is kept. */
+  readonly hash: string;
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly revokedAt?: string;
+}

@@ -1,0 +1,258 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { readCardForm } from '../../../lambda/pay/domain/cards';
+import { PayError } from '../../../lambda/pay/domain/errors';
+import { PAYMENT_STATUSES, type PaymentState } from '../../../lambda/pay/domain/model';
+import { checkRefund, refundSummary } from '../../../lambda/pay/domain/refunds';
+import { createPaymentRequestSchema, createRefundRequestSchema, searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
+import {
+  FINAL_STATUSES,
+  INITIAL_STATE,
+  isExpired,
+  PAYMENT_EVENTS,
+  type PaymentEvent,
+  transition,
+} from '../../../lambda/pay/domain/state-machine';
+import { CREATE_REFUND_CODES, parsePayBody, parsePayQuery } from '../../../lambda/pay/domain/validation';
+import {
+  afterWebhookAttempt,
+  signWebhookBody,
+  verifyWebhookSignature,
+  type WebhookDelivery,
+  webhookRetryDelaySeconds,
+} from '../../../lambda/pay/domain/webhooks';
+import { SandboxProvider } from '../../../lambda/pay/providers/sandbox';
+
+function payError(run: () => unknown): { status: number; body: object } {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(PayError);
+    return { status: (err as PayError).statusCode, body: (err as PayError).body };
+  }
+  throw new Error('expected a PayError');
+}
+
+describe('payment state machine', () => {
+  it('no sequence of events leaves an illegal state (property)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.constantFrom(...PAYMENT_EVENTS), { maxLength: 15 }), (delayed, events) => {
+        let state: PaymentState = INITIAL_STATE;
+        const path: PaymentEvent[] = [];
+        for (const event of events) {
+          const next = transition(state, event, delayed);
+          if (FINAL_STATUSES.has(state.status)) expect(next).toBeUndefined();
+          if (!next) continue;
+          path.push(event);
+          state = next;
+          expect(PAYMENT_STATUSES).toContain(state.status);
+          expect(state.finished).toBe(FINAL_STATUSES.has(state.status));
+          // A reason is given exactly when the payment did not succeed and is over.
+          expect(state.code !== undefined).toBe(['failed', 'cancelled', 'error'].includes(state.status));
+          if (state.status === 'capturable') expect(delayed).toBe(true);
+          // Money is only taken after the card was authorised, and a delayed payment only by a capture.
+          if (state.status === 'success') {
+            expect(path).toContain('authorise');
+            expect(path.at(-1)).toBe(delayed ? 'capture' : 'confirm');
+          }
+        }
+      }),
+    );
+  });
+
+  it("fails with Pay's codes and messages", () => {
+    const started = transition(INITIAL_STATE, 'start', false)!;
+    expect(transition(started, 'decline', false)).toEqual({
+      status: 'failed',
+      finished: true,
+      code: 'P0010',
+      message: 'Payment method rejected',
+    });
+    expect(transition(started, 'expire', false)).toMatchObject({ status: 'failed', code: 'P0020' });
+    expect(transition(started, 'cancel_by_user', false)).toMatchObject({ status: 'failed', code: 'P0030' });
+    expect(transition(started, 'cancel_by_service', false)).toMatchObject({ status: 'cancelled', code: 'P0040' });
+    expect(transition(started, 'authorisation_error', false)).toMatchObject({ status: 'error', code: 'P0050' });
+  });
+
+  it('expires unfinished payments after 90 minutes, but not capturable ones', () => {
+    const created = '2026-03-02T01:00:00.000Z';
+    expect(isExpired('started', created, new Date('2026-03-02T02:29:59Z'))).toBe(false);
+    expect(isExpired('started', created, new Date('2026-03-02T02:30:00Z'))).toBe(true);
+    expect(isExpired('capturable', created, new Date('2026-03-03T00:00:00Z'))).toBe(false);
+    expect(isExpired('success', created, new Date('2026-03-03T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('refund availability', () => {
+  const paid = { state: { status: 'success' as const, finished: true }, amount: 5000, refundedAmount: 1200 };
+
+  it('is pending before payment, available then full once paid, unavailable if never paid', () => {
+    expect(refundSummary({ ...paid, state: { status: 'started', finished: false }, refundedAmount: 0 })).toEqual({
+      status: 'pending',
+      amount_available: 5000,
+      amount_submitted: 0,
+    });
+    expect(refundSummary(paid)).toEqual({ status: 'available', amount_available: 3800, amount_submitted: 1200 });
+    expect(refundSummary({ ...paid, refundedAmount: 5000 })).toEqual({ status: 'full', amount_available: 0, amount_submitted: 5000 });
+    expect(refundSummary({ ...paid, state: { status: 'failed', finished: true } })).toMatchObject({
+      status: 'unavailable',
+      amount_available: 0,
+    });
+  });
+
+  it('answers 412 when refund_amount_available is not what is available', () => {
+    expect(payError(() => checkRefund(paid, { amount: 100, refund_amount_available: 5000 }))).toEqual({
+      status: 412,
+      body: { code: 'P0604', description: 'Refund amount available mismatch.' },
+    });
+  });
+
+  it('refuses a refund of an unpaid payment, or of more than is left', () => {
+    expect(
+      payError(() => checkRefund({ ...paid, state: { status: 'created', finished: false } }, { amount: 1, refund_amount_available: 5000 })),
+    ).toEqual({
+      status: 400,
+      body: { code: 'P0603', description: 'The payment is not available for refund. Payment refund status: pending' },
+    });
+    expect(payError(() => checkRefund(paid, { amount: 3801, refund_amount_available: 3800 })).body).toMatchObject({
+      code: 'P0602',
+      field: 'amount',
+    });
+    expect(checkRefund(paid, { amount: 3800, refund_amount_available: 3800 }).amount_available).toBe(3800);
+  });
+});
+
+describe("Pay's request validation", () => {
+  const valid = { amount: 14500, reference: 'LIC-1', description: 'Licence fee', return_url: 'https://dept.example.gov.hk/done' };
+
+  it('names a missing attribute (P0101) and an invalid one (P0102), one at a time', () => {
+    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, amount: undefined }))).toEqual({
+      status: 400,
+      body: { field: 'amount', code: 'P0101', description: 'Missing mandatory attribute: amount' },
+    });
+    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, amount: 10_000_001 }))).toEqual({
+      status: 422,
+      body: { field: 'amount', code: 'P0102', description: 'Invalid attribute value: amount. Must be less than or equal to 10000000' },
+    });
+    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, return_url: 'javascript:alert(1)' })).body).toMatchObject({
+      description: 'Invalid attribute value: return_url. Must be a valid URL format',
+    });
+    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, metadata: {} })).body).toMatchObject({
+      field: 'metadata',
+      code: 'P0102',
+    });
+  });
+
+  it('refuses attributes it does not know (P0104) and bodies that are not objects (P0197)', () => {
+    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, moto: true })).body).toEqual({
+      field: 'moto',
+      code: 'P0104',
+      description: 'Unexpected attribute: moto',
+    });
+    expect(payError(() => parsePayBody(createPaymentRequestSchema, [1, 2])).body).toEqual({
+      code: 'P0197',
+      description: 'Unable to parse JSON',
+    });
+  });
+
+  it('uses the refund codes for refunds and lists every bad search parameter', () => {
+    expect(payError(() => parsePayBody(createRefundRequestSchema, { amount: 100 }, CREATE_REFUND_CODES)).body).toMatchObject({
+      code: 'P0601',
+      field: 'refund_amount_available',
+    });
+    expect(payError(() => parsePayQuery(searchPaymentsQuerySchema, { state: 'paid', display_size: '501', colour: 'red' }))).toEqual({
+      status: 422,
+      body: {
+        code: 'P0401',
+        description: 'Invalid parameters: state, display_size, colour. See Public API documentation for the correct data formats',
+      },
+    });
+  });
+});
+
+describe('webhook signatures', () => {
+  it('are the lower-case hex HMAC-SHA256 of the body under the signing secret', () => {
+    // RFC 4231 test case 2.
+    expect(signWebhookBody('what do ya want for nothing?', 'Jefe')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+    const body = JSON.stringify({ id: 'abc', amount: 100 });
+    expect(signWebhookBody(body, 'webhook_test_secret')).toBe(createHmac('sha256', 'webhook_test_secret').update(body).digest('hex'));
+  });
+
+  it('verify only for the same body and secret', () => {
+    const body = '{"resource_id":"p1","event_type":"card_payment_captured"}';
+    const signature = signWebhookBody(body, 's3cret');
+    expect(verifyWebhookSignature(body, 's3cret', signature)).toBe(true);
+    expect(verifyWebhookSignature(body, 's3cret', signature.toUpperCase())).toBe(true);
+    expect(verifyWebhookSignature(body.replace('p1', 'p2'), 's3cret', signature)).toBe(false);
+    expect(verifyWebhookSignature(body, 'other', signature)).toBe(false);
+    expect(verifyWebhookSignature(body, 's3cret', undefined)).toBe(false);
+    expect(verifyWebhookSignature(body, 's3cret', 'not-hex')).toBe(false);
+  });
+
+  it('are retried with doubling gaps up to an hour until acknowledged, for at most three days', () => {
+    expect([1, 2, 3, 6, 7, 20].map(webhookRetryDelaySeconds)).toEqual([60, 120, 240, 1920, 3600, 3600]);
+    const created = new Date('2026-03-02T00:00:00Z');
+    const pending: WebhookDelivery = {
+      id: 'w',
+      accountId: 'a',
+      paymentId: 'p',
+      eventType: 'card_payment_captured',
+      body: '{}',
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: '',
+      createdAt: created.toISOString(),
+    };
+    expect(afterWebhookAttempt(pending, 500, created)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-03-02T00:01:00.000Z',
+    });
+    expect(afterWebhookAttempt(pending, 202, created)).toMatchObject({ state: 'delivered' });
+    expect(afterWebhookAttempt({ ...pending, attempts: 80 }, undefined, new Date('2026-03-04T23:30:00Z'))).toMatchObject({
+      state: 'failed',
+    });
+  });
+});
+
+describe('card form and sandbox provider', () => {
+  const now = new Date('2026-03-02T00:00:00Z');
+  const form = { cardNo: '4444 3333 2222 1111', expiryMonth: '03', expiryYear: '26', cvc: '123', cardholderName: 'Chan Tai Man' };
+
+  it('reads a good card and refuses bad numbers, past expiry dates and wrong security codes', () => {
+    expect(readCardForm(form, now)).toEqual({
+      ok: true,
+      card: { number: '4444333322221111', expiryMonth: 3, expiryYear: 2026, cvc: '123', cardholderName: 'Chan Tai Man' },
+    });
+    const bad = readCardForm({ ...form, cardNo: '4444333322221112', expiryMonth: '02', cvc: '12', cardholderName: ' ' }, now);
+    expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(['cardNo', 'cardholderName', 'cvc', 'expiryMonth']);
+    expect(readCardForm({ ...form, cardNo: '371449635398431', cvc: '123' }, now)).toMatchObject({
+      ok: false,
+      errors: { cvc: expect.any(String) },
+    });
+    expect(readCardForm({ ...form, cardNo: '6759649826438453' }, now)).toMatchObject({
+      ok: false,
+      errors: { cardNo: expect.stringContaining('not accepted') },
+    });
+    expect(readCardForm({ ...form, cardNo: 'x' }, now, 'zh')).toMatchObject({ ok: false, errors: { cardNo: '請輸入有效的卡號' } });
+  });
+
+  it.each([
+    ['4444333322221111', 'authorised'],
+    ['371449635398431', 'authorised'],
+    ['4000000000000002', 'declined'],
+    ['4000000000000069', 'declined'],
+    ['4000000000000127', 'declined'],
+    ['4000000000000119', 'error'],
+    ['4111111111111111', 'declined'],
+  ])("answers GOV.UK Pay's test card %s with %s", async (number, outcome) => {
+    const result = await new SandboxProvider().authorise({
+      paymentId: 'p',
+      amount: 100,
+      card: { number, expiryMonth: 1, expiryYear: 2030, cvc: '123', cardholderName: 'x' },
+    });
+    expect(result.outcome).toBe(outcome);
+  });
+});
