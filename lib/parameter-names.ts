@@ -48,6 +48,53 @@ export class ParameterNames {
     return this.name('services', service, 'api-url');
   }
 
+  /** Key encrypting the network's log groups and queues. */
+  get networkKeyArn(): string {
+    return this.name('network', 'key-arn');
+  }
+
+  get transitGatewayId(): string {
+    return this.name('network', 'transit-gateway-id');
+  }
+
+  /** The Transit Gateway route table of a segment, like `departments` or `on-premises`. */
+  transitGatewayRouteTableId(segment: string): string {
+    return this.name('network', 'route-tables', segment);
+  }
+
+  /** Service token of the network's deploy-time lookups (default security groups, attachments, firewall endpoints). */
+  get networkLookupServiceToken(): string {
+    return this.name('network', 'lookup-service-token');
+  }
+
+  /** Route 53 Profile carrying the endpoint zones, forwarding rules and DNS Firewall to every VPC. */
+  get dnsProfileId(): string {
+    return this.name('network', 'dns-profile-id');
+  }
+
+  get resolverQueryLogConfigId(): string {
+    return this.name('network', 'resolver-query-log-config-id');
+  }
+
+  get sharedServicesVpcId(): string {
+    return this.name('network', 'shared-services', 'vpc-id');
+  }
+
+  /** The shared-services subnet in one availability zone. */
+  sharedServicesSubnetId(availabilityZone: string): string {
+    return this.name('network', 'shared-services', 'subnets', availabilityZone);
+  }
+
+  /** The route table of the shared-services subnet in one availability zone. */
+  sharedServicesRouteTableId(availabilityZone: string): string {
+    return this.name('network', 'shared-services', 'route-tables', availabilityZone);
+  }
+
+  /** Security group letting service functions reach the endpoints, the data centre and, through inspection, the internet. */
+  get sharedServicesFunctionSecurityGroupId(): string {
+    return this.name('network', 'shared-services', 'function-security-group-id');
+  }
+
   /** A value provisioned for one department, like its key or bucket. */
   department(code: string, item: string): string {
     return this.name('departments', code.toLowerCase(), item);

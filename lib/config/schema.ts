@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLASSIFICATION_LEVELS } from './classification';
 import { SERVICE_NAMES } from './services';
 
@@ -6,6 +6,9 @@ import { SERVICE_NAMES } from './services';
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
+
+/** Finding severities from which an incident is opened, lowest first. */
+export const INCIDENT_SEVERITY_THRESHOLDS = ['low', 'medium', 'high', 'critical'] as const;
 
 const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'write an IPv4 CIDR block like 10.64.0.0/12');
 const ipv4 = z.ipv4({ message: 'write an IPv4 address like 10.1.0.10' });
@@ -32,6 +35,60 @@ export const departmentSchema = z.strictObject({
   services: z.array(serviceName).default([]),
   /** Monthly budget in US dollars; alerts at 80% and 100%. */
   monthlyBudgetUsd: z.number().positive().max(10_000_000).default(1000),
+});
+
+/** How traffic between two departments is treated; it never flows directly. */
+export const SPOKE_TO_SPOKE_MODES = ['deny', 'inspect'] as const;
+
+/** Interface endpoints every platform VPC reaches through the central endpoints VPC. */
+export const STANDARD_INTERFACE_ENDPOINTS = ['sts', 'kms', 'logs', 'ssm', 'secretsmanager', 'ecr.api', 'ecr.dkr'] as const;
+
+/** An autonomous system number for BGP. */
+const asn = z.number().int().min(1).max(4_294_967_294);
+/** A domain for the firewalls: `example.gov.hk` alone, or `.example.gov.hk` with its subdomains. */
+const firewallDomain = z
+  .string()
+  .regex(
+    /^\.?(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'write a lower-case domain like example.gov.hk, or .example.gov.hk for it and every subdomain',
+  );
+
+export const networkSchema = z.strictObject({
+  /** Blocks of the hub VPCs, inside `platform.cidr`; departments take their blocks from the rest. */
+  hub: z.strictObject({
+    inspection: cidr,
+    egress: cidr,
+    endpoints: cidr,
+    sharedServices: cidr,
+  }),
+  /** Private ASN of the Transit Gateway's side of BGP sessions. */
+  transitGatewayAsn: asn.default(64512),
+  /** `deny` drops department-to-department traffic at the Transit Gateway; `inspect` sends it through the firewall. */
+  spokeToSpoke: z.enum(SPOKE_TO_SPOKE_MODES).default('deny'),
+  egress: z
+    .strictObject({
+      /** Internet domains the platform may reach (TLS SNI or HTTP Host); everything else is dropped. */
+      allowedDomains: z.array(firewallDomain).max(400).default([]),
+      /** Domains nothing may reach or resolve; checked before the allowlist, and by DNS Firewall. */
+      blockedDomains: z.array(firewallDomain).max(400).default([]),
+    })
+    .prefault({}),
+  /** Interface endpoints beyond the standard set, by service name like `sqs` or `ecr.api`. */
+  interfaceEndpoints: z
+    .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/, 'write an endpoint service name like sqs or ecr.api'))
+    .default([]),
+  /** Site-to-Site VPN to the data centre, two tunnels on the Transit Gateway, routes over BGP. */
+  vpn: z.strictObject({
+    /** Public IPv4 address of the data centre's VPN device. */
+    customerGatewayIp: ipv4,
+    /** BGP ASN of the data centre's VPN device. */
+    bgpAsn: asn,
+  }),
+  /** Direct Connect gateway to associate with the Transit Gateway; it then carries on-premises traffic, the VPN is the backup. */
+  directConnectGatewayId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'write the Direct Connect gateway id, a UUID')
+    .optional(),
 });
 
 export const platformConfigSchema = z.strictObject({
@@ -80,14 +137,27 @@ export const platformConfigSchema = z.strictObject({
   alarms: z.strictObject({
     email: z.email({ message: 'write an e-mail address like cloud-ops@example.gov.hk' }),
   }),
+  /** Security monitoring: detectors and the CERT's incident pipeline. */
+  security: z
+    .strictObject({
+      /** Run Amazon Macie to discover sensitive data in S3. */
+      macie: z.boolean().default(false),
+      /** Lowest GuardDuty or Security Hub finding severity that opens a CERT incident. */
+      incidentSeverityThreshold: z.enum(INCIDENT_SEVERITY_THRESHOLDS).default('high'),
+    })
+    .prefault({}),
   services: z.strictObject({
     enabled: z.array(serviceName).min(1),
     /** Enabled services served only inside the platform network (private API). */
     internal: z.array(serviceName).default([]),
   }),
+  /** The data-centre network: hub, inspection, endpoints, hybrid links. */
+  network: networkSchema,
   departments: z.array(departmentSchema).min(1),
 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 export type DepartmentConfig = z.infer<typeof departmentSchema>;
+export type NetworkConfig = z.infer<typeof networkSchema>;
+export type SpokeToSpokeMode = (typeof SPOKE_TO_SPOKE_MODES)[number];
 export const KNOWN_SERVICES: readonly string[] = SERVICE_NAMES;

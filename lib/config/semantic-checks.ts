@@ -1,6 +1,8 @@
+import { nextFreeBlock } from '../network/address-plan';
 import { cidrProblem, contains, type Ipv4Block, overlaps, parseCidr } from './cidr';
 import { classificationRank } from './classification';
 import type { ConfigIssue } from './issues';
+import { networkIssues } from './network-checks';
 import type { PlatformConfig } from './schema';
 import { KNOWN_SERVICES } from './schema';
 
@@ -15,6 +17,7 @@ export function semanticIssues(config: PlatformConfig): ConfigIssue[] {
     ...uniquenessIssues(config),
     ...serviceIssues(config),
     ...classificationIssues(config),
+    ...networkIssues(config),
   ];
 }
 
@@ -61,7 +64,7 @@ function addressIssues(config: PlatformConfig): ConfigIssue[] {
         path: dept.path,
         value: dept.text,
         message: `is outside the platform range ${platform.text}`,
-        fix: `carve the department's block from ${platform.text}`,
+        fix: withFreeBlock(`carve the department's block from ${platform.text}`, config, dept.block.prefix),
       });
     }
     for (const range of onPremises) {
@@ -80,12 +83,18 @@ function addressIssues(config: PlatformConfig): ConfigIssue[] {
           path: dept.path,
           value: dept.text,
           message: `overlaps ${other.text} of ${other.path.replace('.cidr', '')}`,
-          fix: 'give each department its own block',
+          fix: withFreeBlock('give each department its own block', config, dept.block.prefix),
         });
       }
     }
   });
   return issues;
+}
+
+/** A fix, completed with the next free block of the same size when there is one. */
+function withFreeBlock(fix: string, config: PlatformConfig, prefix: number): string {
+  const free = nextFreeBlock(config, prefix);
+  return free ? `${fix}, like the free ${free}` : fix;
 }
 
 function regionIssues(config: PlatformConfig): ConfigIssue[] {

@@ -1,0 +1,50 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Construct } from 'constructs';
+import type { PlatformConfig } from '../config/schema';
+import { NetworkParameters } from './network-parameters';
+
+const VPC_ID = 'SharedServicesVpc';
+const SECURITY_GROUP_ID = 'SharedServicesFunctionSecurityGroup';
+
+/**
+ * The shared-services VPC, for a stack whose functions run in it. Its ids are read from the SSM
+ * parameters the network publishes, resolved when the stack deploys; the list of subnets has
+ * one entry per configured availability zone, so it is known at synth. The stack must deploy
+ * after the network (`stack.addDependency`). Calling it again in the same stack returns the
+ * same VPC.
+ */
+export function importSharedServicesVpc(scope: Construct, config: PlatformConfig): ec2.IVpc {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(VPC_ID) as ec2.IVpc | undefined;
+  if (existing) return existing;
+  const network = new NetworkParameters(stack, config.platform.prefix);
+  const zones = config.platform.availabilityZones;
+  return ec2.Vpc.fromVpcAttributes(stack, VPC_ID, {
+    vpcId: network.read(network.names.sharedServicesVpcId),
+    vpcCidrBlock: config.network.hub.sharedServices,
+    availabilityZones: zones,
+    privateSubnetIds: zones.map((az) => network.read(network.names.sharedServicesSubnetId(az))),
+    privateSubnetRouteTableIds: zones.map((az) => network.read(network.names.sharedServicesRouteTableId(az))),
+  });
+}
+
+/**
+ * The security group service functions use in the shared-services VPC: HTTPS out to the
+ * interface endpoints, the data centre and, through inspection, the internet; nothing in.
+ */
+export function importServiceFunctionSecurityGroup(scope: Construct, config: PlatformConfig): ec2.ISecurityGroup {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(SECURITY_GROUP_ID) as ec2.ISecurityGroup | undefined;
+  if (existing) return existing;
+  const network = new NetworkParameters(stack, config.platform.prefix);
+  return ec2.SecurityGroup.fromSecurityGroupId(
+    stack,
+    SECURITY_GROUP_ID,
+    network.read(network.names.sharedServicesFunctionSecurityGroupId),
+    {
+      allowAllOutbound: false,
+      mutable: false,
+    },
+  );
+}
