@@ -95,6 +95,11 @@ export class ParameterNames {
     return this.name('network', 'shared-services', 'function-security-group-id');
   }
 
+  /** The id of one of the platform's shared interface endpoints, like `execute-api`. */
+  interfaceEndpointId(service: string): string {
+    return this.name('network', 'endpoints', service, 'id');
+  }
+
   /** A value provisioned for one department, like its key or bucket. */
   department(code: string, item: string): string {
     return this.name('departments', code.toLowerCase(), item);

@@ -1,9 +1,15 @@
 import type { App } from 'aws-cdk-lib';
+import { CATALOGUE_FILE } from '../lambda/platform/catalogue-source';
+import { SERVICES } from '../lambda/registry';
 import type { PlatformConfig } from './config/schema';
+import type { ServiceName } from './config/services';
 import { BudgetsStack } from './departments/budgets-stack';
 import { DepartmentStack } from './departments/department-stack';
-import { buildNetwork, type NetworkStacks } from './network/network';
+import { buildCatalogue } from './departments/provisioning';
+import { buildNetwork, type NetworkStacks, networkStackList } from './network/network';
+import { importServiceFunctionSecurityGroup, importSharedServicesVpc } from './network/shared-services-vpc';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
+import { ServiceStack } from './services/service-stack';
 import { SharedServicesStack } from './shared-services/shared-services-stack';
 
 /** Every stack of the platform, by area. */
@@ -11,6 +17,7 @@ export interface Platform {
   readonly security: SecurityBaselineStack;
   readonly network: NetworkStacks;
   readonly sharedServices: SharedServicesStack;
+  readonly services: Readonly<Record<string, ServiceStack>>;
   readonly departments: readonly DepartmentStack[];
   readonly budgets: BudgetsStack;
 }
@@ -20,7 +27,27 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
   const security = new SecurityBaselineStack(app, 'Security', { config });
   const network = buildNetwork(app, { config, logArchive: security.logArchive });
   const sharedServices = new SharedServicesStack(app, 'SharedServices', { config });
-  const departments = config.departments.map((department) => new DepartmentStack(app, `Dept-${department.code}`, { config, department }));
+  const networkStacks = networkStackList(network);
+  const services = Object.fromEntries(
+    config.services.enabled.map((name) => {
+      const stack = new ServiceStack(app, `Service-${name}`, {
+        config,
+        service: SERVICES[name as ServiceName],
+        vpc: (scope) => importSharedServicesVpc(scope, config),
+        securityGroups: (scope) => [importServiceFunctionSecurityGroup(scope, config)],
+        internal: config.services.internal.includes(name),
+        // The catalogue is too large for environment variables: it is bundled with the function.
+        bundledFiles: name === 'platform' ? { [CATALOGUE_FILE]: JSON.stringify(buildCatalogue(config)) } : undefined,
+      });
+      for (const dependency of [security, sharedServices, ...networkStacks]) stack.addDependency(dependency);
+      return [name, stack];
+    }),
+  );
+  const departments = config.departments.map((department) => {
+    const stack = new DepartmentStack(app, `Dept-${department.code}`, { config, department });
+    for (const dependency of [security, ...networkStacks, ...Object.values(services)]) stack.addDependency(dependency);
+    return stack;
+  });
   const budgets = new BudgetsStack(app, 'Budgets', { config });
-  return { security, network, sharedServices, departments, budgets };
+  return { security, network, sharedServices, services, departments, budgets };
 }

@@ -19,8 +19,8 @@ export interface ServiceApiProps {
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
   /** Lambda authorizers for the service's own auth schemes, by scheme. @default - none */
   readonly authorizerFunctions?: Readonly<Record<string, lambda.IFunction>>;
-  readonly citizenPool: cognito.IUserPool;
-  readonly staffPool: cognito.IUserPool;
+  /** Gives the citizen or staff user pool, called only if a route needs its authorizer. */
+  readonly userPool: (audience: 'citizen' | 'staff') => cognito.IUserPool;
   /** Key encrypting the access and WAF log groups. */
   readonly encryptionKey: kms.IKey;
   readonly logRetention: logs.RetentionDays;
@@ -50,7 +50,7 @@ export class ServiceApi extends Construct {
   public readonly accessLogs: logs.LogGroup;
   /** Cognito authorizers by pool, made when a route first needs one (an unused one fails synth). */
   private readonly poolAuthorizers = new Map<'citizen' | 'staff', apigateway.CognitoUserPoolsAuthorizer>();
-  private readonly pools: Record<'citizen' | 'staff', cognito.IUserPool>;
+  private readonly userPool: (audience: 'citizen' | 'staff') => cognito.IUserPool;
   private readonly schemeAuthorizers = new Map<string, apigateway.RequestAuthorizer>();
   private readonly validator: apigateway.RequestValidator;
 
@@ -117,7 +117,7 @@ export class ServiceApi extends Construct {
       'The backends are Lambda proxy integrations invoked over AWS signed requests; a client certificate only applies to HTTP backends.',
     );
 
-    this.pools = { citizen: props.citizenPool, staff: props.staffPool };
+    this.userPool = props.userPool;
     for (const [scheme, fn] of Object.entries(props.authorizerFunctions ?? {})) {
       const definition = service.authorizers?.[scheme];
       if (!definition) throw new Error(`${service.name} has no authorizer scheme '${scheme}'.`);
@@ -194,7 +194,7 @@ export class ServiceApi extends Construct {
     let authorizer = this.poolAuthorizers.get(pool);
     if (!authorizer) {
       const id = pool === 'citizen' ? 'CitizenAuthorizer' : 'StaffAuthorizer';
-      authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, id, { cognitoUserPools: [this.pools[pool]] });
+      authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, id, { cognitoUserPools: [this.userPool(pool)] });
       this.poolAuthorizers.set(pool, authorizer);
     }
     return authorizer;

@@ -7,6 +7,7 @@ import { DataClassification } from '../compliance/classification-aspect';
 import type { DepartmentConfig } from '../config/schema';
 import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
+import { DepartmentSpoke } from '../network/department-spoke';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { DepartmentApiAccess } from './department-api-access';
 import { DepartmentRoles } from './department-roles';
@@ -18,7 +19,7 @@ export interface DepartmentStackProps extends Omit<PlatformStackProps, 'area' | 
 }
 
 /**
- * Everything one department gets on the platform: its key, data bucket and log group, its
+ * Everything one department gets on the platform: its spoke network, key, data bucket and log group, its
  * roles under a permissions boundary, API access to the services it is entitled to,
  * and SSM parameters under `/<prefix>/departments/<code>/` naming all of it.
  */
@@ -28,6 +29,7 @@ export class DepartmentStack extends PlatformStack {
   public readonly logGroup: logs.LogGroup;
   public readonly roles: DepartmentRoles;
   public readonly boundary: DepartmentBoundary;
+  public readonly network: DepartmentSpoke;
 
   constructor(scope: Construct, id: string, props: DepartmentStackProps) {
     const dept = props.department;
@@ -50,6 +52,7 @@ export class DepartmentStack extends PlatformStack {
     const names = this.parameterNames;
     const param = (item: string) => names.department(dept.code, item);
 
+    this.network = new DepartmentSpoke(this, 'Network', { config: this.config, department: dept });
     this.key = new PlatformKey(this, 'Key', {
       purpose: `Encrypts the data of ${dept.name.en}`,
       alias: `${prefix}/dept/${dept.code.toLowerCase()}`,

@@ -2,6 +2,10 @@ import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import type { Construct } from 'constructs';
 import { STANDARD_INTERFACE_ENDPOINTS } from '../config/schema';
+
+/** The endpoint private APIs are served through. */
+export const EXECUTE_API = 'execute-api';
+
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { domainSlug, HybridDns } from './dns-resolution';
 import { HubVpc } from './hub-vpc';
@@ -53,7 +57,14 @@ export class EndpointsStack extends PlatformStack {
     this.interfaceEndpoints = new SharedInterfaceEndpoints(this, 'InterfaceEndpoints', {
       vpc: this.hubVpc.vpc,
       subnets: { subnetGroupName: 'Endpoints' },
-      services: [...STANDARD_INTERFACE_ENDPOINTS, ...settings.interfaceEndpoints],
+      // Internal services are private APIs, reached through the execute-api endpoint.
+      services: [
+        ...new Set([
+          ...STANDARD_INTERFACE_ENDPOINTS,
+          ...settings.interfaceEndpoints,
+          ...(this.config.services.internal.length > 0 ? [EXECUTE_API] : []),
+        ]),
+      ],
       clientCidrs,
     });
 
@@ -93,5 +104,7 @@ export class EndpointsStack extends PlatformStack {
     const parameters = new PublishedParameters(this, 'Parameters');
     parameters.publish('DnsProfileId', names.dnsProfileId, this.profile.attrId);
     parameters.publish('QueryLogConfigId', names.resolverQueryLogConfigId, this.dns.queryLogging.attrId);
+    const executeApi = this.interfaceEndpoints.endpoints[EXECUTE_API];
+    if (executeApi) parameters.publish('ExecuteApiEndpointId', names.interfaceEndpointId(EXECUTE_API), executeApi.vpcEndpointId);
   }
 }

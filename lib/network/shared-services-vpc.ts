@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import type { PlatformConfig } from '../config/schema';
+import { acknowledge } from '../compliance/acknowledge';
 import { NetworkParameters } from './network-parameters';
 
 const VPC_ID = 'SharedServicesVpc';
@@ -20,13 +21,22 @@ export function importSharedServicesVpc(scope: Construct, config: PlatformConfig
   if (existing) return existing;
   const network = new NetworkParameters(stack, config.platform.prefix);
   const zones = config.platform.availabilityZones;
-  return ec2.Vpc.fromVpcAttributes(stack, VPC_ID, {
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, VPC_ID, {
     vpcId: network.read(network.names.sharedServicesVpcId),
     vpcCidrBlock: config.network.hub.sharedServices,
     availabilityZones: zones,
     privateSubnetIds: zones.map((az) => network.read(network.names.sharedServicesSubnetId(az))),
-    privateSubnetRouteTableIds: zones.map((az) => network.read(network.names.sharedServicesRouteTableId(az))),
   });
+  // Importing the route tables would declare stack parameters nothing references, which the
+  // template linter flags; a consumer only places functions in the subnets.
+  for (const subnet of vpc.privateSubnets) {
+    acknowledge(
+      subnet,
+      'Annotation::@aws-cdk/aws-ec2:noSubnetRouteTableId',
+      "Functions are only placed in these subnets; their routes belong to the network stacks and nothing here reads them.",
+    );
+  }
+  return vpc;
 }
 
 /**

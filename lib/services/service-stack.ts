@@ -17,6 +17,7 @@ import { SecureBucket } from '../constructs/secure-bucket';
 import { ServiceApi } from '../constructs/service-api';
 import { ServiceFunction } from '../constructs/service-function';
 import { ServiceMonitoring } from '../constructs/service-monitoring';
+import { EXECUTE_API } from '../network/endpoints-stack';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { SERVICE_EXTENSIONS } from './extensions';
 
@@ -26,8 +27,13 @@ export interface ServiceStackProps extends Omit<PlatformStackProps, 'area'> {
   readonly service: RegisteredService;
   /** Gives the shared-services VPC the functions run in, imported into this stack. */
   readonly vpc: (scope: Construct) => ec2.IVpc;
-  /** Serve the API only through this execute-api endpoint. @default - public regional API behind WAF */
-  readonly privateEndpointId?: string;
+  /** Gives the security groups of the functions. @default - a new group per function, all outbound allowed */
+  readonly securityGroups?: (scope: Construct) => ec2.ISecurityGroup[];
+  /**
+   * Serve the API only inside the platform network, through its execute-api endpoint.
+   * @default false - a public regional API behind WAF
+   */
+  readonly internal?: boolean;
   /** Extra environment for the service's functions. @default - none */
   readonly environment?: Readonly<Record<string, string>>;
   /** Files bundled next to each handler, by name. @default - none */
@@ -71,17 +77,17 @@ export class ServiceStack extends PlatformStack {
     const names = this.parameterNames;
     const vpc = props.vpc(this);
     this.vpc = vpc;
+    const securityGroups = props.securityGroups?.(this);
     const key = new PlatformKey(this, 'Key', {
       purpose: `Encrypts the data and logs of the ${definition.title} service`,
       allowCloudWatchLogs: true,
     });
     this.key = key;
     this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn));
-    const accessLogs = s3.Bucket.fromBucketName(
-      this,
-      'AccessLogsBucket',
-      ssm.StringParameter.valueForStringParameter(this, names.accessLogsBucketName),
-    );
+    const accessLogs =
+      storage.buckets.length > 0
+        ? s3.Bucket.fromBucketName(this, 'AccessLogsBucket', ssm.StringParameter.valueForStringParameter(this, names.accessLogsBucketName))
+        : undefined;
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: definition.name,
@@ -111,6 +117,7 @@ export class ServiceStack extends PlatformStack {
         description,
         encryptionKey: key,
         vpc,
+        securityGroups,
         logRetention: this.logRetention,
         environment,
         bundledFiles: props.bundledFiles,
@@ -134,19 +141,17 @@ export class ServiceStack extends PlatformStack {
       service: definition,
       functions: Object.fromEntries(Object.entries(this.functions).map(([n, f]) => [n, f.function])),
       authorizerFunctions: Object.fromEntries(Object.entries(authorizerFunctions).map(([n, f]) => [n, f.function])),
-      citizenPool: cognito.UserPool.fromUserPoolArn(
-        this,
-        'CitizenPool',
-        ssm.StringParameter.valueForStringParameter(this, names.userPoolArn('citizen')),
-      ),
-      staffPool: cognito.UserPool.fromUserPoolArn(
-        this,
-        'StaffPool',
-        ssm.StringParameter.valueForStringParameter(this, names.userPoolArn('staff')),
-      ),
+      userPool: (audience) =>
+        cognito.UserPool.fromUserPoolArn(
+          this,
+          audience === 'citizen' ? 'CitizenPool' : 'StaffPool',
+          ssm.StringParameter.valueForStringParameter(this, names.userPoolArn(audience)),
+        ),
       encryptionKey: key,
       logRetention: this.logRetention,
-      privateEndpointId: props.privateEndpointId,
+      privateEndpointId: props.internal
+        ? ssm.StringParameter.valueForStringParameter(this, names.interfaceEndpointId(EXECUTE_API))
+        : undefined,
     });
     new ServiceMonitoring(this, 'Monitoring', {
       serviceName: definition.title,

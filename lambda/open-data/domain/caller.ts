@@ -1,0 +1,41 @@
+/**
+ * Who is calling, as the service sees it. The runtime maps its own identity (citizen, officer
+ * token, IAM principal, platform admin) onto these three kinds before calling the service.
+ */
+export type Caller =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'officer'; readonly department: string; readonly roles: readonly string[] }
+  | { readonly kind: 'admin' };
+
+export const PUBLIC_CALLER: Caller = { kind: 'public' };
+
+/** Department codes compare without case: `LandsD` in a token and `LANDSD` in config are the same. */
+function sameDepartment(a: string, b: string): boolean {
+  return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * Publishing (create, update, delete, uploads) is for officers of the department that owns the
+ * dataset, and for platform admins.
+ */
+export function mayPublishFor(caller: Caller, department: string): boolean {
+  if (caller.kind === 'admin') return true;
+  return caller.kind === 'officer' && sameDepartment(caller.department, department);
+}
+
+/** Private, draft and deleted datasets are seen only by those who may publish them. */
+export function maySeeUnpublished(caller: Caller, department: string): boolean {
+  return mayPublishFor(caller, department);
+}
+
+/** A short, non-personal description of the caller for audit records. */
+export function describeCaller(caller: Caller): string {
+  switch (caller.kind) {
+    case 'public':
+      return 'public';
+    case 'admin':
+      return 'platform-admin';
+    case 'officer':
+      return `officer:${caller.department}`;
+  }
+}

@@ -1,0 +1,136 @@
+import * as z from 'zod';
+import { ckanError, type FieldErrors, fail, ok, type Result } from './errors';
+
+/** CKAN's own wording for the commonest problems (ckan/logic/validators.py). */
+export const MESSAGES = {
+  missing: 'Missing value',
+  integer: 'Invalid integer',
+  natural: 'Must be a natural number',
+  positive: 'Must be a positive integer',
+  string: 'Must be a string',
+  list: 'Not a list',
+  json: 'Could not parse as valid JSON',
+  unknownField: 'This field is not accepted: remove it',
+} as const;
+
+/** Reports a missing required value the way CKAN does, whatever the expected type. */
+const missingValue: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return MESSAGES.missing;
+  return undefined;
+};
+
+/**
+ * Validates input with a schema and turns every problem into CKAN's per-field errors, so a
+ * handler answers 409 with `{ rows: ["Must be 1000 or less"] }` rather than a zod dump.
+ */
+export function parseParams<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(input ?? {}, { error: missingValue });
+  if (parsed.success) return ok(parsed.data);
+  return fail(ckanError.validation(fieldErrors(parsed.error.issues)));
+}
+
+/** Nests zod issues into CKAN's error shape: objects by key, lists by index. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const root: FieldErrors = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) addMessage(root, [...issue.path, key], MESSAGES.unknownField);
+    } else {
+      addMessage(root, issue.path.length > 0 ? issue.path : ['__input'], issue.message);
+    }
+  }
+  return root;
+}
+
+function addMessage(root: FieldErrors, path: readonly PropertyKey[], message: string): void {
+  let node: FieldErrors | FieldErrors[] = root;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const last = i === path.length - 1;
+    const nextIsIndex = !last && typeof path[i + 1] === 'number';
+    if (Array.isArray(node)) {
+      const index = Number(key);
+      while (node.length <= index) node.push({});
+      if (last) {
+        // A message about a list item itself: keep it under a reserved key of that item.
+        const item = node[index] as FieldErrors;
+        item.__item = [...((item.__item as string[]) ?? []), message];
+        return;
+      }
+      node = node[index];
+      continue;
+    }
+    const name = String(key);
+    if (last) {
+      const existing = node[name];
+      node[name] =
+        Array.isArray(existing) && existing.every((v) => typeof v === 'string') ? [...(existing as string[]), message] : [message];
+      return;
+    }
+    if (!(name in node) || (Array.isArray(node[name]) && !nextIsIndex)) node[name] = nextIsIndex ? [] : {};
+    node = node[name] as FieldErrors | FieldErrors[];
+  }
+}
+
+/**
+ * An integer as CKAN's int_validator accepts it: a JSON number or a base-10 string, so the same
+ * schema serves GET query strings and POST bodies. An empty string counts as absent.
+ */
+export function ckanInteger() {
+  return z.preprocess(
+    (value) => {
+      if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (trimmed === '') return undefined;
+        return /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : value;
+      }
+      return value;
+    },
+    z.int({ error: (issue) => (issue.input === undefined ? MESSAGES.missing : MESSAGES.integer) }),
+  );
+}
+
+/** CKAN's natural_number_validator: an integer of zero or more. */
+export function naturalNumber() {
+  return ckanInteger().pipe(z.int().min(0, { error: MESSAGES.natural }));
+}
+
+/**
+ * CKAN's boolean_validator: true for true, "true", "yes", "t", "y" and "1" (any case), false for
+ * anything else.
+ */
+export function ckanBoolean() {
+  return z.preprocess((value) => {
+    if (typeof value === 'boolean') return value;
+    if (value === undefined || value === null) return undefined;
+    return ['true', 'yes', 't', 'y', '1'].includes(String(value).trim().toLowerCase());
+  }, z.boolean());
+}
+
+/** A required, non-empty string after trimming. */
+export function requiredString(max = 1000) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? MESSAGES.missing : MESSAGES.string) })
+    .trim()
+    .min(1, { error: MESSAGES.missing })
+    .max(max, { error: `Must be at most ${max} characters long` });
+}
+
+/** A list of strings given as a JSON array, a JSON-encoded string or one bare string (CKAN's list_of_strings). */
+export function listOfStrings() {
+  return z.preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const trimmed = value.trim();
+      if (!trimmed.startsWith('[')) return [trimmed];
+      try {
+        return JSON.parse(trimmed);
+      } catch {
+        return Symbol.for('invalid-json');
+      }
+    },
+    z.array(z.string({ error: MESSAGES.string }), {
+      error: (issue) => (issue.input === Symbol.for('invalid-json') ? MESSAGES.json : MESSAGES.list),
+    }),
+  );
+}

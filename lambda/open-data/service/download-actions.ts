@@ -1,0 +1,43 @@
+import { aggregateDownloads, type DatasetDownloads } from '../domain/downloads';
+import { isPublic } from '../domain/entities';
+import { mayRead } from '../domain/visibility';
+import type { OpenDataDeps, RequestContext } from './context';
+
+/** Where a download goes: a stored file (by key) or a publisher's own URL. */
+export type DownloadTarget =
+  | { readonly kind: 'object'; readonly objectKey: string; readonly fileName: string; readonly contentType: string | null }
+  | { readonly kind: 'link'; readonly url: string };
+
+/**
+ * Resolves `/dataset/{package}/resource/{resource}/download/...` and counts the download
+ * against the dataset. Undefined (404) for unknown resources and datasets the caller may not read.
+ */
+export async function resolveDownload(
+  deps: OpenDataDeps,
+  ctx: RequestContext,
+  ids: { packageId: string; resourceId: string },
+): Promise<DownloadTarget | undefined> {
+  const [pkg, index] = await Promise.all([deps.packages.get(ids.packageId), deps.catalog.current()]);
+  const resource = pkg?.resources.find((r) => r.id === ids.resourceId);
+  if (!pkg || !resource || !mayRead(pkg, index.departmentOf(pkg), ctx.caller)) return undefined;
+  if (resource.url_type === 'upload' && !resource.object_key) return undefined;
+  await deps.downloads.record({ packageId: pkg.id, resourceId: resource.id, at: deps.clock.now().toISOString() });
+  if (resource.object_key) {
+    return {
+      kind: 'object',
+      objectKey: resource.object_key,
+      fileName: resource.object_key.split('/').pop() ?? 'file',
+      contentType: resource.mimetype,
+    };
+  }
+  return { kind: 'link', url: resource.url };
+}
+
+/** Downloads per published dataset over an optional range of Hong Kong days (YYYYMMDD). */
+export async function downloadStatistics(deps: OpenDataDeps, range: { from?: string; to?: string } = {}): Promise<DatasetDownloads[]> {
+  const [counts, index] = await Promise.all([deps.downloads.counts(), deps.catalog.current()]);
+  return aggregateDownloads(counts, range).filter((entry) => {
+    const pkg = index.get(entry.packageId);
+    return pkg !== undefined && isPublic(pkg);
+  });
+}

@@ -1,0 +1,95 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { type ArchiveVersion, type FileActivity, hongKongTime } from '../domain/archive';
+import type { ArchiveRepository } from '../domain/ports';
+import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
+import { isConditionFailure, queryAll, table } from './dynamo';
+
+/**
+ * The historical archive. S3 keeps each upload at its own immutable key (embedded S3 has no
+ * object versions, and none are needed); DynamoDB keeps, per file URL:
+ * - `V#<Hong Kong time>#<object key>`: one item per version, written once;
+ * - `M#<YYYYMM>`: the month's version count per day (attributes `dYYYYMMDD`), indexed by month
+ *   so list-files reads only the months it asks about.
+ */
+const fileKey = (url: string) => `FILE#${url}`;
+
+export class DynamoArchiveRepository implements ArchiveRepository {
+  private get tableName(): string {
+    return table(OPEN_DATA_TABLES.archive);
+  }
+
+  async record(version: ArchiveVersion): Promise<void> {
+    const time = hongKongTime(version.archivedAt);
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: fileKey(version.url), sk: `V#${time.precise}#${version.objectKey}`, ...version },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      // The same version recorded again (a repeated completion): already counted.
+      if (isConditionFailure(error)) return;
+      throw error;
+    }
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: fileKey(version.url), sk: `M#${time.day.slice(0, 6)}` },
+        UpdateExpression: 'SET #month = :month, #url = :url, packageId = :packageId, resourceId = :resourceId ADD #day :one',
+        ExpressionAttributeNames: { '#month': 'month', '#url': 'url', '#day': `d${time.day}` },
+        ExpressionAttributeValues: {
+          ':month': time.day.slice(0, 6),
+          ':url': version.url,
+          ':packageId': version.packageId,
+          ':resourceId': version.resourceId,
+          ':one': 1,
+        },
+      }),
+    );
+  }
+
+  async versions(url: string, startDay: string, endDay: string): Promise<ArchiveVersion[]> {
+    const items = await queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': fileKey(url), ':from': `V#${startDay}`, ':to': `V#${endDay}~` },
+    });
+    return items.map((item) => ({
+      url: item.url,
+      packageId: item.packageId,
+      resourceId: item.resourceId,
+      archivedAt: item.archivedAt,
+      objectKey: item.objectKey,
+      size: item.size,
+      sha256: item.sha256,
+      mimetype: item.mimetype,
+    }));
+  }
+
+  async activity(months: readonly string[]): Promise<FileActivity[]> {
+    const pages = await Promise.all(
+      months.map((month) =>
+        queryAll({
+          TableName: this.tableName,
+          IndexName: OPEN_DATA_INDEXES.byMonth,
+          KeyConditionExpression: '#month = :month',
+          ExpressionAttributeNames: { '#month': 'month' },
+          ExpressionAttributeValues: { ':month': month },
+        }),
+      ),
+    );
+    const byUrl = new Map<string, { url: string; packageId: string; resourceId: string; days: Record<string, number> }>();
+    for (const item of pages.flat()) {
+      const url = item.url as string;
+      const entry = byUrl.get(url) ?? { url, packageId: item.packageId as string, resourceId: item.resourceId as string, days: {} };
+      for (const [attribute, value] of Object.entries(item)) {
+        if (/^d\d{8}$/.test(attribute)) entry.days[attribute.slice(1)] = (entry.days[attribute.slice(1)] ?? 0) + Number(value);
+      }
+      byUrl.set(url, entry);
+    }
+    return [...byUrl.values()];
+  }
+}

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import {
+  archiveErrorBody,
+  type FileActivity,
+  fileVersions,
+  getFileParams,
+  hongKongTime,
+  isCalendarDay,
+  listFiles,
+  listFilesParams,
+  listFileVersionsParams,
+  monthsBetween,
+  parseArchiveParams,
+  versionAt,
+} from '../../../../lambda/open-data/domain/archive';
+
+describe('archive dates', () => {
+  it('reads UTC instants in Hong Kong time', () => {
+    expect(hongKongTime('2024-05-31T16:05:09.123Z')).toEqual({ day: '20240601', minute: '20240601-0005', precise: '20240601-000509.123' });
+  });
+
+  it('knows real calendar days', () => {
+    expect(['20240229', '20230228', '20241231'].map(isCalendarDay)).toEqual([true, true, true]);
+    expect(['20230229', '20241301', '2024-01-01', '202401011'].map(isCalendarDay)).toEqual([false, false, false, false]);
+  });
+
+  it('lists the months of a period', () => {
+    expect(monthsBetween('20231130', '20240201')).toEqual(['202311', '202312', '202401', '202402']);
+  });
+
+  it('covers every day of a period with its months', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2015-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.nat(800),
+        (start, days) => {
+          const end = new Date(start.getTime() + days * 86_400_000);
+          const day = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
+          const months = monthsBetween(day(start), day(end));
+          expect(months[0]).toBe(day(start).slice(0, 6));
+          expect(months[months.length - 1]).toBe(day(end).slice(0, 6));
+          expect(new Set(months).size).toBe(months.length);
+        },
+      ),
+    );
+  });
+});
+
+describe('archive parameters', () => {
+  it('needs start and end as YYYYMMDD, end not before start', () => {
+    expect(parseArchiveParams(listFilesParams, { start: '20240101', end: '20240131' })).toMatchObject({ ok: true });
+    const missing = parseArchiveParams(listFilesParams, {});
+    expect(missing).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(!missing.ok && missing.error.details.map((d) => d.field)).toEqual(['start', 'end']);
+    expect(parseArchiveParams(listFilesParams, { start: '20240131', end: '20240101' })).toMatchObject({
+      ok: false,
+      error: { details: [{ field: 'end', message: 'Must be the same day as start or later' }] },
+    });
+    expect(parseArchiveParams(listFilesParams, { start: '2024-01-01', end: '20240230' })).toMatchObject({
+      ok: false,
+      error: { details: [{ field: 'start' }, { field: 'end' }] },
+    });
+  });
+
+  it('caps max and refuses unknown parameters', () => {
+    expect(parseArchiveParams(listFilesParams, { start: '20240101', end: '20240101', max: '5000' })).toMatchObject({
+      ok: false,
+      error: { details: [{ field: 'max' }] },
+    });
+    expect(parseArchiveParams(listFileVersionsParams, { url: 'u', start: '20240101', end: '20240101', page: '2' })).toMatchObject({
+      ok: false,
+      error: { details: [{ field: 'page' }] },
+    });
+  });
+
+  it("reports failures in the platform's error format", () => {
+    const parsed = parseArchiveParams(listFilesParams, { end: '20240101' });
+    expect(!parsed.ok && archiveErrorBody(parsed.error, 'req-1')).toEqual({
+      error: {
+        code: 'BadRequest',
+        message: 'start: Missing value: give the first day as YYYYMMDD, e.g. 20240131',
+        details: [{ field: 'start', message: 'Missing value: give the first day as YYYYMMDD, e.g. 20240131' }],
+        requestId: 'req-1',
+      },
+    });
+  });
+
+  it('needs get-file time as YYYYMMDD-HHMM', () => {
+    expect(parseArchiveParams(getFileParams, { url: 'u', time: '20240101-0930' })).toMatchObject({ ok: true });
+    expect(parseArchiveParams(getFileParams, { url: 'u', time: '20240101-2460' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('list-files', () => {
+  const activity: FileActivity[] = [
+    { url: 'https://d/a.csv', packageId: 'p1', resourceId: 'r1', days: { '20240101': 2, '20240205': 1 } },
+    { url: 'https://d/b.json', packageId: 'p2', resourceId: 'r2', days: { '20240110': 1 } },
+    { url: 'https://d/hidden.csv', packageId: 'private', resourceId: 'r3', days: { '20240101': 5 } },
+  ];
+  const describe_ = (file: FileActivity) =>
+    file.packageId === 'private'
+      ? undefined
+      : {
+          url: file.url,
+          format: file.url.endsWith('csv') ? 'CSV' : 'JSON',
+          datasetName: file.packageId,
+          datasetTitle: { en: file.packageId === 'p1' ? 'Rainfall' : 'Air quality', tc: file.packageId === 'p1' ? '雨量' : '空氣質素' },
+          resourceName: { en: 'File' },
+          providerId: file.packageId === 'p1' ? 'hk-hko' : 'hk-epd',
+          providerName: { en: 'Provider' },
+          categories: [file.packageId === 'p1' ? 'climate-and-weather' : 'environment'],
+        };
+  const params = (extra: Record<string, string>) => {
+    const parsed = parseArchiveParams(listFilesParams, { start: '20240101', end: '20240131', ...extra });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  };
+
+  it('lists files with versions in the period, counting only those, never unpublished ones', () => {
+    const result = listFiles(activity, describe_, params({}));
+    expect(result['file-count']).toBe(2);
+    expect(result.files.map((f) => [f.url, f['version-count']])).toEqual([
+      ['https://d/b.json', 1],
+      ['https://d/a.csv', 2],
+    ]);
+  });
+
+  it('filters by provider, category, format and search, in either order, and pages', () => {
+    expect(listFiles(activity, describe_, params({ provider: 'hk-hko' })).files.map((f) => f.url)).toEqual(['https://d/a.csv']);
+    expect(listFiles(activity, describe_, params({ category: 'environment' })).files.map((f) => f.url)).toEqual(['https://d/b.json']);
+    expect(listFiles(activity, describe_, params({ format: 'csv' })).files.map((f) => f.url)).toEqual(['https://d/a.csv']);
+    expect(listFiles(activity, describe_, params({ search: '雨量' })).files.map((f) => f.url)).toEqual(['https://d/a.csv']);
+    expect(listFiles(activity, describe_, params({ order: 'desc' })).files.map((f) => f.url)).toEqual([
+      'https://d/a.csv',
+      'https://d/b.json',
+    ]);
+    const paged = listFiles(activity, describe_, params({ skip: '1', max: '1' }));
+    expect([paged['file-count'], paged.files.map((f) => f.url)]).toEqual([2, ['https://d/a.csv']]);
+  });
+});
+
+describe('file versions', () => {
+  const versions = [
+    { archivedAt: '2024-01-01T01:30:10.000Z' },
+    { archivedAt: '2024-01-01T01:30:50.000Z' },
+    { archivedAt: '2024-01-02T02:00:00.000Z' },
+    { archivedAt: '2024-01-05T02:00:00.000Z' },
+  ];
+
+  it('lists the Hong Kong minutes with a version, oldest first, once each', () => {
+    expect(fileVersions(versions, { start: '20240101', end: '20240102' })).toEqual({
+      'version-count': 2,
+      timestamps: ['20240101-0930', '20240102-1000'],
+      'data-dictionary-dates': [],
+      'schema-dates': [],
+    });
+  });
+
+  it('serves the last version archived in the minute asked for', () => {
+    expect(versionAt(versions, '20240101-0930')).toEqual({ archivedAt: '2024-01-01T01:30:50.000Z' });
+    expect(versionAt(versions, '20240101-0931')).toBeUndefined();
+  });
+});

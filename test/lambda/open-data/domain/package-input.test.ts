@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { buildPackage, editableInput, type PackageBuildContext } from '../../../../lambda/open-data/domain/package-input';
+import { mergeUpdate, unmatchedPaths } from '../../../../lambda/open-data/domain/revise';
+import { parseParams } from '../../../../lambda/open-data/domain/validation';
+import { packageCreateParams, packageUpdateParams } from '../../../../lambda/open-data/domain/write-params';
+import { dataset, group, NOW, organization, resource } from '../builders';
+
+const ORGS = [organization('hk-td', 'TD')];
+const GROUPS = [group('transport')];
+let counter = 0;
+const ctx: PackageBuildContext = {
+  now: NOW,
+  actor: 'officer:TD',
+  newId: () => `new-${++counter}`,
+  organization: (ref) => ORGS.find((org) => org.id === ref || org.name === ref),
+  group: (ref) => GROUPS.find((g) => g.id === ref || g.name === ref),
+};
+
+function input(raw: Record<string, unknown>) {
+  const parsed = parseParams(packageCreateParams, raw);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+describe('buildPackage', () => {
+  it('stores trilingual titles from title and title_translated, resolving the organization by name', () => {
+    const built = buildPackage(
+      input({
+        name: 'rain',
+        title: 'Rainfall',
+        title_translated: { tc: '雨量', sc: '雨量' },
+        owner_org: 'hk-td',
+        tag_string: 'rain, climate',
+        groups: [{ name: 'transport' }],
+      }),
+      undefined,
+      ctx,
+    );
+    expect(built).toMatchObject({
+      ok: true,
+      value: {
+        name: 'rain',
+        title: { en: 'Rainfall', tc: '雨量', sc: '雨量' },
+        owner_org: 'org-hk-td',
+        tags: ['rain', 'climate'],
+        groups: ['transport'],
+        revision: 1,
+      },
+    });
+  });
+
+  it('reports every problem at once, per field', () => {
+    const built = buildPackage(
+      input({
+        name: 'rain',
+        owner_org: 'hk-nope',
+        license_id: 'mine',
+        groups: [{ name: 'nope' }],
+        extras: [
+          { key: 'a', value: '1' },
+          { key: 'a', value: '2' },
+        ],
+      }),
+      undefined,
+      ctx,
+    );
+    expect(built.ok).toBe(false);
+    expect(!built.ok && built.error.kind === 'validation' && Object.keys(built.error.fields).sort()).toEqual([
+      'extras',
+      'groups',
+      'license_id',
+      'owner_org',
+      'title',
+    ]);
+  });
+
+  it('keeps upload details of resources whose url did not change, and the resources when none are given', () => {
+    const uploaded = resource('r1', { url_type: 'upload', object_key: 'resources/k', hash: 'h', size: 5 });
+    const existing = dataset('rain', { owner_org: 'org-hk-td', resources: [uploaded], revision: 3 });
+    const edited = editableInput(existing);
+    const update = parseParams(packageUpdateParams, { ...edited, notes: 'New notes' });
+    if (!update.ok) throw new Error(update.error.message);
+    const built = buildPackage({ ...update.value, name: existing.name }, existing, ctx);
+    expect(built).toMatchObject({
+      ok: true,
+      value: {
+        revision: 4,
+        notes: { en: 'New notes' },
+        resources: [{ id: 'r1', object_key: 'resources/k', url_type: 'upload', hash: 'h' }],
+      },
+    });
+    const { resources: _dropped, ...withoutResources } = update.value;
+    expect(buildPackage({ ...withoutResources, name: existing.name }, existing, ctx)).toMatchObject({
+      ok: true,
+      value: { resources: [{ id: 'r1' }] },
+    });
+  });
+
+  it('round-trips: a stored dataset rebuilt from its editable input is unchanged but for revision', () => {
+    const existing = dataset('rain', {
+      title: { en: 'Rain', tc: '雨' },
+      tags: ['a-tag'],
+      groups: ['transport'],
+      extras: [{ key: 'k', value: 'v' }],
+      resources: [resource('r1')],
+      revision: 2,
+    });
+    const parsed = parseParams(packageUpdateParams, editableInput(existing));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const rebuilt = buildPackage({ ...parsed.value, name: existing.name }, existing, ctx);
+    expect(rebuilt).toEqual({ ok: true, value: { ...existing, revision: 3 } });
+  });
+});
+
+describe('package_revise match and update', () => {
+  it('reports the paths that differ, joined as CKAN does', () => {
+    const current = { name: 'x', metadata_modified: '2024-01-01T00:00:00', resources: [{ name: 'a.csv' }, { name: 'b.csv' }] };
+    expect(unmatchedPaths(current, { name: 'x', resources: [{}, { name: 'c.csv' }] })).toEqual(['resources__1__name']);
+    expect(unmatchedPaths(current, { metadata_modified: '2023-12-31T00:00:00' })).toEqual(['metadata_modified']);
+    expect(unmatchedPaths(current, { name: 'x' })).toEqual([]);
+  });
+
+  it('merges objects and list items by position, replacing the rest', () => {
+    const target = {
+      title: 'a',
+      resources: [
+        { name: 'one', url: 'u1' },
+        { name: 'two', url: 'u2' },
+      ],
+      tags: [{ name: 't' }],
+    };
+    expect(mergeUpdate(target, { resources: [{}, { name: 'deux' }], tags: [{ name: 'u' }, { name: 'v' }] })).toEqual({
+      title: 'a',
+      resources: [
+        { name: 'one', url: 'u1' },
+        { name: 'deux', url: 'u2' },
+      ],
+      tags: [{ name: 'u' }, { name: 'v' }],
+    });
+  });
+
+  it('matches anything against itself', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => expect(unmatchedPaths(value, value)).toEqual([])));
+  });
+});

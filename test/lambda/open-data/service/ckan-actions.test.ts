@@ -1,0 +1,108 @@
+import { CKAN_ACTIONS, runCkanAction } from '../../../../lambda/open-data/service/ckan-actions';
+import { PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
+
+const HELP = (action: string) => `https://data.example.gov.hk/open-data/api/3/action/help_show?name=${action}`;
+
+describe('runCkanAction: the Action API as a CKAN client sees it', () => {
+  const env = useSeededOpenData();
+  const get = (action: string, query: Record<string, string | string[]> = {}, ctx = PUBLIC) =>
+    runCkanAction(env.deps, ctx, action, { method: 'GET', query });
+  const post = (action: string, body: unknown, ctx = PUBLIC) =>
+    runCkanAction(env.deps, ctx, action, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('answers a GET with the success envelope', async () => {
+    const response = await get('package_list', { limit: '3' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ help: HELP('package_list'), success: true, result: expect.any(Array) });
+    expect((response.body as { result: string[] }).result).toHaveLength(3);
+  });
+
+  it('answers a POST with a JSON body the same way', async () => {
+    const response = await post('package_search', { q: 'rainfall', rows: 5, 'facet.field': ['tags'] });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { success: true, result: { count: expect.any(Number), search_facets: { tags: expect.any(Object) } } },
+    });
+  });
+
+  it('reads repeated GET parameters as a list and ignores JSONP callback', async () => {
+    const response = await get('package_search', { 'facet.field': ['organization', 'tags'], callback: 'cb' });
+    expect(Object.keys((response.body as { result: { search_facets: object } }).result.search_facets).sort()).toEqual([
+      'organization',
+      'tags',
+    ]);
+  });
+
+  it.each([
+    ['an unknown action', () => get('package_explode'), 400, 'Bad Request', /Action name not known: package_explode/],
+    ['bad JSON', () => post('package_search', '{"q": '), 400, 'Bad Request', /JSON Error/],
+    ['a JSON body that is not an object', () => post('package_search', '[1,2]'), 400, 'Bad Request', /needs to be a dictionary/],
+    ['a write action by GET', () => get('package_create', { name: 'x' }, TD), 400, 'Bad Request', /Please use POST/],
+    ['rows over the cap', () => get('package_search', { rows: '5000' }), 409, 'Validation Error', /rows: Must be 1000 or less/],
+    ['a negative start', () => get('package_search', { start: '-10' }), 409, 'Validation Error', /start: Must be a natural number/],
+    [
+      'an unknown sort field',
+      () => get('package_search', { sort: 'downloads desc' }),
+      409,
+      'Search Error',
+      /can not sort on undefined field "downloads"/,
+    ],
+    ['a sort without direction', () => get('package_search', { sort: 'name' }), 400, 'Search Query Error', /Invalid "sort" parameter/],
+    [
+      'an unknown parameter',
+      () => get('package_show', { id: 'x', fields: 'all' }),
+      409,
+      'Validation Error',
+      /fields: This field is not accepted/,
+    ],
+    ['a missing dataset', () => get('package_show', { id: 'no-such-dataset' }), 404, 'Not Found Error', /Not found/],
+    [
+      'publishing without signing in',
+      () => post('package_create', { name: 'anon-data', owner_org: 'hk-td', title: 'x' }),
+      403,
+      'Authorization Error',
+      /Access denied/,
+    ],
+  ])('answers %s with CKAN’s error envelope', async (_what, call, status, type, message) => {
+    const response = await call();
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ success: false, error: { __type: type, message: expect.stringMatching(message) } });
+    expect(response.body.help).toMatch(/help_show\?name=/);
+  });
+
+  it("refuses a bad dataset name with CKAN's per-field message and stores nothing", async () => {
+    const response = await post('package_create', { name: 'Rain Data!', owner_org: 'hk-td', title: 'Rain' }, TD);
+    expect(response).toEqual({
+      status: 409,
+      body: {
+        help: HELP('package_create'),
+        success: false,
+        error: {
+          __type: 'Validation Error',
+          message: 'name: Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_',
+          name: ['Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_'],
+        },
+      },
+    });
+    expect((await get('package_show', { id: 'Rain Data!' })).status).toBe(404);
+  });
+
+  it('marks exactly the read actions as callable by GET', () => {
+    const readable = Object.entries(CKAN_ACTIONS)
+      .filter(([, spec]) => spec.sideEffectFree)
+      .map(([name]) => name)
+      .sort();
+    expect(readable).toEqual([
+      'group_list',
+      'group_show',
+      'organization_list',
+      'organization_show',
+      'package_list',
+      'package_search',
+      'package_show',
+      'resource_show',
+      'status_show',
+      'tag_list',
+    ]);
+  });
+});

@@ -1,0 +1,210 @@
+import {
+  groupListParams,
+  groupShowParams,
+  organizationListParams,
+  organizationShowParams,
+  packageListParams,
+  packageSearchParams,
+  tagListParams,
+} from '../../../../lambda/open-data/domain/params';
+import { parseParams } from '../../../../lambda/open-data/domain/validation';
+import { SEED_DATASETS } from '../../../../lambda/open-data/seed-data';
+import {
+  groupList,
+  groupShow,
+  organizationList,
+  organizationShow,
+  packageList,
+  packageSearch,
+  packageShow,
+  resourceShow,
+  statusShow,
+  tagList,
+} from '../../../../lambda/open-data/service/read-actions';
+import { EPD, PUBLIC, TD, useSeededOpenData, value } from '../open-data-setup';
+
+const UNPUBLISHED = SEED_DATASETS.filter((d) => d.private || d.state === 'draft').map((d) => d.name);
+const PUBLISHED = SEED_DATASETS.filter((d) => !d.private && d.state !== 'draft').map((d) => d.name);
+
+function params<T>(schema: Parameters<typeof parseParams>[0], raw: Record<string, unknown>): T {
+  return value(parseParams(schema, raw)) as T;
+}
+
+describe('CKAN read actions over the seeded catalogue', () => {
+  const env = useSeededOpenData();
+  const search = async (raw: Record<string, unknown>, ctx = PUBLIC) =>
+    value(await packageSearch(env.deps, ctx, params(packageSearchParams, raw)));
+
+  it('package_list: published names only, sorted, paged with limit and offset', async () => {
+    const all = value(await packageList(env.deps, PUBLIC, {}));
+    expect(all).toEqual([...PUBLISHED].sort());
+    expect(all.some((name) => UNPUBLISHED.includes(name))).toBe(false);
+    expect(value(await packageList(env.deps, PUBLIC, params(packageListParams, { limit: '2', offset: '1' })))).toEqual(all.slice(1, 3));
+  });
+
+  it('package_show: by name or id, title and notes in the language asked for', async () => {
+    const en = value(await packageShow(env.deps, PUBLIC, { id: 'hk-hko-daily-total-rainfall' }));
+    expect(en).toMatchObject({
+      name: 'hk-hko-daily-total-rainfall',
+      title: 'Daily Total Rainfall',
+      type: 'dataset',
+      organization: { name: 'hk-hko' },
+    });
+    const tc = value(await packageShow(env.deps, { ...PUBLIC, lang: 'tc' }, { id: en.id }));
+    expect([tc.title, tc.organization?.title]).toEqual(['每日總雨量', '香港天文台']);
+    const sc = value(await packageShow(env.deps, { ...PUBLIC, lang: 'sc' }, { id: en.id }));
+    expect(sc.title).toBe('每日总雨量');
+    expect(en.title_translated).toEqual({ en: 'Daily Total Rainfall', tc: '每日總雨量', sc: '每日总雨量' });
+  });
+
+  it('package_show: a private dataset is "not found" to the public and other departments, shown to its own', async () => {
+    expect(await packageShow(env.deps, PUBLIC, { id: 'hk-td-cctv-maintenance-schedule' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
+    expect(await packageShow(env.deps, EPD, { id: 'hk-td-cctv-maintenance-schedule' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
+    expect(value(await packageShow(env.deps, TD, { id: 'hk-td-cctv-maintenance-schedule' })).private).toBe(true);
+  });
+
+  it('package_search: English words find titles first', async () => {
+    const result = await search({ q: 'traffic' });
+    expect(result.results[0].title).toMatch(/Traffic/);
+    expect(result.results.map((pkg) => pkg.name)).not.toContain('hk-td-cctv-maintenance-schedule');
+  });
+
+  it('package_search: Chinese words find Chinese titles', async () => {
+    const result = await search({ q: '天氣預報' });
+    expect(result.results.map((pkg) => pkg.name)).toEqual(['hk-hko-rss-9-day-weather-forecast']);
+    expect((await search({ q: '空气质素' })).results[0].name).toBe('hk-epd-airteam-air-quality-health-index');
+  });
+
+  it('package_search: fq, paging, sort and facets shaped as CKAN returns them', async () => {
+    const result = await search({
+      fq: 'organization:hk-td +res_format:CSV',
+      rows: '1',
+      start: '0',
+      sort: 'name asc',
+      'facet.field': '["organization","res_format","tags"]',
+    });
+    expect(result.count).toBe(2);
+    expect(result.results.map((pkg) => pkg.name)).toEqual(['hk-td-tis_2-traffic-snapshot-images']);
+    expect(result.search_facets.organization).toEqual({
+      title: 'organization',
+      items: [{ name: 'hk-td', display_name: 'Transport Department', count: 2 }],
+    });
+    expect(result.facets.res_format).toEqual({ CSV: 2 });
+    expect(result.sort).toBe('name asc');
+  });
+
+  it('package_search: facet counts and results never include unpublished datasets, whatever is asked', async () => {
+    const result = await search({
+      q: '*:*',
+      rows: 1000,
+      include_private: true,
+      include_drafts: true,
+      'facet.field': '["tags","organization"]',
+      'facet.limit': -1,
+    });
+    expect(result.count).toBe(PUBLISHED.length);
+    expect(result.search_facets.tags.items.map((item) => item.name)).not.toContain('internal');
+    expect(result.search_facets.organization.items.reduce((sum, item) => sum + item.count, 0)).toBe(PUBLISHED.length);
+  });
+
+  it("package_search: an officer sees their own department's private datasets when asking for them", async () => {
+    const mine = await search({ fq: 'organization:hk-td', include_private: true }, TD);
+    expect(mine.results.map((pkg) => pkg.name)).toContain('hk-td-cctv-maintenance-schedule');
+    const theirs = await search({ q: 'lightning', include_private: true }, TD);
+    expect(theirs.count).toBe(0);
+  });
+
+  it('package_search: facet display names follow the language', async () => {
+    const result = value(
+      await packageSearch(env.deps, { ...PUBLIC, lang: 'tc' }, params(packageSearchParams, { 'facet.field': '["organization","groups"]' })),
+    );
+    expect(result.search_facets.organization.items.find((item) => item.name === 'hk-td')?.display_name).toBe('運輸署');
+    expect(result.search_facets.groups.items.find((item) => item.name === 'transport')?.display_name).toBe('運輸');
+  });
+
+  it('package_search: refuses unknown sort and facet fields as CKAN does', async () => {
+    expect(await packageSearch(env.deps, PUBLIC, params(packageSearchParams, { sort: 'views desc' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'search' },
+    });
+    expect(await packageSearch(env.deps, PUBLIC, params(packageSearchParams, { 'facet.field': '["secret"]' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'search' },
+    });
+  });
+
+  it('resource_show: a published resource; a private one is not found', async () => {
+    const pkg = value(await packageShow(env.deps, PUBLIC, { id: 'hk-hko-daily-total-rainfall' }));
+    expect(value(await resourceShow(env.deps, PUBLIC, { id: pkg.resources[0].id }))).toMatchObject({
+      format: 'CSV',
+      package_id: pkg.id,
+      position: 0,
+    });
+    const hidden = value(await packageShow(env.deps, TD, { id: 'hk-td-cctv-maintenance-schedule' }));
+    expect(await resourceShow(env.deps, PUBLIC, { id: hidden.resources[0].id })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
+  it('organization_list: names, or dicts whose counts ignore unpublished datasets, sortable', async () => {
+    expect(value(await organizationList(env.deps, PUBLIC, params(organizationListParams, { sort: 'name asc' })))).toEqual([
+      'hk-dh',
+      'hk-epd',
+      'hk-hko',
+      'hk-landsd',
+      'hk-td',
+    ]);
+    const dicts = value(
+      await organizationList(env.deps, PUBLIC, params(organizationListParams, { all_fields: 'true', sort: 'package_count desc' })),
+    ) as Array<{
+      name: string;
+      package_count: number;
+    }>;
+    const expected = (org: string) => SEED_DATASETS.filter((d) => d.org === org && !d.private && d.state !== 'draft').length;
+    for (const dict of dicts) expect(dict.package_count).toBe(expected(dict.name));
+    expect(dicts.map((d) => d.package_count)).toEqual([...dicts.map((d) => d.package_count)].sort((a, b) => b - a));
+    expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { sort: 'budget desc' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fields: { sort: [expect.stringMatching(/name, title or package_count/)] } },
+    });
+  });
+
+  it('organization_show and group_show: with their published datasets', async () => {
+    const org = value(
+      await organizationShow(
+        env.deps,
+        { ...PUBLIC, lang: 'sc' },
+        params(organizationShowParams, { id: 'hk-td', include_datasets: 'true' }),
+      ),
+    );
+    expect(org).toMatchObject({ name: 'hk-td', title: '运输署', is_organization: true, package_count: 4 });
+    expect(org.packages?.map((pkg) => pkg.name)).not.toContain('hk-td-cctv-maintenance-schedule');
+    const group = value(await groupShow(env.deps, PUBLIC, params(groupShowParams, { id: 'climate-and-weather' })));
+    expect(group).toMatchObject({ name: 'climate-and-weather', package_count: 4, type: 'group' });
+    expect(await groupShow(env.deps, PUBLIC, params(groupShowParams, { id: 'nope' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
+    expect(value(await groupList(env.deps, PUBLIC, params(groupListParams, { sort: 'name asc' })))).toContain('transport');
+  });
+
+  it('tag_list: tags of published datasets only, filterable', async () => {
+    const tags = value(await tagList(env.deps, PUBLIC, params(tagListParams, {}))) as string[];
+    expect(tags).toContain('traffic');
+    expect(tags).toContain('交通');
+    expect(tags).not.toContain('internal');
+    expect(value(await tagList(env.deps, PUBLIC, params(tagListParams, { query: 'rain' })))).toEqual(['rainfall']);
+  });
+
+  it('status_show: the site and the CKAN version it answers like', async () => {
+    expect(value(await statusShow(env.deps, { ...PUBLIC, lang: 'tc' }))).toMatchObject({
+      site_title: '資料一線通',
+      site_url: 'https://data.example.gov.hk/open-data',
+      ckan_version: expect.stringMatching(/^2\.\d+/),
+    });
+  });
+});
