@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { PlatformConfig } from '../config/schema';
 import { acknowledge } from '../compliance/acknowledge';
@@ -22,7 +23,12 @@ export function importSharedServicesVpc(scope: Construct, config: PlatformConfig
   const network = new NetworkParameters(stack, config.platform.prefix);
   const zones = config.platform.availabilityZones;
   const vpc = ec2.Vpc.fromVpcAttributes(stack, VPC_ID, {
-    vpcId: network.read(network.names.sharedServicesVpcId),
+    // A dynamic reference, not a stack parameter: stacks whose functions bring their own
+    // security group never use the VPC id, and an unused parameter is a linter finding.
+    vpcId: ssm.StringParameter.fromStringParameterAttributes(stack, 'SharedServicesVpcIdParameter', {
+      parameterName: network.names.sharedServicesVpcId,
+      forceDynamicReference: true,
+    }).stringValue,
     vpcCidrBlock: config.network.hub.sharedServices,
     availabilityZones: zones,
     privateSubnetIds: zones.map((az) => network.read(network.names.sharedServicesSubnetId(az))),
