@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { SERVICES } from '../lambda/registry';
-import { BUNDLING } from '../lib/constructs/service-function';
+import { BUNDLE_ALIASES, BUNDLING } from '../lib/constructs/service-function';
 import { median, round } from './stats';
 
 const ROOT = path.join(__dirname, '..');
@@ -39,6 +39,7 @@ function bundle(entry: string, outdir: string): string {
     sourcesContent: BUNDLING.sourcesContent,
     mainFields: BUNDLING.mainFields,
     banner: { js: BUNDLING.banner ?? '' },
+    alias: { ...BUNDLE_ALIASES },
     outfile,
     logLevel: 'error',
   });

@@ -39,13 +39,13 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
         // The catalogue is too large for environment variables: it is bundled with the function.
         bundledFiles: name === 'platform' ? { [CATALOGUE_FILE]: JSON.stringify(buildCatalogue(config)) } : undefined,
       });
-      for (const dependency of [security, sharedServices, ...networkStacks]) stack.addDependency(dependency);
+      for (const dependency of [security, sharedServices, ...networkStacks]) stack.addStackDependency(dependency);
       return [name, stack];
     }),
   );
   const departments = config.departments.map((department) => {
     const stack = new DepartmentStack(app, `Dept-${department.code}`, { config, department });
-    for (const dependency of [security, ...networkStacks, ...Object.values(services)]) stack.addDependency(dependency);
+    for (const dependency of [security, ...networkStacks, ...Object.values(services)]) stack.addStackDependency(dependency);
     return stack;
   });
   const budgets = new BudgetsStack(app, 'Budgets', { config });

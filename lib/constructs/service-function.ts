@@ -30,9 +30,15 @@ function copyFilesHook(files: Readonly<Record<string, string>>): nodejs.ICommand
 /** The Node.js runtime every platform function runs on: the newest Lambda offers. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
+/** Modules replaced in bundles: the SDK's default credential chain by environment credentials only. */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': path.join(__dirname, '..', '..', 'lambda', 'shared', 'lambda-credentials.ts'),
+};
+
 /**
  * How every function is bundled: ESM, minified, with source maps, the AWS SDK included so the
- * version is pinned by our lockfile, and `module` entry points first so esbuild can tree-shake.
+ * version is pinned by our lockfile, and `module` entry points first so esbuild can tree-shake;
+ * the SDK's default credential chain is replaced by the environment credentials Lambda provides.
  * The banner gives CommonJS dependencies the `require` that ESM lacks.
  */
 export const BUNDLING: nodejs.BundlingOptions = {
@@ -45,6 +51,7 @@ export const BUNDLING: nodejs.BundlingOptions = {
   bundleAwsSDK: true,
   forceDockerBundling: false,
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
 };
 
 export interface ServiceFunctionProps {
