@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
  */
 export function archiveFlowLog(scope: Construct, id: string, resourceType: ec2.FlowLogResourceType, bucket: s3.IBucket): ec2.FlowLog {
   const isVpc = resourceType.resourceType === 'VPC';
-  return new ec2.FlowLog(scope, id, {
+  const flowLog = new ec2.FlowLog(scope, id, {
     resourceType,
     destination: ec2.FlowLogDestination.toS3(bucket, undefined, {
       fileFormat: ec2.FlowLogFileFormat.PARQUET,
@@ -19,4 +19,12 @@ export function archiveFlowLog(scope: Construct, id: string, resourceType: ec2.F
     trafficType: isVpc ? ec2.FlowLogTrafficType.ALL : undefined,
     maxAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
   });
+  // The construct writes the destination options in camelCase; CloudFormation's schema (and
+  // cfn-lint) name them in PascalCase.
+  (flowLog.node.defaultChild as ec2.CfnFlowLog).destinationOptions = {
+    FileFormat: 'parquet',
+    HiveCompatiblePartitions: true,
+    PerHourPartition: true,
+  };
+  return flowLog;
 }

@@ -50,11 +50,11 @@ export class AuditTrail extends Construct {
       assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com'),
       description: 'Delivers the audit trail to its CloudWatch Logs group',
     });
-    this.logGroup.grantWrite(deliveryRole);
     const cfnTrail = this.trail.node.defaultChild as cloudtrail.CfnTrail;
     cfnTrail.cloudWatchLogsLogGroupArn = this.logGroup.logGroupArn;
     cfnTrail.cloudWatchLogsRoleArn = deliveryRole.roleArn;
-    cfnTrail.node.addDependency(deliveryRole);
+    // CloudTrail checks the role can write when the trail is created: the grant must exist first.
+    this.logGroup.grantWrite(deliveryRole).applyBefore(cfnTrail);
 
     const trailsOfThisAccount = `arn:${stack.partition}:cloudtrail:*:${stack.account}:trail/*`;
     props.key.addToResourcePolicy(
