@@ -1,5 +1,11 @@
 import { certService } from './cert/routes';
 import { storage as certStorage } from './cert/storage';
+import { notifyService } from './notify/routes';
+import { storage as notifyStorage } from './notify/storage';
+import { openDataService } from './open-data/routes';
+import { storage as openDataStorage } from './open-data/storage';
+import { payService } from './pay/routes';
+import { storage as payStorage } from './pay/storage';
 import { platformService } from './platform/routes';
 import { storage as platformStorage } from './platform/storage';
 import type { ServiceDefinition } from './shared/route';
@@ -31,5 +37,27 @@ export const SERVICES = {
     storage: certStorage,
     description: 'The government CERT: incident reports and triage, security advisories, known-exploited vulnerabilities.',
     classification: 'RESTRICTED',
+  },
+  notify: {
+    definition: notifyService,
+    storage: notifyStorage,
+    description: 'E-mail and text messages to citizens from templates, with the GOV.UK Notify v2 API.',
+    // Recipients' addresses, numbers and message contents are personal data.
+    classification: 'RESTRICTED',
+  },
+  pay: {
+    definition: payService,
+    storage: payStorage,
+    description: 'Fees and charges by card through a hosted payment page, with the GOV.UK Pay v1 API, in Hong Kong dollars.',
+    // Payers' e-mail addresses and payment records are personal data; card details are never kept.
+    classification: 'RESTRICTED',
+  },
+  'open-data': {
+    definition: openDataService,
+    storage: openDataStorage,
+    description:
+      'The open data portal: a CKAN-compatible catalogue (Action API v3) of public datasets in three languages, publishing by departments, the historical archive, counted downloads and DCAT exports.',
+    // Public data; publishing still needs a department officer's token and API key.
+    classification: 'UNCLASSIFIED',
   },
 } as const satisfies Record<string, RegisteredService>;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { aesGcmSecretBox } from '../shared/sealed-secret';
 import { fetchSender, type HttpSender, type NotifyPorts } from './application/ports';
 import type { DeliveryProvider } from './domain/provider';
-import { aesGcmSecretBox } from './domain/sealed-secret';
+import { NOTIFY_ENVIRONMENT } from './environment';
 import { DynamoNotifyDirectory } from './store/directory';
 import { DynamoNotificationStore } from './store/notifications';
 import { DynamoWorkStore } from './store/work';
@@ -74,7 +75,7 @@ export function createNotifyPorts(options: NotifyPortOptions): NotifyPorts {
 }
 
 /** Environment variable carrying the secret box key (base64) where no secret store is wired. */
-export const SECRET_BOX_KEY_ENV = 'NOTIFY_SECRET_BOX_KEY';
+export const SECRET_BOX_KEY_ENV = NOTIFY_ENVIRONMENT.secretBoxKey;
 
 export function secretBoxKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): Uint8Array {
   const value = env[SECRET_BOX_KEY_ENV];

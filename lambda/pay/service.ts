@@ -1,6 +1,8 @@
+import { aesGcmSecretBox } from '../shared/sealed-secret';
 import { fetchSender, type HttpSender, type PayPorts } from './application/ports';
 import type { PaymentProvider } from './domain/provider';
-import { aesGcmSecretBox, randomBase32 } from './domain/secrets';
+import { randomBase32 } from './domain/secrets';
+import { PAY_ENVIRONMENT } from './environment';
 import { DynamoPaymentStore } from './store/payments';
 import { S3ReportStore } from './store/reports';
 
@@ -83,7 +85,7 @@ export function createPayPorts(options: PayPortOptions): PayPorts {
 }
 
 /** Environment variable carrying the secret box key (base64) where no secret store is wired. */
-export const PAY_SECRET_BOX_KEY_ENV = 'PAY_SECRET_BOX_KEY';
+export const PAY_SECRET_BOX_KEY_ENV = PAY_ENVIRONMENT.secretBoxKey;
 
 export function paySecretBoxKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): Uint8Array {
   const value = env[PAY_SECRET_BOX_KEY_ENV];

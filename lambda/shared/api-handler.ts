@@ -13,7 +13,7 @@ import {
 import type { HttpResponse, RequestOf } from './http';
 import { type Caller, callerFromContext, identityEnvironment, isPlatformAdmin, officerDepartment } from './identity';
 import { logger, metrics } from './observability';
-import { type AuthMode, type RouteDefinition, type Routes, routeFunction, type ServiceDefinition } from './route';
+import { type AuthMode, type RequestProblem, type RouteDefinition, type Routes, routeFunction, type ServiceDefinition } from './route';
 
 export type RouteHandler<R extends RouteDefinition> = (request: RequestOf<R>) => Promise<HttpResponse>;
 
@@ -63,7 +63,7 @@ export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>
       routeLabel = `${entry.route.method} ${entry.route.path}`;
       const caller = callerFromContext(event.requestContext ?? {}, identityEnv);
       authorize(entry.route.auth, caller);
-      const request = parseRequest(entry.route, event, caller, requestId);
+      const request = parseRequest(service, entry, event, caller, requestId);
       const response = await entry.handler(request);
       status = response.status;
       return toResult(response, requestId);
@@ -136,17 +136,43 @@ function fieldErrors(error: z.ZodError, where: string): { field: string; message
   }));
 }
 
-function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
+/** The service's own error for the problem when it words these itself, else the platform's. */
+type ProblemReporter = (problem: Omit<RequestProblem, 'routeId'>, fallback: () => HttpError) => HttpError;
+
+function problemReporter(service: ServiceDefinition, routeId: string): ProblemReporter {
+  return (problem, fallback) => service.requestError?.({ routeId, ...problem }) ?? fallback();
+}
+
+function validate<S extends z.ZodType>(
+  schema: S | undefined,
+  value: unknown,
+  where: 'path' | 'query' | 'body',
+  report: ProblemReporter,
+): unknown {
   if (!schema) return where === 'body' ? undefined : {};
   const result = schema.safeParse(value);
   if (!result.success) {
-    const errors = fieldErrors(result.error, where);
-    throw validationFailed(`The request ${where} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors);
+    throw report({ where, error: result.error, input: value }, () => {
+      const errors = fieldErrors(result.error, where);
+      return validationFailed(`The request ${where} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors);
+    });
   }
   return result.data;
 }
 
-function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers: Record<string, string>): unknown {
+const mediaType = (headers: Record<string, string>) => (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+
+/** An HTML form's fields; a field given more than once becomes a list, as in the query string. */
+function formObject(text: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    const seen = out[k];
+    out[k] = seen === undefined ? v : [...(Array.isArray(seen) ? seen : [seen]), v];
+  }
+  return out;
+}
+
+function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers: Record<string, string>, report: ProblemReporter): unknown {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -155,31 +181,57 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers:
     if (bytes.length > 0) throw validationFailed('This route takes no request body.', [{ field: 'body', message: 'remove the body' }]);
     return undefined;
   }
-  if (bytes.length === 0)
-    throw validationFailed('The request body is missing: send a JSON object.', [{ field: 'body', message: 'required' }]);
-  const contentType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (contentType !== 'application/json') throw unsupportedMediaType('application/json');
+  if (route.bodyFormat === 'form') {
+    // A form without fields posts an empty body; it is an empty form, not a missing one.
+    if (bytes.length === 0) return {};
+    if (mediaType(headers) !== 'application/x-www-form-urlencoded') throw unsupportedMediaType('application/x-www-form-urlencoded');
+    return formObject(bytes.toString('utf8'));
+  }
+  if (bytes.length === 0) {
+    throw report({ where: 'body', input: undefined }, () =>
+      validationFailed('The request body is missing: send a JSON object.', [{ field: 'body', message: 'required' }]),
+    );
+  }
+  if (mediaType(headers) !== 'application/json') throw unsupportedMediaType('application/json');
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw validationFailed(`The request body is not valid JSON: ${(err as Error).message}.`, [
-      { field: 'body', message: 'malformed JSON' },
-    ]);
+    throw report({ where: 'body', input: bytes.toString('utf8') }, () =>
+      validationFailed(`The request body is not valid JSON: ${(err as Error).message}.`, [{ field: 'body', message: 'malformed JSON' }]),
+    );
   }
 }
 
-function parseRequest(route: RouteDefinition, event: APIGatewayProxyEvent, caller: Caller, requestId: string): RequestOf<RouteDefinition> {
+/** Scheme and host the caller used, and the prefix API Gateway strips (the stage, or a domain's base path mapping). */
+function baseUrl(event: APIGatewayProxyEvent, headers: Record<string, string>, basePath: string): string {
+  const scheme = (headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
+  const host = headers.host ?? 'localhost';
+  const fullPath = event.requestContext?.path ?? event.path;
+  const prefix = fullPath && event.path && fullPath.endsWith(event.path) ? fullPath.slice(0, fullPath.length - event.path.length) : '';
+  return `${scheme}://${host}${prefix}${basePath}`;
+}
+
+function parseRequest(
+  service: ServiceDefinition,
+  entry: { readonly id: string; readonly route: RouteDefinition },
+  event: APIGatewayProxyEvent,
+  caller: Caller,
+  requestId: string,
+): RequestOf<RouteDefinition> {
+  const { route } = entry;
+  const report = problemReporter(service, entry.id);
   const headers = lowerCaseHeaders(event.headers);
-  const body = parseBody(route, event, headers);
+  const body = parseBody(route, event, headers, report);
   return {
-    params: validate(route.params, event.pathParameters ?? {}, 'path') as Record<string, never>,
-    query: validate(route.query, queryObject(event), 'query') as Record<string, never>,
-    body: validate(route.body, body, 'body') as undefined,
+    params: validate(route.params, event.pathParameters ?? {}, 'path', report) as Record<string, never>,
+    query: validate(route.query, queryObject(event), 'query', report) as Record<string, never>,
+    body: validate(route.body, body, 'body', report) as undefined,
     headers,
     caller,
     requestId,
     sourceIp: event.requestContext?.identity?.sourceIp ?? '',
     path: event.path,
+    baseUrl: baseUrl(event, headers, service.basePath),
   };
 }
 

@@ -16,6 +16,11 @@ export interface RequestOf<R extends RouteDefinition> {
   readonly sourceIp: string;
   /** The concrete path requested. */
   readonly path: string;
+  /**
+   * Public root of the service as the caller reached it (scheme, host, any stage or domain
+   * mapping prefix, and the base path), like `https://api.example.gov.hk/notify`: for links.
+   */
+  readonly baseUrl: string;
 }
 
 export interface HttpResponse {

@@ -21,6 +21,12 @@ export interface RouteDefinition {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /**
+   * How the body is sent: a JSON document, or an HTML form (`application/x-www-form-urlencoded`,
+   * read into an object of strings, a repeated field into a list).
+   * @default 'json'
+   */
+  readonly bodyFormat?: 'json' | 'form';
   /** Schema of the success response body, for the OpenAPI document. */
   readonly response?: z.ZodType;
   /** @default 200 */
@@ -45,6 +51,29 @@ export type Routes = Readonly<Record<string, RouteDefinition>>;
 /** Shapes the body of an error response the way the service's standard does. */
 export type ErrorFormatter = (error: HttpError, requestId: string) => unknown;
 
+/**
+ * A request the route's schemas refuse, or whose body cannot be read (`error` undefined: missing,
+ * malformed JSON or form), for services whose standard words these errors itself.
+ */
+export interface RequestProblem {
+  readonly routeId: string;
+  readonly where: 'path' | 'query' | 'body';
+  readonly error?: z.ZodError;
+  /** The value as received. */
+  readonly input: unknown;
+}
+
+/** Runs a service's function on a schedule (EventBridge in AWS). */
+export interface ScheduleDefinition {
+  /** The function to invoke, one of the service's `functions`. */
+  readonly function: string;
+  /** An EventBridge schedule expression, like `rate(1 minute)` or `cron(30 16 * * ? *)` (UTC). */
+  readonly expression: string;
+  readonly description: string;
+  /** The event the function receives. @default - EventBridge's scheduled event */
+  readonly input?: Readonly<Record<string, unknown>>;
+}
+
 /** A Lambda authorizer the service supplies for its own credentials. */
 export interface AuthorizerDefinition {
   /** Handler file, relative to the repository root. */
@@ -62,10 +91,20 @@ export interface ServiceDefinition<R extends Routes = Routes> {
   readonly basePath: string;
   readonly routes: R;
   readonly formatError: ErrorFormatter;
+  /**
+   * The service's own error for a request its route schemas refuse, where its standard words
+   * these errors (GOV.UK Pay's P0102, Notify's ValidationError).
+   * @default - 400 validation_failed with the field errors
+   */
+  readonly requestError?: (problem: RequestProblem) => HttpError | undefined;
   /** Authorizers for `{ scheme }` auth modes, by scheme. @default - none */
   readonly authorizers?: Readonly<Record<string, AuthorizerDefinition>>;
   /** Handler file of each function, relative to the repository root. */
   readonly functions: Readonly<Record<string, string>>;
+  /** Memory in MB of the functions that need more than the default (CPU grows with it), by name. @default - 512 each */
+  readonly memorySize?: Readonly<Record<string, number>>;
+  /** Functions run on a schedule rather than (or as well as) by routes, by name. @default - none */
+  readonly schedules?: Readonly<Record<string, ScheduleDefinition>>;
 }
 
 /** Declares a service; checks the declaration is coherent so mistakes fail at load. */
@@ -88,6 +127,16 @@ export function defineService<R extends Routes>(service: ServiceDefinition<R>): 
     if (templateParams.join() !== declared.join()) {
       throw new Error(`Route ${id}: path parameters {${templateParams.join(', ')}} and params schema (${declared.join(', ')}) differ.`);
     }
+  }
+  for (const [id, schedule] of Object.entries(service.schedules ?? {})) {
+    if (!service.functions[schedule.function]) {
+      throw new Error(`Schedule ${id} names function '${schedule.function}', which the service does not declare.`);
+    }
+  }
+  for (const [fn, mb] of Object.entries(service.memorySize ?? {})) {
+    if (!service.functions[fn]) throw new Error(`memorySize names function '${fn}', which the service does not declare.`);
+    if (!Number.isInteger(mb) || mb < 128 || mb > 10240)
+      throw new Error(`memorySize of '${fn}' is ${mb} MB: give a whole number from 128 to 10240.`);
   }
   return service;
 }

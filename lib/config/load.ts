@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConfigError, type ConfigIssue, formatPath } from './issues';
 import { type PlatformConfig, platformConfigSchema } from './schema';
 import { semanticIssues } from './semantic-checks';

@@ -53,10 +53,12 @@ export class ServiceApi extends Construct {
   private readonly userPool: (audience: 'citizen' | 'staff') => cognito.IUserPool;
   private readonly schemeAuthorizers = new Map<string, apigateway.RequestAuthorizer>();
   private readonly validator: apigateway.RequestValidator;
+  private readonly service: ServiceDefinition;
 
   constructor(scope: Construct, id: string, props: ServiceApiProps) {
     super(scope, id);
     const { service } = props;
+    this.service = service;
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       encryptionKey: props.encryptionKey,
       retention: props.logRetention,
@@ -156,7 +158,11 @@ export class ServiceApi extends Construct {
 
   private addRoute(routeId: string, route: RouteDefinition, integration: apigateway.LambdaIntegration): void {
     const resource = this.api.root.resourceForPath(route.path);
-    const bodyModel = route.body ? this.bodyModel(routeId, route.body) : undefined;
+    // A service whose standard words its own validation errors (requestError) validates bodies
+    // in its function, so clients see those errors rather than API Gateway's; form bodies have
+    // no JSON model at all.
+    const validateAtEdge = route.body && (route.bodyFormat ?? 'json') === 'json' && !this.service.requestError;
+    const bodyModel = validateAtEdge ? this.bodyModel(routeId, route.body as z.ZodType) : undefined;
     const requiredQuery = route.query ? requiredKeys(route.query) : [];
     const method = resource.addMethod(route.method, integration, {
       operationName: routeId,

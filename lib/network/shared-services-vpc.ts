@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import type { PlatformConfig } from '../config/schema';
 import { acknowledge } from '../compliance/acknowledge';
+import type { PlatformConfig } from '../config/schema';
 import { NetworkParameters } from './network-parameters';
 
 const VPC_ID = 'SharedServicesVpc';
@@ -39,7 +39,7 @@ export function importSharedServicesVpc(scope: Construct, config: PlatformConfig
     acknowledge(
       subnet,
       'Annotation::@aws-cdk/aws-ec2:noSubnetRouteTableId',
-      "Functions are only placed in these subnets; their routes belong to the network stacks and nothing here reads them.",
+      'Functions are only placed in these subnets; their routes belong to the network stacks and nothing here reads them.',
     );
   }
   return vpc;

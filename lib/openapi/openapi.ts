@@ -45,6 +45,8 @@ function parameters(route: RouteDefinition): JsonSchema[] {
   return out;
 }
 
+const BODY_MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
+
 const ERROR_STATUSES: Record<string, string> = {
   '400': 'The request is not valid; the body says what to change',
   '401': 'No valid credential',
@@ -77,7 +79,12 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
       ...(route.description ? { description: route.description } : {}),
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { [BODY_MEDIA_TYPES[route.bodyFormat ?? 'json']]: { schema: schemaOf(route.body, 'input') } },
+            },
+          }
         : {}),
       responses,
       security: sec,

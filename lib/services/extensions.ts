@@ -1,4 +1,7 @@
 import { addCertIncidentPipeline } from './cert-incident-pipeline';
+import { addNotifyExtension } from './notify-extension';
+import { addOpenDataDelivery } from './open-data-delivery';
+import { addPayExtension } from './pay-extension';
 import type { ServiceStack } from './service-stack';
 
 /**
@@ -7,4 +10,7 @@ import type { ServiceStack } from './service-stack';
  */
 export const SERVICE_EXTENSIONS: Readonly<Record<string, (stack: ServiceStack) => void>> = {
   cert: addCertIncidentPipeline,
+  notify: addNotifyExtension,
+  'open-data': addOpenDataDelivery,
+  pay: addPayExtension,
 };

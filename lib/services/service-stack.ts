@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { Aspects } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -50,6 +52,8 @@ const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: strin
 export class ServiceStack extends PlatformStack {
   public readonly api: ServiceApi;
   public readonly functions: Record<string, ServiceFunction> = {};
+  /** The Lambda authorizers of the service's own auth schemes, by scheme. */
+  public readonly authorizerFunctions: Record<string, ServiceFunction> = {};
   public readonly tables: Record<string, DataTable> = {};
   public readonly buckets: Record<string, SecureBucket> = {};
   /** The shared-services VPC, imported. */
@@ -111,10 +115,11 @@ export class ServiceStack extends PlatformStack {
       environment[bucketEnvName(bucket.name)] = this.buckets[bucket.name].bucketName;
     }
 
-    const makeFunction = (id: string, entry: string, description: string) =>
+    const makeFunction = (id: string, entry: string, description: string, memorySize?: number) =>
       new ServiceFunction(this, id, {
         entry: path.join(REPO_ROOT, entry),
         description,
+        memorySize,
         encryptionKey: key,
         vpc,
         securityGroups,
@@ -123,11 +128,23 @@ export class ServiceStack extends PlatformStack {
         bundledFiles: props.bundledFiles,
       });
     for (const [fnName, entry] of Object.entries(definition.functions)) {
-      const fn = makeFunction(`${pascal(fnName)}Function`, entry, `${definition.title}: ${fnName}`);
+      const fn = makeFunction(`${pascal(fnName)}Function`, entry, `${definition.title}: ${fnName}`, definition.memorySize?.[fnName]);
       this.grantStorage(fn);
       this.functions[fnName] = fn;
     }
-    const authorizerFunctions: Record<string, ServiceFunction> = {};
+    for (const [name, schedule] of Object.entries(definition.schedules ?? {})) {
+      new events.Rule(this, `${pascal(name)}Schedule`, {
+        description: `${definition.title}: ${schedule.description}`,
+        schedule: events.Schedule.expression(schedule.expression),
+        targets: [
+          new targets.LambdaFunction(this.functions[schedule.function].function, {
+            event: schedule.input ? events.RuleTargetInput.fromObject(schedule.input) : undefined,
+            retryAttempts: 2,
+          }),
+        ],
+      });
+    }
+    const authorizerFunctions = this.authorizerFunctions;
     for (const [scheme, authorizer] of Object.entries(definition.authorizers ?? {})) {
       authorizerFunctions[scheme] = makeFunction(
         `${pascal(scheme)}Authorizer`,

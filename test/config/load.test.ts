@@ -88,7 +88,7 @@ describe('loadConfig', () => {
     ],
     [
       'an entitlement to a disabled service',
-      (r) => (r.departments[0].services = ['notify']),
+      (r) => (r.departments[0].services = ['records-management']),
       'departments[0].services[0]',
       /not a service this platform provides/,
     ],

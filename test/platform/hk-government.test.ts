@@ -36,8 +36,8 @@ describe('config/hk-government.yaml', () => {
   it('puts all the budgets in one stack in us-east-1', () => {
     const budgets = assembly.stacks.find((s) => s.stackName === 'gcp-Budgets');
     expect(budgets?.environment.region).toBe('us-east-1');
-    expect(Object.values(budgets?.template.Resources as Record<string, { Type: string }>).filter((r) => r.Type === 'AWS::Budgets::Budget')).toHaveLength(
-      config.departments.length,
-    );
+    expect(
+      Object.values(budgets?.template.Resources as Record<string, { Type: string }>).filter((r) => r.Type === 'AWS::Budgets::Budget'),
+    ).toHaveLength(config.departments.length);
   });
 });

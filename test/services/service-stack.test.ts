@@ -186,3 +186,148 @@ describe('ServiceStack of the CERT', () => {
     expect(unacknowledgedFindings(stack)).toEqual([]);
   });
 });
+
+describe('ServiceStack of the open data portal', () => {
+  const { SERVICES } = require('../../lambda/registry') as typeof import('../../lambda/registry');
+  const stack = new ServiceStack(unitTestApp(), 'OpenData', {
+    config: defaultConfig(),
+    service: SERVICES['open-data'],
+    vpc: (scope) =>
+      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
+        vpcId: 'vpc-1',
+        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
+        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
+      }),
+  });
+  const template = Template.fromStack(stack);
+  const [distributionId] = Object.keys(template.findResources('AWS::CloudFront::Distribution'));
+  const [bucketId] = Object.keys(template.findResources('AWS::S3::Bucket'));
+
+  it('serves the files bucket through CloudFront with origin access control, HTTPS only, with security headers', () => {
+    template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' },
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: [
+          Match.objectLike({
+            DomainName: { 'Fn::GetAtt': [bucketId, 'RegionalDomainName'] },
+            OriginAccessControlId: { 'Fn::GetAtt': [Match.anyValue(), 'Id'] },
+            S3OriginConfig: { OriginAccessIdentity: '' },
+          }),
+        ],
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'https-only',
+          AllowedMethods: ['GET', 'HEAD'],
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true }),
+          ContentTypeOptions: { Override: true },
+          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'none'") }),
+        }),
+      }),
+    });
+  });
+
+  it('lets only this distribution read the bucket, and CloudFront decrypt its objects', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Condition: {
+              StringEquals: { 'AWS:SourceArn': { 'Fn::Join': ['', Match.arrayWith([{ Ref: distributionId }])] } },
+            },
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 'kms:Decrypt',
+            Condition: { ArnLike: Match.anyValue() },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('gives the function the file and site addresses, memory for the in-memory index, and CORS for browser uploads', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 1769,
+      Environment: {
+        Variables: Match.objectLike({
+          OPEN_DATA_DOWNLOAD_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+          OPEN_DATA_SITE_URL: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/v1/open-data$')])] },
+          TABLE_CATALOG: Match.anyValue(),
+          BUCKET_RESOURCES: Match.anyValue(),
+        }),
+      },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedHeaders: ['*'] })] },
+    });
+  });
+
+  it('routes the public sites without an authorizer and the publishers’ site through the staff pool and an API key', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', { OperationName: 'getTcAction', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGateway::Method', { OperationName: 'getActionUnversioned', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      OperationName: 'postPublisherAction',
+      AuthorizationType: 'COGNITO_USER_POOLS',
+      ApiKeyRequired: true,
+    });
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      ResponseTemplates: {
+        'application/json': Match.stringLikeRegexp(
+          '"success":false,"error":\\{"__type":"Authorization Error","message":\\$context.error.messageString',
+        ),
+      },
+    });
+  });
+
+  it('has no dependency cycle between its resources (the function names the API it serves)', () => {
+    const resources = template.toJSON().Resources as Record<string, { Properties?: unknown; DependsOn?: string | string[] }>;
+    const refs = (value: unknown, out: Set<string>): Set<string> => {
+      if (Array.isArray(value)) for (const item of value) refs(item, out);
+      else if (value && typeof value === 'object') {
+        const v = value as Record<string, unknown>;
+        if (typeof v.Ref === 'string' && resources[v.Ref]) out.add(v.Ref);
+        const getAtt = v['Fn::GetAtt'] as string[] | undefined;
+        if (getAtt && resources[getAtt[0]]) out.add(getAtt[0]);
+        for (const item of Object.values(v)) refs(item, out);
+      }
+      return out;
+    };
+    const done = new Set<string>();
+    const visit = (id: string, path: readonly string[]): void => {
+      if (done.has(id)) return;
+      if (path.includes(id)) throw new Error(`cycle: ${[...path, id].join(' -> ')}`);
+      const resource = resources[id];
+      for (const dep of [...refs(resource.Properties, new Set()), ...[resource.DependsOn ?? []].flat()]) visit(dep, [...path, id]);
+      done.add(id);
+    };
+    expect(() => {
+      for (const id of Object.keys(resources)) visit(id, []);
+    }).not.toThrow();
+  });
+
+  it('is UNCLASSIFIED and passes all four compliance packs', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      Tags: Match.arrayWith([{ Key: 'DataClassification', Value: 'UNCLASSIFIED' }]),
+    });
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+});

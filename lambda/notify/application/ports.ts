@@ -1,7 +1,7 @@
+import type { SecretBox } from '../../shared/sealed-secret';
 import type { OutgoingRequest } from '../domain/callbacks';
 import type { NotificationStore, NotifyDirectory, WorkStore } from '../domain/ports';
 import type { DeliveryProvider } from '../domain/provider';
-import type { SecretBox } from '../domain/sealed-secret';
 
 /** Sends a request to a department and answers its HTTP status; rejects when there is no answer. */
 export type HttpSender = (request: OutgoingRequest) => Promise<{ readonly status: number }>;

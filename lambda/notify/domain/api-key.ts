@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type SecretBox, sha256Hex } from '../../shared/sealed-secret';
 import type { ApiKeyRecord, ApiKeyType } from './model';
-import { type SecretBox, sha256Hex } from './sealed-secret';
 
 /**
  * Notify's API key text: `{key_name}-{service_id}-{secret}`, the last two being 36-character

@@ -1,7 +1,7 @@
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import type { SecretBox } from '../../shared/sealed-secret';
 import { authError } from './errors';
 import type { ApiKeyRecord, ApiKeyType, NotifyService } from './model';
-import type { SecretBox } from './sealed-secret';
 
 /**
  * Notify's authentication: a bearer JWT signed HS256 with one of the service's API key secrets,

@@ -49,6 +49,7 @@ export const validationFailed = (messages: readonly string[]): NotifyError =>
   );
 export const authError = (message: string, statusCode = 403): NotifyError => single(statusCode, 'AuthError', message);
 export const noResultFound = (): NotifyError => single(404, 'NoResultFound', 'No result found');
+export const invalidJson = (): NotifyError => single(400, 'BadRequestError', 'Invalid JSON supplied in POST data');
 export const conflict = (message: string): NotifyError => single(409, 'ConflictError', message);
 
 /** Notify names live keys LIVE in this message although it calls them `normal` internally. */

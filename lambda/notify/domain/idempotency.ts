@@ -1,5 +1,5 @@
+import { sha256Hex } from '../../shared/sealed-secret';
 import { badRequest, conflict } from './errors';
-import { sha256Hex } from './sealed-secret';
 
 /**
  * `Idempotency-Key` (an addition: Notify has none). The first request with a key claims it with

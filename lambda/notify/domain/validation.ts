@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { validationFailed } from './errors';
+import { type NotifyError, validationFailed } from './errors';
 
 /**
  * Parses input with a zod schema and, on failure, throws Notify's ValidationError list with
@@ -10,7 +10,12 @@ import { validationFailed } from './errors';
 export function parseNotify<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw validationFailed(result.error.issues.map((issue) => issueMessage(issue, input)));
+  throw notifyValidationError(result.error, input);
+}
+
+/** Notify's ValidationError list for what a schema refused in `input`. */
+export function notifyValidationError(error: z.ZodError, input: unknown): NotifyError {
+  return validationFailed(error.issues.map((issue) => issueMessage(issue, input)));
 }
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {

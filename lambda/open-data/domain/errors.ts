@@ -107,3 +107,9 @@ export const ckanError = {
     return { kind: 'search', message: `Search error: ${detail}` };
   },
 };
+
+/** CKAN's refusal of a JSON request body that is not an object, or nothing when it is one. */
+export function notADictionary(parsed: unknown): CkanError | undefined {
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return undefined;
+  return ckanError.badJson(`Request data JSON decoded to ${JSON.stringify(parsed)} but it needs to be a dictionary.`);
+}

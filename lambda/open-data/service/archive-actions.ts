@@ -3,8 +3,11 @@ import {
   type ArchiveError,
   type FileVersionsResult,
   fileVersions,
+  type GetFileParams,
   getFileParams,
+  type ListFilesParams,
   type ListFilesResult,
+  type ListFileVersionsParams,
   listFiles,
   listFilesParams,
   listFileVersionsParams,
@@ -34,11 +37,12 @@ function notFound(message: string): ArchiveOutcome<never> {
 
 export async function archiveListFiles(deps: OpenDataDeps, query: Record<string, unknown>): Promise<ArchiveOutcome<ListFilesResult>> {
   const params = parseArchiveParams(listFilesParams, query);
-  if (!params.ok) return params;
-  const [activity, index] = await Promise.all([
-    deps.archive.activity(monthsBetween(params.value.start, params.value.end)),
-    deps.catalog.current(),
-  ]);
+  return params.ok ? listArchivedFiles(deps, params.value) : params;
+}
+
+/** list-files with parameters already validated by `listFilesParams`. */
+export async function listArchivedFiles(deps: OpenDataDeps, params: ListFilesParams): Promise<ArchiveOutcome<ListFilesResult>> {
+  const [activity, index] = await Promise.all([deps.archive.activity(monthsBetween(params.start, params.end)), deps.catalog.current()]);
   const describe = (file: { url: string; packageId: string; resourceId: string }): ArchivedFileInfo | undefined => {
     const pkg = published(index, file.packageId);
     const resource = pkg?.resources.find((r) => r.id === file.resourceId);
@@ -55,7 +59,7 @@ export async function archiveListFiles(deps: OpenDataDeps, query: Record<string,
       categories: pkg.groups,
     };
   };
-  return { ok: true, value: listFiles(activity, describe, params.value) };
+  return { ok: true, value: listFiles(activity, describe, params) };
 }
 
 export async function archiveListFileVersions(
@@ -63,16 +67,20 @@ export async function archiveListFileVersions(
   query: Record<string, unknown>,
 ): Promise<ArchiveOutcome<FileVersionsResult>> {
   const params = parseArchiveParams(listFileVersionsParams, query);
-  if (!params.ok) return params;
-  const [versions, index] = await Promise.all([
-    deps.archive.versions(params.value.url, params.value.start, params.value.end),
-    deps.catalog.current(),
-  ]);
+  return params.ok ? listArchivedFileVersions(deps, params.value) : params;
+}
+
+/** list-file-versions with parameters already validated by `listFileVersionsParams`. */
+export async function listArchivedFileVersions(
+  deps: OpenDataDeps,
+  params: ListFileVersionsParams,
+): Promise<ArchiveOutcome<FileVersionsResult>> {
+  const [versions, index] = await Promise.all([deps.archive.versions(params.url, params.start, params.end), deps.catalog.current()]);
   return {
     ok: true,
     value: fileVersions(
       versions.filter((version) => published(index, version.packageId)),
-      params.value,
+      params,
     ),
   };
 }
@@ -88,15 +96,18 @@ export interface ArchivedFileLocation {
 /** get-file: the version of a file archived in a given minute, as a URL to redirect to. */
 export async function archiveGetFile(deps: OpenDataDeps, query: Record<string, unknown>): Promise<ArchiveOutcome<ArchivedFileLocation>> {
   const params = parseArchiveParams(getFileParams, query);
-  if (!params.ok) return params;
-  const day = params.value.time.slice(0, 8);
-  const [versions, index] = await Promise.all([deps.archive.versions(params.value.url, day, day), deps.catalog.current()]);
+  return params.ok ? getArchivedFile(deps, params.value) : params;
+}
+
+/** get-file with parameters already validated by `getFileParams`. */
+export async function getArchivedFile(deps: OpenDataDeps, params: GetFileParams): Promise<ArchiveOutcome<ArchivedFileLocation>> {
+  const day = params.time.slice(0, 8);
+  const [versions, index] = await Promise.all([deps.archive.versions(params.url, day, day), deps.catalog.current()]);
   const version = versionAt(
     versions.filter((v) => published(index, v.packageId)),
-    params.value.time,
+    params.time,
   );
-  if (!version)
-    return notFound(`No version of ${params.value.url} was archived at ${params.value.time}: list them with list-file-versions`);
+  if (!version) return notFound(`No version of ${params.url} was archived at ${params.time}: list them with list-file-versions`);
   const fileName = version.objectKey.split('/').pop() ?? 'file';
   return {
     ok: true,

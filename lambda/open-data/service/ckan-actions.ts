@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { type EnvelopedResponse, envelope, errorEnvelope } from '../domain/envelope';
-import { ckanError, fail, ok, type Result } from '../domain/errors';
+import { ckanError, fail, notADictionary, ok, type Result } from '../domain/errors';
 import {
   groupListParams,
   groupShowParams,
@@ -86,6 +86,8 @@ export interface ActionRequest {
   readonly query?: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The raw body of a POST. */
   readonly body?: string | null;
+  /** The body of a POST already parsed from JSON (by the HTTP runtime); wins over `body`. */
+  readonly data?: unknown;
 }
 
 /**
@@ -100,18 +102,19 @@ export function actionInput(request: ActionRequest): Result<Record<string, unkno
         .filter((entry): entry is [string, string | readonly string[]] => entry[1] !== undefined)
         .map(([key, value]) => [key, Array.isArray(value) && value.length === 1 ? value[0] : value]),
     );
-  } else if (!request.body || request.body.trim() === '') {
+  } else if (request.data === undefined && (!request.body || request.body.trim() === '')) {
     data = {};
   } else {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(request.body);
-    } catch (error) {
-      return fail(ckanError.badJson(`Error decoding JSON data. Error: ${(error as Error).message}`));
+    let parsed: unknown = request.data;
+    if (parsed === undefined) {
+      try {
+        parsed = JSON.parse(request.body!);
+      } catch (error) {
+        return fail(ckanError.badJson(`Error decoding JSON data. Error: ${(error as Error).message}`));
+      }
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return fail(ckanError.badJson(`Request data JSON decoded to ${JSON.stringify(parsed)} but it needs to be a dictionary.`));
-    }
+    const notDictionary = notADictionary(parsed);
+    if (notDictionary) return fail(notDictionary);
     data = parsed as Record<string, unknown>;
   }
   const { callback: _jsonp, ...rest } = data;

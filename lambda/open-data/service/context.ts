@@ -18,8 +18,17 @@ import type { CatalogIndex } from './catalog-index';
 export interface SiteConfig {
   /** Base URL of the CKAN API, without `/api/3/action`: `https://host/open-data`. */
   readonly siteUrl: string;
-  /** Base URL under which uploaded files are downloaded (CloudFront in AWS). */
+  /**
+   * Base URL of the download links CKAN shows as a resource's `url`
+   * (`<base>/dataset/<id>/resource/<id>/download/<file>`): the service's own route, which counts
+   * the download and redirects to the file. Normally the site URL.
+   */
   readonly downloadBaseUrl: string;
+  /**
+   * Where counted downloads are redirected: the CloudFront distribution in front of the
+   * resources bucket, in AWS. Without it, to a short-lived presigned S3 URL.
+   */
+  readonly fileDeliveryUrl?: string;
   readonly title: Trilingual;
   readonly description: Trilingual;
   readonly publisher: Trilingual;

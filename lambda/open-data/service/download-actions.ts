@@ -41,3 +41,19 @@ export async function downloadStatistics(deps: OpenDataDeps, range: { from?: str
     return pkg !== undefined && isPublic(pkg);
   });
 }
+
+/** How long a presigned download URL stays usable, in seconds. */
+export const PRESIGNED_DOWNLOAD_SECONDS = 300;
+
+/**
+ * Where to send a caller for a download: the publisher's own URL for a link; for a stored file,
+ * its address under the file delivery URL (CloudFront in AWS: objects are immutable, so any
+ * cache of them stays right), or else a presigned S3 URL valid for five minutes.
+ */
+export async function downloadLocation(deps: OpenDataDeps, target: DownloadTarget): Promise<string> {
+  if (target.kind === 'link') return target.url;
+  if (deps.site.fileDeliveryUrl) {
+    return `${deps.site.fileDeliveryUrl}/${target.objectKey.split('/').map(encodeURIComponent).join('/')}`;
+  }
+  return deps.objects.presignDownload(target.objectKey, target.fileName, PRESIGNED_DOWNLOAD_SECONDS);
+}

@@ -10,7 +10,7 @@ export interface PayCaller {
 }
 
 /** Checks `Authorization: Bearer api_…` by the hash of the token; throws Pay's 401. */
-export async function authenticatePayRequest(authorization: string | undefined, ports: PayPorts): Promise<PayCaller> {
+export async function authenticatePayRequest(authorization: string | undefined, ports: Pick<PayPorts, 'store'>): Promise<PayCaller> {
   const token = payBearerToken(authorization);
   if (!token) throw new PayAuthError();
   const key = await ports.store.findApiKey(payKeyHash(token));

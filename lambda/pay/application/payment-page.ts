@@ -1,5 +1,5 @@
 import { readCardForm } from '../domain/cards';
-import { PAYMENT_PAGE_HEADERS, renderCardDetailsPage, renderMessagePage } from '../domain/hosted-page';
+import { cardPageHeaders, PAYMENT_PAGE_HEADERS, renderCardDetailsPage, renderMessagePage } from '../domain/hosted-page';
 import type { Language, Payment } from '../domain/model';
 import type { PayUrls } from '../domain/responses';
 import { current, move, moveLatest } from './lifecycle';
@@ -57,7 +57,7 @@ function cardPage(
   return {
     kind: 'page',
     statusCode,
-    headers: PAYMENT_PAGE_HEADERS,
+    headers: cardPageHeaders(payment.returnUrl),
     html: renderCardDetailsPage({
       payment,
       actionUrl: action,

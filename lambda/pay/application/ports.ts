@@ -1,7 +1,7 @@
+import type { SecretBox } from '../../shared/sealed-secret';
 import type { PaymentStore, ReportStore } from '../domain/ports';
 import type { PaymentProvider } from '../domain/provider';
 import type { PayUrls } from '../domain/responses';
-import type { SecretBox } from '../domain/secrets';
 
 /** An outgoing POST to a department, answering its HTTP status; rejects when there is no answer. */
 export type HttpSender = (request: {

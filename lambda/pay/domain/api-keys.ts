@@ -1,5 +1,6 @@
+import { sha256Hex } from '../../shared/sealed-secret';
 import type { PayApiKeyRecord } from './model';
-import { randomBase32, sha256Hex } from './secrets';
+import { randomBase32 } from './secrets';
 
 /**
  * Pay API keys are bearer tokens, `api_test_…` or `api_live_…` followed by 40 random base32

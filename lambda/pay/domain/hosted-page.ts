@@ -17,6 +17,19 @@ export const PAYMENT_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/**
+ * Headers of the card page. Its forms post here, and a finished payment is redirected to the
+ * service's return URL, which browsers (Chrome among them) also check against `form-action`:
+ * that one origin is allowed as well.
+ */
+export function cardPageHeaders(returnUrl: string): Readonly<Record<string, string>> {
+  const csp = PAYMENT_PAGE_HEADERS['Content-Security-Policy'].replace(
+    "form-action 'self'",
+    `form-action 'self' ${new URL(returnUrl).origin}`,
+  );
+  return { ...PAYMENT_PAGE_HEADERS, 'Content-Security-Policy': csp };
+}
+
 export interface CardPageView {
   readonly payment: Pick<Payment, 'amount' | 'description' | 'reference' | 'language' | 'email'>;
   /** Where the form posts. */

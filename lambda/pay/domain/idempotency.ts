@@ -1,5 +1,5 @@
+import { sha256Hex } from '../../shared/sealed-secret';
 import { idempotencyKeyReused, invalidIdempotencyKey } from './errors';
-import { sha256Hex } from './secrets';
 
 /**
  * Pay's `Idempotency-Key`: the same key and body within 24 hours answers with the payment the

@@ -75,3 +75,24 @@ export const createRefundRequestSchema = z.strictObject({
     .max(MAX_AMOUNT, { error: `Must be less than or equal to ${MAX_AMOUNT}` }),
 });
 export type CreateRefundRequest = z.output<typeof createRefundRequestSchema>;
+
+/**
+ * The hosted payment page's card form as the browser posts it: every field text, checked by
+ * readCardForm so the page can show its errors beside the fields, rather than refused here.
+ */
+const formField = (max: number) => z.string().max(max).optional();
+export const cardFormSchema = z.strictObject({
+  cardNo: formField(40),
+  expiryMonth: formField(4),
+  expiryYear: formField(8),
+  cvc: formField(8),
+  cardholderName: formField(255),
+  email: formField(254),
+});
+export type CardForm = z.output<typeof cardFormSchema>;
+
+/** What `next_url_post` tells a service to post: the payment's charge token. */
+export const chargeTokenFormSchema = z.strictObject({ chargeTokenId: z.string().regex(/^[0-9a-fA-F-]{36}$/) });
+
+/** A form with no fields, like the page's cancel button. */
+export const emptyFormSchema = z.strictObject({});

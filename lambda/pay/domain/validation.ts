@@ -17,11 +17,15 @@ export const CREATE_REFUND_CODES: PayErrorCodes = { missing: 'P0601', invalid: '
 export function parsePayBody<S extends z.ZodType>(schema: S, input: unknown, codes: PayErrorCodes = CREATE_PAYMENT_CODES): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw bodyError(issue, input, codes);
+  throw payBodyError(result.error, input, codes);
 }
 
-function bodyError(issue: z.core.$ZodIssue, input: unknown, codes: PayErrorCodes): PayError {
+/** Pay's error for the first problem a schema found in a request body. */
+export function payBodyError(error: z.ZodError, input: unknown, codes: PayErrorCodes = CREATE_PAYMENT_CODES): PayError {
+  return issueError(error.issues[0], input, codes);
+}
+
+function issueError(issue: z.core.$ZodIssue, input: unknown, codes: PayErrorCodes): PayError {
   if (issue.code === 'unrecognized_keys') return unexpectedAttribute(issue.keys[0]);
   const field = issue.path.map(String).join('.');
   if (issue.path.length === 0) return new PayError(400, codes.missing === 'P0601' ? 'P0697' : 'P0197', 'Unable to parse JSON');
@@ -33,10 +37,13 @@ function bodyError(issue: z.core.$ZodIssue, input: unknown, codes: PayErrorCodes
 export function parsePayQuery<S extends z.ZodType>(schema: S, input: unknown, code = 'P0401'): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.map(String).join('.')],
-  );
-  throw invalidSearch([...new Set(fields)], code);
+  throw paySearchError(result.error, code);
+}
+
+/** Pay's error for search parameters a schema refused: every one named. */
+export function paySearchError(error: z.ZodError, code = 'P0401'): PayError {
+  const fields = error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.map(String).join('.')]));
+  return invalidSearch([...new Set(fields)], code);
 }
 
 function detail(issue: z.core.$ZodIssue): string {

@@ -1,6 +1,6 @@
+import { hmacSha256Hex, sameHex } from '../../shared/sealed-secret';
 import type { Payment } from './model';
 import { type PaymentResponse, paymentResponse } from './responses';
-import { hmacSha256Hex, sameHex } from './secrets';
 import type { PaymentEvent } from './state-machine';
 
 /**

@@ -4,7 +4,7 @@ import { createApiKey, parseApiKey } from '../../../lambda/notify/domain/api-key
 import { authenticate, type ServiceKeys } from '../../../lambda/notify/domain/auth';
 import { NotifyError } from '../../../lambda/notify/domain/errors';
 import type { ApiKeyRecord, NotifyService } from '../../../lambda/notify/domain/model';
-import { aesGcmSecretBox, sha256Hex } from '../../../lambda/notify/domain/sealed-secret';
+import { aesGcmSecretBox, sha256Hex } from '../../../lambda/shared/sealed-secret';
 
 // The official client's own token maker: what departments' code sends.
 const createGovukNotifyToken: (

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { createApiHandler } from '../../../lambda/shared/api-handler';
 import { platformErrorFormat } from '../../../lambda/shared/error-format';
-import { conflict } from '../../../lambda/shared/errors';
+import { conflict, HttpError } from '../../../lambda/shared/errors';
 import { json } from '../../../lambda/shared/http';
 import { defineService } from '../../../lambda/shared/route';
 
@@ -171,5 +171,114 @@ describe('defineService', () => {
     expect(() => defineService({ ...base, routes: { a: { method: 'GET', path: '/x/a', auth: { scheme: 'jwt' }, summary: 'a' } } })).toThrow(
       /no authorizer/,
     );
+  });
+});
+
+describe('createApiHandler with form bodies and a service that words its own request errors', () => {
+  const forms = defineService({
+    name: 'forms',
+    title: 'Forms',
+    version: '1',
+    basePath: '/forms',
+    formatError: platformErrorFormat,
+    requestError: ({ routeId, where, error }) =>
+      routeId === 'worded'
+        ? new HttpError(422, 'own_words', error ? `${where}: ${error.issues.length} problem(s)` : `${where}: unreadable`)
+        : undefined,
+    functions: { api: 'unused' },
+    routes: {
+      submit: {
+        method: 'POST',
+        path: '/forms/submit',
+        auth: 'public',
+        summary: 'a form',
+        body: z.strictObject({ name: z.string().min(1), tag: z.union([z.string(), z.array(z.string())]).optional() }),
+        bodyFormat: 'form',
+      },
+      empty: { method: 'POST', path: '/forms/empty', auth: 'public', summary: 'a button', body: z.strictObject({}), bodyFormat: 'form' },
+      worded: { method: 'POST', path: '/forms/worded', auth: 'public', summary: 'json', body: z.strictObject({ size: z.number() }) },
+      link: { method: 'GET', path: '/forms/link', auth: 'public', summary: 'a link' },
+    },
+  });
+  const seen: unknown[] = [];
+  const formHandler = createApiHandler(forms, {
+    async submit({ body }) {
+      seen.push(body);
+      return json(200, body);
+    },
+    async empty({ body }) {
+      return json(200, body);
+    },
+    async worded({ body }) {
+      return json(200, body);
+    },
+    async link({ baseUrl }) {
+      return { status: 200, text: baseUrl, headers: { 'content-type': 'text/plain' } };
+    },
+  });
+  const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  beforeEach(() => seen.splice(0));
+
+  it('reads a urlencoded form into strings, a repeated field into a list', async () => {
+    const res = await formHandler(event('POST', '/forms/submit', { headers: formHeaders, body: 'name=Chan+Tai+Man&tag=a&tag=b%26c' }));
+    expect(res.statusCode).toBe(200);
+    expect(seen).toEqual([{ name: 'Chan Tai Man', tag: ['a', 'b&c'] }]);
+  });
+
+  it('validates the form with the route schema and refuses JSON on a form route', async () => {
+    const unknown = await formHandler(event('POST', '/forms/submit', { headers: formHeaders, body: 'name=a&cardNo=4444' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.parse(unknown.body).error.message).toMatch(/unknown field: cardNo/);
+    const asJson = await formHandler(event('POST', '/forms/submit', { body: '{"name":"a"}' }));
+    expect(asJson.statusCode).toBe(415);
+    expect(JSON.parse(asJson.body).error.details).toEqual({ expected: 'application/x-www-form-urlencoded' });
+    expect(seen).toEqual([]);
+  });
+
+  it('takes an empty form as an empty object, as a button without fields posts it', async () => {
+    const res = await formHandler(event('POST', '/forms/empty', { headers: formHeaders, body: null }));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({});
+  });
+
+  it("answers schema failures, malformed and missing bodies in the service's own words where it gives them", async () => {
+    const invalid = await formHandler(event('POST', '/forms/worded', { body: '{"size":"big"}' }));
+    expect(invalid.statusCode).toBe(422);
+    expect(JSON.parse(invalid.body).error).toMatchObject({ code: 'own_words', message: 'body: 1 problem(s)' });
+    expect(JSON.parse((await formHandler(event('POST', '/forms/worded', { body: '{"size":' }))).body).error.message).toBe(
+      'body: unreadable',
+    );
+    expect(JSON.parse((await formHandler(event('POST', '/forms/worded', { body: null }))).body).error.message).toBe('body: unreadable');
+    // Where the service gives no words of its own, the platform's stand.
+    const platformWords = await formHandler(event('POST', '/forms/submit', { headers: formHeaders, body: 'name=' }));
+    expect(JSON.parse(platformWords.body).error).toMatchObject({ code: 'validation_failed', details: [{ field: 'body.name' }] });
+  });
+
+  it('tells the handler the public base URL, with the stage API Gateway strips from the path', async () => {
+    const viaStage = await formHandler(
+      event('GET', '/forms/link', {
+        path: '/forms/link',
+        headers: { Host: 'abc.execute-api.ap-east-1.amazonaws.com', 'X-Forwarded-Proto': 'https' },
+        requestContext: { requestId: 'r', path: '/v1/forms/link', identity: {} } as never,
+      }),
+    );
+    expect(viaStage.body).toBe('https://abc.execute-api.ap-east-1.amazonaws.com/v1/forms');
+    const local = await formHandler(event('GET', '/forms/link', { headers: { host: '127.0.0.1:3000' } }));
+    expect(local.body).toBe('http://127.0.0.1:3000/forms');
+  });
+
+  it('refuses a schedule naming a function the service does not declare', () => {
+    expect(() =>
+      defineService({
+        name: 'x',
+        title: 'X',
+        version: '1',
+        basePath: '/x',
+        formatError: platformErrorFormat,
+        functions: { api: 'f' },
+        routes: {},
+        schedules: { nightly: { function: 'batch', expression: 'rate(1 day)', description: 'nightly' } },
+      }),
+    ).toThrow(/Schedule nightly names function 'batch'/);
   });
 });

@@ -1,10 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Seals secrets the service must be able to use again: an API key's secret (an HS256 JWT can
- * only be checked with the secret itself) and a department's callback bearer token. AES-256-GCM
+ * Secrets at rest. A secret the service must use again (a Notify key's HS256 secret, a
+ * department's callback bearer token, a Pay webhook signing secret) is sealed with AES-256-GCM
  * under a 32-byte key the runtime supplies (from Secrets Manager in AWS, generated in local
- * mode); the store never holds a secret in the clear. Secrets that are only compared are hashed.
+ * mode); the store never holds one in the clear. A secret that is only compared (a Pay API
+ * key) is kept as its SHA-256 alone.
  */
 export interface SecretBox {
   seal(plaintext: string): string;
@@ -21,9 +22,7 @@ export function aesGcmSecretBox(key: Uint8Array): SecretBox {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return [VERSION, iv, cipher.getAuthTag(), data]
-        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-        .join('.');
+      return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
     },
     open(sealed) {
       const [version, iv, tag, data] = sealed.split('.');
@@ -39,9 +38,14 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Compares two hex digests in constant time. */
-export function sameDigest(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
+export function hmacSha256Hex(key: string, message: string): string {
+  return createHmac('sha256', Buffer.from(key, 'utf8')).update(message, 'utf8').digest('hex');
+}
+
+/** Compares two hex digests in constant time; anything that is not a non-empty hex digest never matches. */
+export function sameHex(a: string, b: string): boolean {
+  if (!/^[0-9a-f]*$/i.test(a) || !/^[0-9a-f]*$/i.test(b)) return false;
+  const left = Buffer.from(a.toLowerCase(), 'hex');
+  const right = Buffer.from(b.toLowerCase(), 'hex');
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }

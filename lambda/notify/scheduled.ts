@@ -1,0 +1,10 @@
+import { logger } from '../shared/observability';
+import { type CallbackRun, dispatchDueCallbacks } from './application/delivery';
+import { notifyPorts } from './runtime';
+
+/** Run every minute: posts the delivery receipts that are due to departments. */
+export async function handler(): Promise<CallbackRun> {
+  const run = await dispatchDueCallbacks(await notifyPorts());
+  logger.info('delivery receipts dispatched', { ...run });
+  return run;
+}

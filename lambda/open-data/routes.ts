@@ -1,0 +1,183 @@
+import * as z from 'zod';
+import { type AuthMode, defineService, type RouteDefinition } from '../shared/route';
+import { ACTION_ROUTES, type ActionRouteId, type ActionSite, OPEN_DATA_BASE } from './action-sites';
+import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
+import type { Lang } from './domain/language';
+import { ckanErrorFormat, ckanRequestError } from './error-format';
+
+/**
+ * The open data portal: CKAN's Action API v3, the historical archive API of DATA.GOV.HK,
+ * counted downloads and DCAT exports.
+ *
+ * Who may call what. Read actions are public and answer anonymously (public routes carry no
+ * authorizer, so a token sent there is not seen). Publishing officers use the publishers' site,
+ * `/open-data/publisher/api/3/action/{action}`: the same Action API, every action, behind the
+ * staff user pool and the department's API key. A CKAN client points its base URL there and
+ * sends `Authorization: Bearer <staff ID token>` (ckanapi's `apikey`) and `x-api-key`; there
+ * its officer sees and changes its department's private and draft datasets. A write action
+ * sent to a public site is refused with CKAN's Authorization Error naming the publishers' site.
+ */
+
+/** The largest action body: a dataset with its resources is at most about 150 KB. */
+const MAX_ACTION_BODY_BYTES = 256 * 1024;
+
+const actionParams = z.strictObject({
+  action: z.string().min(1).max(100).describe('The action, like package_search or package_show'),
+});
+
+const text = (description: string) => z.string().optional().describe(description);
+
+/**
+ * The common query parameters of the read actions, for the documentation. Unknown ones pass
+ * through: the action itself validates its parameters and answers CKAN's 409 with per-field
+ * messages, which a CKAN client expects rather than the runtime's own validation error.
+ */
+const actionQuery = z.looseObject({
+  id: text('package_show, resource_show, organization_show, group_show: id or name'),
+  q: text('package_search: the search terms'),
+  fq: text('package_search: filters, like organization:hk-td tags:traffic res_format:CSV'),
+  sort: text('package_search: like "score desc, metadata_modified desc"; organization_list, group_list: name or title'),
+  rows: text('package_search: results per page, at most 1000'),
+  start: text('package_search: results to skip'),
+  'facet.field': z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe('package_search: facets to count, as a JSON list like ["organization","tags"] or repeated'),
+  'facet.limit': text('package_search: values per facet'),
+  limit: text('package_list, organization_list, group_list: page size'),
+  offset: text('package_list, organization_list, group_list: items to skip'),
+  all_fields: text('organization_list, group_list, tag_list: full objects instead of names'),
+});
+
+const actionBody = z.looseObject({}).describe("The action's parameters as a JSON object, {} for none");
+
+const envelope = z.object({
+  help: z.string(),
+  success: z.boolean(),
+  result: z.unknown().optional(),
+  error: z.looseObject({ __type: z.string(), message: z.string() }).optional(),
+});
+
+function getAction(path: string, auth: AuthMode, summary: string) {
+  return {
+    method: 'GET',
+    path,
+    auth,
+    summary,
+    description: 'Read actions only (CKAN side-effect-free actions); the answer is CKAN’s envelope.',
+    params: actionParams,
+    query: actionQuery,
+    response: envelope,
+  } as const satisfies RouteDefinition;
+}
+
+function postAction(path: string, auth: AuthMode, summary: string) {
+  return {
+    method: 'POST',
+    path,
+    auth,
+    summary,
+    description: 'Any action, its parameters as a JSON object; the answer is CKAN’s envelope.',
+    params: actionParams,
+    body: actionBody,
+    maxBodyBytes: MAX_ACTION_BODY_BYTES,
+    response: envelope,
+    headers: ['if-match'],
+  } as const satisfies RouteDefinition;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { en: 'English', tc: 'Traditional Chinese', sc: 'Simplified Chinese' };
+
+function siteNote(site: ActionSite): string {
+  if (site.publisher) return 'as a publishing officer, who sees and changes its department’s datasets, private and draft ones included';
+  return `titles and descriptions in ${LANGUAGE_NAMES[site.lang]}`;
+}
+
+type ActionRoutes = { readonly [K in ActionRouteId<'GET'>]: ReturnType<typeof getAction> } & {
+  readonly [K in ActionRouteId<'POST'>]: ReturnType<typeof postAction>;
+};
+
+const actionRoutes = Object.fromEntries(
+  ACTION_ROUTES.map(({ site, path, method, id }) => {
+    const fullPath = `${OPEN_DATA_BASE}${site.path}${path.path}`;
+    const auth: AuthMode = site.publisher ? 'department-officer' : 'public';
+    const route =
+      method === 'GET'
+        ? getAction(fullPath, auth, `CKAN read action, ${siteNote(site)}`)
+        : postAction(
+            fullPath,
+            auth,
+            site.publisher
+              ? `CKAN action by POST, ${siteNote(site)}: package_create, package_update, package_patch, package_revise, package_delete, resource_create, resource_update, resource_upload_complete`
+              : `CKAN action by POST, ${siteNote(site)}; write actions go to the publishers’ site`,
+          );
+    return [id, route];
+  }),
+) as ActionRoutes;
+
+const archiveResult = z.looseObject({});
+
+export const openDataService = defineService({
+  name: 'open-data',
+  title: 'Open data portal',
+  version: '1.0.0',
+  basePath: OPEN_DATA_BASE,
+  formatError: ckanErrorFormat,
+  requestError: ckanRequestError,
+  functions: { api: 'lambda/open-data/index.ts' },
+  // The whole catalogue is searched in memory; building the index is CPU-bound (STORE.md).
+  memorySize: { api: 1769 },
+  routes: {
+    ...actionRoutes,
+    listArchivedFiles: {
+      method: 'GET',
+      path: `${OPEN_DATA_BASE}/v1/historical-archive/list-files`,
+      auth: 'public',
+      summary: 'Historical archive: files with versions between two days (YYYYMMDD), by category, provider, format or words',
+      query: listFilesParams,
+      response: archiveResult,
+    },
+    listArchivedFileVersions: {
+      method: 'GET',
+      path: `${OPEN_DATA_BASE}/v1/historical-archive/list-file-versions`,
+      auth: 'public',
+      summary: 'Historical archive: the versions (YYYYMMDD-HHMM, Hong Kong time) of one file between two days',
+      query: listFileVersionsParams,
+      response: archiveResult,
+    },
+    getArchivedFile: {
+      method: 'GET',
+      path: `${OPEN_DATA_BASE}/v1/historical-archive/get-file`,
+      auth: 'public',
+      summary: 'Historical archive: one version of a file, by redirect (302) to its bytes',
+      query: getFileParams,
+      successStatus: 302,
+    },
+    downloadResource: {
+      method: 'GET',
+      path: `${OPEN_DATA_BASE}/dataset/{packageId}/resource/{resourceId}/download/{fileName}`,
+      auth: 'public',
+      summary: 'Download a resource: counted for the dataset, then a redirect (302) to the file',
+      params: z.strictObject({
+        packageId: z.string().min(1).max(100),
+        resourceId: z.string().min(1).max(100),
+        fileName: z.string().min(1).max(200),
+      }),
+      successStatus: 302,
+    },
+    catalogJsonLd: {
+      method: 'GET',
+      path: `${OPEN_DATA_BASE}/catalog.jsonld`,
+      auth: 'public',
+      summary: 'The published catalogue as DCAT-AP 3 JSON-LD',
+      response: z.looseObject({ '@context': z.unknown() }),
+    },
+    dataJson: {
+      method: 'GET',
+      path: `${OPEN_DATA_BASE}/data.json`,
+      auth: 'public',
+      summary: 'The published catalogue as DCAT-US 1.1 (data.json)',
+      response: z.looseObject({ conformsTo: z.string(), dataset: z.array(z.unknown()) }),
+    },
+  },
+});

@@ -1,0 +1,152 @@
+import * as z from 'zod';
+import { defineService } from '../shared/route';
+import {
+  cardFormSchema,
+  chargeTokenFormSchema,
+  createPaymentRequestSchema,
+  createRefundRequestSchema,
+  emptyFormSchema,
+  searchPaymentsQuerySchema,
+} from './domain/schemas';
+import { payErrorFormat, payRequestError } from './error-format';
+
+/** Pay's own credentials: a department's API key as a bearer token, checked by the service's authorizer. */
+export const PAY_AUTH_SCHEME = 'pay-api-key';
+const auth = { scheme: PAY_AUTH_SCHEME } as const;
+
+const paymentId = z.strictObject({ paymentId: z.string().max(64) });
+const chargeToken = z.strictObject({ token: z.string().max(64) });
+/** The card form carries card details: kept small, and never logged or stored by the runtime. */
+const FORM_BYTES = 4096;
+
+/**
+ * Payments in Hong Kong dollars (amounts in cents), with GOV.UK Pay's v1 API under `/pay`, and
+ * the hosted payment page behind each payment's `next_url`.
+ */
+export const payService = defineService({
+  name: 'pay',
+  title: 'Payments (GOV.UK Pay compatible)',
+  version: '1.0.0',
+  basePath: '/pay',
+  formatError: payErrorFormat,
+  requestError: payRequestError,
+  authorizers: { [PAY_AUTH_SCHEME]: { entry: 'lambda/pay/authorizer.ts', header: 'authorization' } },
+  functions: { api: 'lambda/pay/index.ts', scheduled: 'lambda/pay/scheduled.ts' },
+  schedules: {
+    webhooks: {
+      function: 'scheduled',
+      expression: 'rate(1 minute)',
+      description: 'Sends due payment webhooks, signed, retrying those not acknowledged',
+      input: { task: 'webhooks' },
+    },
+    reconciliation: {
+      function: 'scheduled',
+      // 00:30 in Hong Kong: the day before is complete.
+      expression: 'cron(30 16 * * ? *)',
+      description: "Writes each department's reconciliation report for the day before to S3",
+      input: { task: 'reconciliation' },
+    },
+  },
+  routes: {
+    createPayment: {
+      method: 'POST',
+      path: '/pay/v1/payments',
+      auth,
+      summary: 'Create a payment; the same Idempotency-Key and body within 24 hours return the original',
+      body: createPaymentRequestSchema,
+      headers: ['idempotency-key'],
+      successStatus: 201,
+    },
+    searchPayments: {
+      method: 'GET',
+      path: '/pay/v1/payments',
+      auth,
+      summary: "Search the account's payments by reference, email, state and dates, a page at a time",
+      query: searchPaymentsQuerySchema,
+    },
+    getPayment: { method: 'GET', path: '/pay/v1/payments/{paymentId}', auth, summary: 'One payment', params: paymentId },
+    cancelPayment: {
+      method: 'POST',
+      path: '/pay/v1/payments/{paymentId}/cancel',
+      auth,
+      summary: 'Cancel a payment that has not been taken',
+      params: paymentId,
+      successStatus: 204,
+    },
+    capturePayment: {
+      method: 'POST',
+      path: '/pay/v1/payments/{paymentId}/capture',
+      auth,
+      summary: 'Take the money of a delayed-capture payment that is capturable',
+      params: paymentId,
+      successStatus: 204,
+    },
+    getPaymentEvents: {
+      method: 'GET',
+      path: '/pay/v1/payments/{paymentId}/events',
+      auth,
+      summary: "A payment's state changes",
+      params: paymentId,
+    },
+    createRefund: {
+      method: 'POST',
+      path: '/pay/v1/payments/{paymentId}/refunds',
+      auth,
+      summary: 'Refund some or all of a payment; refund_amount_available must match (412 otherwise)',
+      params: paymentId,
+      body: createRefundRequestSchema,
+      successStatus: 202,
+    },
+    getRefunds: {
+      method: 'GET',
+      path: '/pay/v1/payments/{paymentId}/refunds',
+      auth,
+      summary: "A payment's refunds",
+      params: paymentId,
+    },
+    getRefund: {
+      method: 'GET',
+      path: '/pay/v1/payments/{paymentId}/refunds/{refundId}',
+      auth,
+      summary: 'One refund',
+      params: z.strictObject({ paymentId: z.string().max(64), refundId: z.string().max(64) }),
+    },
+    showPaymentPage: {
+      method: 'GET',
+      path: '/pay/secure/{token}',
+      auth: 'public',
+      summary: 'The hosted payment page (HTML) behind next_url',
+      params: chargeToken,
+    },
+    submitPaymentPage: {
+      method: 'POST',
+      path: '/pay/secure/{token}',
+      auth: 'public',
+      summary: 'The card form of the hosted payment page',
+      params: chargeToken,
+      body: cardFormSchema,
+      bodyFormat: 'form',
+      maxBodyBytes: FORM_BYTES,
+    },
+    cancelPaymentPage: {
+      method: 'POST',
+      path: '/pay/secure/{token}/cancel',
+      auth: 'public',
+      summary: 'The cancel button of the hosted payment page',
+      params: chargeToken,
+      body: emptyFormSchema,
+      bodyFormat: 'form',
+      maxBodyBytes: FORM_BYTES,
+    },
+    startPaymentPage: {
+      method: 'POST',
+      path: '/pay/secure',
+      auth: 'public',
+      summary: "next_url_post: a service's form posting the charge token, sent on to the payment page",
+      body: chargeTokenFormSchema,
+      bodyFormat: 'form',
+      maxBodyBytes: FORM_BYTES,
+      successStatus: 303,
+    },
+  },
+});

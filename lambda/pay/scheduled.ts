@@ -1,0 +1,30 @@
+import { logger } from '../shared/observability';
+import { dispatchDueWebhooks } from './application/webhooks';
+import { reconciledDepartments } from './environment';
+import { payPorts } from './runtime';
+import { previousHongKongDay, writeReconciliationReport } from './service';
+
+export interface ScheduledTask {
+  readonly task: 'webhooks' | 'reconciliation';
+}
+
+/**
+ * The service's scheduled work, by the task its schedule names: sending due webhooks (every
+ * minute), and writing each department's reconciliation report for the day before (nightly).
+ */
+export async function handler(event: ScheduledTask): Promise<void> {
+  const ports = await payPorts();
+  if (event.task === 'webhooks') {
+    logger.info('webhooks dispatched', { ...(await dispatchDueWebhooks(ports)) });
+    return;
+  }
+  if (event.task === 'reconciliation') {
+    const day = previousHongKongDay(ports.clock());
+    for (const department of reconciledDepartments()) {
+      const written = await writeReconciliationReport(department, day, ports);
+      logger.info('reconciliation report written', { department, day, key: written.jsonKey });
+    }
+    return;
+  }
+  throw new Error(`Unknown scheduled task ${JSON.stringify(event)}`);
+}

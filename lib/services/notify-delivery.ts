@@ -1,0 +1,76 @@
+import { Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+import { AWS_DELIVERY, NOTIFY_ENVIRONMENT } from '../../lambda/notify/environment';
+import { SES_EVENT_DETAIL_TYPES } from '../../lambda/notify/providers/ses-events';
+import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
+import type { ServiceFunction } from '../constructs/service-function';
+
+export interface NotifyDeliveryProps {
+  /** Sends the messages: through SES v2 and SNS. */
+  readonly sender: ServiceFunction;
+  /** Applies SES's delivery events to the notifications' statuses. */
+  readonly eventHandler: ServiceFunction;
+}
+
+/**
+ * Delivery of notifications in AWS: e-mail through SES v2 from the account's verified
+ * identities under a configuration set whose delivery, bounce and rejection events come back
+ * through EventBridge to move statuses, and text messages through SNS.
+ */
+export class NotifyDelivery extends Construct {
+  public readonly configurationSet: ses.ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: NotifyDeliveryProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', { tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE });
+    this.configurationSet.addEventDestination('ToEventBridge', {
+      // SES publishes only to the default bus.
+      destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [
+        ses.EmailSendingEvent.DELIVERY,
+        ses.EmailSendingEvent.BOUNCE,
+        ses.EmailSendingEvent.REJECT,
+        ses.EmailSendingEvent.RENDERING_FAILURE,
+      ],
+    });
+    new events.Rule(this, 'DeliveryEvents', {
+      description: 'SES delivery events of notifications, to move their statuses',
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: [...SES_EVENT_DETAIL_TYPES],
+        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
+      },
+      targets: [new targets.LambdaFunction(props.eventHandler.function, { retryAttempts: 4 })],
+    });
+
+    const sender = props.sender;
+    sender.function.addEnvironment(NOTIFY_ENVIRONMENT.deliveryProvider, AWS_DELIVERY);
+    sender.function.addEnvironment(NOTIFY_ENVIRONMENT.emailConfigurationSet, this.configurationSet.configurationSetName);
+    const identities = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+    const configurationSetArn = stack.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: this.configurationSet.configurationSetName,
+    });
+    sender.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [identities, configurationSetArn] }),
+    );
+    acknowledge(
+      sender.role,
+      wildcardResourceFinding(sender, identities),
+      "Each department's service sends from its own address, verified in SES at onboarding; SES refuses any sender not verified in this account and region, so the grant reaches only those identities.",
+    );
+    // A text message goes to a phone number, which is not a resource: SNS has none to name.
+    sender.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }));
+    acknowledge(
+      sender.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      "sns:Publish to a phone number has no resource ARN, so it can only be granted on '*'; the grant is publish alone, the function publishes only to the recipient of a checked notification, and SNS spend limits cap the account's SMS.",
+    );
+  }
+}

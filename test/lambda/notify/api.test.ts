@@ -1,0 +1,145 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { handler as authorize } from '../../../lambda/notify/authorizer';
+import { handler as deliveryEvents } from '../../../lambda/notify/delivery-events';
+import { notifyErrorFormat } from '../../../lambda/notify/error-format';
+import { handler as api } from '../../../lambda/notify/index';
+import { RecordingProvider } from '../../../lambda/notify/providers/recording';
+import { notifyService } from '../../../lambda/notify/routes';
+import { DEMO_EMAIL_TEMPLATE_ID, DEMO_SMS_TEMPLATE_ID, type NotifySeed, seedNotify } from '../../../lambda/notify/seed';
+import {
+  authenticateRequest,
+  createNotifyPorts,
+  SECRET_BOX_KEY_ENV,
+  secretBoxKeyFromEnvironment,
+  sendEmail,
+} from '../../../lambda/notify/service';
+import { storage as notifyStorage } from '../../../lambda/notify/storage';
+import { HttpError } from '../../../lambda/shared/errors';
+import { gatewayErrorTemplate } from '../../../lib/constructs/service-api-gateway-responses';
+import { useEmbeddedStorage } from '../../helpers/embedded-storage';
+import { embeddedDefinition } from './fixtures';
+
+const createGovukNotifyToken: (
+  method: string,
+  path: string,
+  secret: string,
+  serviceId: string,
+) => string = require('notifications-node-client/client/authentication.js');
+
+/**
+ * The service's Lambda entries as API Gateway calls them: the authorizer with a REQUEST event,
+ * the API with a proxy event carrying what the authorizer answered.
+ */
+describe('notifications authorizer and API entry', () => {
+  useEmbeddedStorage('notify', embeddedDefinition(notifyStorage));
+  let seed: NotifySeed;
+  const bearer = (key: string) => `Bearer ${createGovukNotifyToken('GET', '/v2/templates', key.slice(-36), key.slice(-73, -37))}`;
+  const authorizerEvent = (authorization?: string) =>
+    ({
+      type: 'REQUEST',
+      methodArn: 'arn:aws:execute-api:ap-east-1:111122223333:abc/v1/GET/notify/v2/templates',
+      headers: authorization ? { Authorization: authorization } : {},
+    }) as unknown as APIGatewayRequestAuthorizerEvent;
+  const apiEvent = (authorizer: Record<string, unknown> | undefined): APIGatewayProxyEvent =>
+    ({
+      resource: '/notify/v2/templates',
+      path: '/notify/v2/templates',
+      httpMethod: 'GET',
+      headers: { Host: 'api.example.gov.hk', 'X-Forwarded-Proto': 'https' },
+      multiValueHeaders: {},
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+      pathParameters: null,
+      stageVariables: null,
+      body: null,
+      isBase64Encoded: false,
+      requestContext: { requestId: 'r-1', path: '/notify/v2/templates', identity: { sourceIp: '10.0.0.1' }, authorizer },
+    }) as unknown as APIGatewayProxyEvent;
+
+  beforeAll(async () => {
+    process.env[SECRET_BOX_KEY_ENV] = randomBytes(32).toString('base64');
+    seed = await seedNotify(createNotifyPorts({ secretBoxKey: secretBoxKeyFromEnvironment(), provider: new RecordingProvider() }));
+  });
+
+  it('allows a valid token, passing on the service and key for the handler', async () => {
+    const result = await authorize(authorizerEvent(bearer(seed.apiKey)));
+    expect(result.policyDocument.Statement).toEqual([
+      { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: authorizerEvent().methodArn },
+    ]);
+    expect(result.context).toEqual({
+      scheme: 'notify-jwt',
+      principalId: seed.serviceId,
+      serviceId: seed.serviceId,
+      apiKeyId: expect.any(String),
+      apiKeyType: 'live',
+    });
+    const res = await api(apiEvent({ principalId: result.principalId, ...result.context }));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).templates.map((t: { id: string }) => t.id)).toContain(DEMO_SMS_TEMPLATE_ID);
+  });
+
+  it("lets a refused token through marked, and the handler answers Notify's AuthError", async () => {
+    const wrong = seed.apiKey.replace(/.{36}$/, randomUUID());
+    const result = await authorize(authorizerEvent(bearer(wrong)));
+    expect(result.context).toMatchObject({ scheme: 'notify-jwt', authError: 'Invalid token: API key not found', authStatus: '403' });
+    expect(result.context).not.toHaveProperty('serviceId');
+    const res = await api(apiEvent({ principalId: result.principalId, ...result.context }));
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body)).toEqual({
+      status_code: 403,
+      errors: [{ error: 'AuthError', message: 'Invalid token: API key not found' }],
+    });
+  });
+
+  it('refuses a request without a header as API Gateway would, and a request the authorizer never saw', async () => {
+    await expect(authorize(authorizerEvent())).rejects.toThrow('Unauthorized');
+    const res = await api(apiEvent(undefined));
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body).errors[0].error).toBe('AuthError');
+  });
+
+  it('applies SES delivery events to the notification they are tagged with, and leaves unknown ones alone', async () => {
+    const ports = createNotifyPorts({ secretBoxKey: secretBoxKeyFromEnvironment(), provider: new RecordingProvider() });
+    const caller = await authenticateRequest(bearer(seed.apiKey), ports);
+    const sent = await sendEmail(
+      {
+        email_address: 'citizen@example.com',
+        template_id: DEMO_EMAIL_TEMPLATE_ID,
+        personalisation: { name: 'Chan', licence_type: 'hawker', expiry_date: '1 May', has_fee_waiver: '' },
+      },
+      caller,
+      ports,
+      { baseUrl: 'https://api.example.gov.hk/notify' },
+    );
+    expect((await ports.notifications.get(sent.body.id))?.status).toBe('sending');
+    const bounce = { eventType: 'Bounce', bounce: { bounceType: 'Permanent' }, mail: { tags: { notificationId: [sent.body.id] } } };
+    await deliveryEvents({ 'detail-type': 'Email Bounced', source: 'aws.ses', detail: bounce } as never);
+    expect((await ports.notifications.get(sent.body.id))?.status).toBe('permanent-failure');
+    const unknown = { eventType: 'Delivery', mail: { tags: { notificationId: [randomUUID()] } } };
+    await expect(
+      deliveryEvents({ 'detail-type': 'Email Delivered', source: 'aws.ses', detail: unknown } as never),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe("Notify's error format", () => {
+  const format = (error: HttpError) => notifyErrorFormat(error, 'r-1');
+
+  it.each([
+    [new HttpError(404, 'not_found', 'No route GET /notify/v3.'), 'NoResultFound', 'No route GET /notify/v3.'],
+    [new HttpError(405, 'method_not_allowed', 'Use one of: POST.'), 'BadRequestError', 'Use one of: POST.'],
+    [new HttpError(413, 'payload_too_large', 'The request body is larger than 65536 bytes.'), 'BadRequestError', expect.any(String)],
+    [new HttpError(429, 'too_many_requests', 'Too many requests'), 'RateLimitError', 'Too many requests'],
+    [new HttpError(500, 'internal_error', 'database password is hunter2'), 'Exception', 'Internal server error'],
+  ])('names the runtime error %s as Notify does', (error, name, message) => {
+    expect(format(error)).toEqual({ status_code: error.status, errors: [{ error: name, message }] });
+  });
+
+  it("renders API Gateway's own responses as valid Notify bodies", () => {
+    const template = gatewayErrorTemplate(notifyService, 403, 'forbidden');
+    expect(template).toBe('{"status_code":403,"errors":[{"error":"AuthError","message":$context.error.messageString}]}');
+    const rendered = template.replace('$context.error.messageString', JSON.stringify('Forbidden'));
+    expect(JSON.parse(rendered)).toEqual({ status_code: 403, errors: [{ error: 'AuthError', message: 'Forbidden' }] });
+  });
+});
