@@ -9,6 +9,7 @@ import { buildCatalogue } from './departments/provisioning';
 import { buildNetwork, type NetworkStacks, networkStackList } from './network/network';
 import { importServiceFunctionSecurityGroup, importSharedServicesVpc } from './network/shared-services-vpc';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
+import { NotifyEmailStack } from './services/notify-email-stack';
 import { ServiceStack } from './services/service-stack';
 import { SharedServicesStack } from './shared-services/shared-services-stack';
 
@@ -43,6 +44,12 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
       return [name, stack];
     }),
   );
+  const emailRegion = config.notify.emailRegion;
+  const notifyEmail =
+    services.notify && emailRegion && emailRegion !== config.platform.region
+      ? new NotifyEmailStack(app, 'Notify-Email', { config, emailRegion })
+      : undefined;
+  if (notifyEmail) services.notify.addStackDependency(notifyEmail);
   const departments = config.departments.map((department) => {
     const stack = new DepartmentStack(app, `Dept-${department.code}`, { config, department });
     for (const dependency of [security, ...networkStacks, ...Object.values(services)]) stack.addStackDependency(dependency);

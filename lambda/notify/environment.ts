@@ -11,6 +11,8 @@ export const NOTIFY_ENVIRONMENT = {
   deliveryProvider: 'NOTIFY_DELIVERY_PROVIDER',
   /** SES configuration set named on every e-mail, for its delivery events. @default - none */
   emailConfigurationSet: 'NOTIFY_EMAIL_CONFIGURATION_SET',
+  /** Region whose SES sends e-mail. @default - the function's region */
+  emailRegion: 'NOTIFY_EMAIL_REGION',
 } as const;
 
 export const AWS_DELIVERY = 'aws';

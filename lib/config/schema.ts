@@ -146,6 +146,19 @@ export const platformConfigSchema = z.strictObject({
       incidentSeverityThreshold: z.enum(INCIDENT_SEVERITY_THRESHOLDS).default('high'),
     })
     .prefault({}),
+  notify: z
+    .strictObject({
+      /**
+       * Region whose SES sends the platform's e-mail: the platform region or the permitted
+       * secondary region (SES is not offered in every region).
+       * @default - the platform region
+       */
+      emailRegion: z
+        .string()
+        .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'write an AWS region code like ap-southeast-1')
+        .optional(),
+    })
+    .prefault({}),
   services: z.strictObject({
     enabled: z.array(serviceName).min(1),
     /** Enabled services served only inside the platform network (private API). */

@@ -114,6 +114,15 @@ function regionIssues(config: PlatformConfig): ConfigIssue[] {
     }
     return problems;
   });
+  const emailRegion = config.notify.emailRegion;
+  if (emailRegion && emailRegion !== region && emailRegion !== permittedSecondaryRegion) {
+    issues.push({
+      path: 'notify.emailRegion',
+      value: emailRegion,
+      message: `is neither the platform region ${region} nor its permitted secondary region`,
+      fix: `use ${region}, or name ${emailRegion} as platform.permittedSecondaryRegion after a data-residency review`,
+    });
+  }
   if (permittedSecondaryRegion === region) {
     issues.push({
       path: 'platform.permittedSecondaryRegion',

@@ -5,15 +5,19 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { AWS_DELIVERY, NOTIFY_ENVIRONMENT } from '../../lambda/notify/environment';
-import { SES_EVENT_DETAIL_TYPES } from '../../lambda/notify/providers/ses-events';
 import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import type { ServiceFunction } from '../constructs/service-function';
+import { NOTIFY_EMAIL_EVENTS, notifyEmailEventPattern } from './notify-email-stack';
 
 export interface NotifyDeliveryProps {
   /** Sends the messages: through SES v2 and SNS. */
   readonly sender: ServiceFunction;
   /** Applies SES's delivery events to the notifications' statuses. */
   readonly eventHandler: ServiceFunction;
+  /** Region whose SES sends e-mail; when not this stack's, its configuration set lives in NotifyEmailStack. */
+  readonly emailRegion: string;
+  /** Name of the configuration set e-mail is sent under. */
+  readonly configurationSetName: string;
 }
 
 /**
@@ -22,40 +26,39 @@ export interface NotifyDeliveryProps {
  * through EventBridge to move statuses, and text messages through SNS.
  */
 export class NotifyDelivery extends Construct {
-  public readonly configurationSet: ses.ConfigurationSet;
+  /** The configuration set, when SES is in this stack's region. */
+  public readonly configurationSet?: ses.ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: NotifyDeliveryProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', { tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE });
-    this.configurationSet.addEventDestination('ToEventBridge', {
+    if (props.emailRegion === stack.region) {
+      this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+        configurationSetName: props.configurationSetName,
+        tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      });
       // SES publishes only to the default bus.
-      destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
-      events: [
-        ses.EmailSendingEvent.DELIVERY,
-        ses.EmailSendingEvent.BOUNCE,
-        ses.EmailSendingEvent.REJECT,
-        ses.EmailSendingEvent.RENDERING_FAILURE,
-      ],
-    });
+      this.configurationSet.addEventDestination('ToEventBridge', {
+        destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+        events: NOTIFY_EMAIL_EVENTS,
+      });
+    }
     new events.Rule(this, 'DeliveryEvents', {
       description: 'SES delivery events of notifications, to move their statuses',
-      eventPattern: {
-        source: ['aws.ses'],
-        detailType: [...SES_EVENT_DETAIL_TYPES],
-        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
-      },
+      eventPattern: notifyEmailEventPattern(props.configurationSetName),
       targets: [new targets.LambdaFunction(props.eventHandler.function, { retryAttempts: 4 })],
     });
 
     const sender = props.sender;
     sender.function.addEnvironment(NOTIFY_ENVIRONMENT.deliveryProvider, AWS_DELIVERY);
-    sender.function.addEnvironment(NOTIFY_ENVIRONMENT.emailConfigurationSet, this.configurationSet.configurationSetName);
-    const identities = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+    sender.function.addEnvironment(NOTIFY_ENVIRONMENT.emailConfigurationSet, props.configurationSetName);
+    sender.function.addEnvironment(NOTIFY_ENVIRONMENT.emailRegion, props.emailRegion);
+    const identities = stack.formatArn({ service: 'ses', region: props.emailRegion, resource: 'identity', resourceName: '*' });
     const configurationSetArn = stack.formatArn({
       service: 'ses',
+      region: props.emailRegion,
       resource: 'configuration-set',
-      resourceName: this.configurationSet.configurationSetName,
+      resourceName: props.configurationSetName,
     });
     sender.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [identities, configurationSetArn] }),

@@ -1,5 +1,6 @@
 import { NOTIFY_ENVIRONMENT } from '../../lambda/notify/environment';
 import { NotifyDelivery } from './notify-delivery';
+import { notifyConfigurationSetName } from './notify-email-stack';
 import { SecretBoxKey } from './secret-box-key';
 import type { ServiceStack } from './service-stack';
 
@@ -17,5 +18,10 @@ export function addNotifyExtension(stack: ServiceStack): void {
   for (const fn of [...Object.values(stack.functions), ...Object.values(stack.authorizerFunctions)]) {
     secretBoxKey.grantRead(fn, NOTIFY_ENVIRONMENT.secretBoxKeySecretArn);
   }
-  new NotifyDelivery(stack, 'Delivery', { sender: stack.functions.api, eventHandler: stack.functions.deliveryEvents });
+  new NotifyDelivery(stack, 'Delivery', {
+    sender: stack.functions.api,
+    eventHandler: stack.functions.deliveryEvents,
+    emailRegion: stack.config.notify.emailRegion ?? stack.region,
+    configurationSetName: notifyConfigurationSetName(stack.config.platform.prefix),
+  });
 }

@@ -81,8 +81,8 @@ describe('network checks', () => {
     ['a public Transit Gateway ASN', (r) => (r.network.transitGatewayAsn = 16509), 'network.transitGatewayAsn', /not a private ASN/, /./],
     [
       'a domain both allowed and blocked',
-      (r) => r.network.egress.allowedDomains.push('dns.google'),
-      'network.egress.allowedDomains[2]',
+      (r) => (r.network.egress.allowedDomains = ['.gov.hk', 'dns.google']),
+      'network.egress.allowedDomains[1]',
       /also blocked/,
       /remove it from one of the two lists/,
     ],
@@ -95,12 +95,18 @@ describe('network checks', () => {
     ],
     [
       'a standard endpoint listed again',
-      (r) => r.network.interfaceEndpoints.push('kms'),
-      'network.interfaceEndpoints[2]',
+      (r) => (r.network.interfaceEndpoints = ['sqs', 'kms']),
+      'network.interfaceEndpoints[1]',
       /standard endpoints/,
       /./,
     ],
-    ['an endpoint listed twice', (r) => r.network.interfaceEndpoints.push('sqs'), 'network.interfaceEndpoints[2]', /listed twice/, /./],
+    [
+      'an endpoint listed twice',
+      (r) => (r.network.interfaceEndpoints = ['sqs', 'sqs']),
+      'network.interfaceEndpoints[1]',
+      /listed twice/,
+      /./,
+    ],
     ['an unknown spoke-to-spoke mode', (r) => (r.network.spokeToSpoke = 'allow'), 'network.spokeToSpoke', /not an allowed value/, /./],
     [
       'a firewall domain with a wildcard',

@@ -12,7 +12,7 @@ import { sendWithSns } from './sns-sms';
  */
 export function deliveryProviderFromEnvironment(env: NodeJS.ProcessEnv = process.env): DeliveryProvider {
   if (env[NOTIFY_ENVIRONMENT.deliveryProvider] !== AWS_DELIVERY) return new RecordingProvider({ deliverImmediately: true });
-  const ses = new SESv2Client({});
+  const ses = new SESv2Client({ region: env[NOTIFY_ENVIRONMENT.emailRegion] || undefined });
   const sns = new SNSClient({});
   const configurationSet = env[NOTIFY_ENVIRONMENT.emailConfigurationSet] || undefined;
   return {
