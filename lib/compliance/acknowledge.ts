@@ -1,4 +1,4 @@
-import { Stack, Stage, Token, Validations } from 'aws-cdk-lib';
+import { Aspects, CfnResource, type IAspect, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 const MIN_REASON_LENGTH = 40;
@@ -20,8 +20,32 @@ export function acknowledge(construct: IConstruct, ids: string | readonly string
       `The reason for acknowledging ${String(ids)} on ${construct.node.path} is too short: say why the finding is acceptable and name the compensating control (at least ${MIN_REASON_LENGTH} characters).`,
     );
   }
-  for (const id of typeof ids === 'string' ? [ids] : ids) {
-    Validations.of(construct).acknowledge({ id, reason });
+  const all = typeof ids === 'string' ? [ids] : ids;
+  const checkov = all.filter((id) => id.startsWith(CHECKOV_PREFIX));
+  // Every acknowledgement is recorded on the construct, where the packs, the Control Tower
+  // plugin and the compliance report read it; checkov reads skips from the template instead.
+  for (const id of all) Validations.of(construct).acknowledge({ id: checkov.includes(id) ? `Checkov::${id}` : id, reason });
+  if (checkov.length > 0) Aspects.of(construct).add(new CheckovSkips(checkov, reason));
+}
+
+const CHECKOV_PREFIX = 'CKV_';
+
+/**
+ * Writes checkov skips into the metadata of every CloudFormation resource under the construct
+ * (as cdk-nag's acknowledgements cover a construct's children), when the app is synthesized,
+ * so resources added after the acknowledgement are covered too.
+ */
+class CheckovSkips implements IAspect {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly reason: string,
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (!CfnResource.isCfnResource(node)) return;
+    const existing = (node.getMetadata('checkov') as { skip?: { id: string; comment: string }[] } | undefined)?.skip ?? [];
+    const added = this.ids.filter((id) => !existing.some((e) => e.id === id)).map((id) => ({ id, comment: this.reason }));
+    node.addMetadata('checkov', { skip: [...existing, ...added] });
   }
 }
 

@@ -1,9 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type App, Validations } from 'aws-cdk-lib';
+import { type App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { ControlTowerControls } from './control-tower';
+import { DISABLED_CONTROLS } from './control-tower-disabled';
 import { CountedPack, type PackStats } from './counted-pack';
+
+/** A validation plugin that reports its figures after a run. */
+export type CompliancePlugin = IPolicyValidationPlugin & { readonly lastStats?: PackStats };
 
 /** Fresh instances of the four packs the platform must pass. */
 export function compliancePacks(): CountedPack[] {
@@ -13,13 +18,13 @@ export function compliancePacks(): CountedPack[] {
 }
 
 /**
- * Registers the four packs on the whole app: synth fails on any unacknowledged finding.
- * Returns the packs so their figures can be reported after synth.
+ * Registers the four cdk-nag packs and AWS Control Tower's proactive controls on the whole app:
+ * synth fails on any unacknowledged finding. Returns them so their figures can be reported.
  */
-export function addComplianceGate(app: App): CountedPack[] {
-  const packs = compliancePacks();
-  Validations.of(app).addPlugins(...packs);
-  return packs;
+export function addComplianceGate(app: App): CompliancePlugin[] {
+  const plugins: CompliancePlugin[] = [...compliancePacks(), new ControlTowerControls()];
+  Validations.of(app).addPlugins(...plugins);
+  return plugins;
 }
 
 export interface AcknowledgementRecord {
@@ -44,13 +49,16 @@ export function collectAcknowledgements(root: IConstruct): AcknowledgementRecord
 
 export interface ComplianceReport {
   readonly packs: readonly PackStats[];
+  /** Control Tower controls switched off, with why. */
+  readonly disabledControls: Readonly<Record<string, string>>;
   readonly acknowledgements: readonly AcknowledgementRecord[];
 }
 
 /** Builds the report from the packs' last run; packs that did not run are left out. */
-export function complianceReport(root: IConstruct, packs: readonly CountedPack[]): ComplianceReport {
+export function complianceReport(root: IConstruct, packs: readonly CompliancePlugin[]): ComplianceReport {
   return {
     packs: packs.flatMap((p) => (p.lastStats ? [p.lastStats] : [])),
+    disabledControls: DISABLED_CONTROLS,
     acknowledgements: collectAcknowledgements(root),
   };
 }

@@ -37,6 +37,18 @@ export class PlatformKey extends kms.Key {
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Grants let a principal use the key without the key policy naming it; only AWS services
+    // acting for a resource (DynamoDB, Lambda, AWS Backup) may create them (Control Tower KMS.PR.3).
+    this.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'GrantsOnlyForAwsServices',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    );
     if (props.allowCloudWatchLogs) this.allowCloudWatchLogs();
   }
 

@@ -30,6 +30,12 @@ export interface SecureBucketProps {
    */
   readonly objectLockRetention?: s3.ObjectLockRetention;
   /**
+   * Switch Object Lock on (it cannot be switched on later), with or without a default retention.
+   * Some AWS services cannot deliver to an Object Lock bucket (AWS Config).
+   * @default true
+   */
+  readonly objectLockEnabled?: boolean;
+  /**
    * Days after which objects move to Glacier Flexible Retrieval.
    * @default - objects stay in S3 Standard
    */
@@ -93,6 +99,14 @@ export class SecureBucket extends s3.Bucket {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const cfnBucket = this.node.defaultChild as s3.CfnBucket;
+    // Object Lock switched on (it can only be set at creation) even without a default retention,
+    // so records can be locked when they must be; and every object event to EventBridge, for
+    // audit and automation, without the notification custom resource of `eventBridgeEnabled`.
+    if (props.objectLockEnabled ?? true) cfnBucket.objectLockEnabled = true;
+    else if (props.objectLockRetention) throw new Error(`${id}: objectLockRetention needs Object Lock enabled.`);
+    cfnBucket.notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+
     const region = Stack.of(this).region;
     acknowledge(
       this,
@@ -109,8 +123,13 @@ export class SecureBucket extends s3.Bucket {
     if (isLogTarget) {
       acknowledge(
         this,
-        FINDINGS.s3DefaultKms,
+        [...FINDINGS.s3DefaultKms, 'ControlTower::CT.S3.PR.10'],
         'S3 server access logging cannot deliver to SSE-KMS buckets; the bucket uses SSE-S3, blocks public access and accepts only TLS.',
+      );
+      acknowledge(
+        this,
+        ['ControlTower::CT.S3.PR.2', 'CKV_AWS_18'],
+        "This bucket is the server access log target; logging it to itself would loop. CloudTrail's S3 data events record every read of it.",
       );
     }
   }

@@ -101,6 +101,7 @@ export class ServiceApi extends Construct {
         'NIST.800.53.R5-APIGWExecutionLoggingEnabled',
         'HIPAA.Security-APIGWExecutionLoggingEnabled',
         'PCI.DSS.321-APIGWExecutionLoggingEnabled',
+        'ControlTower::CT.APIGATEWAY.PR.1',
       ],
       'Execution logs would hold request bodies with personal data and cannot be KMS-encrypted; every request is recorded in the JSON access log, which is KMS-encrypted and retained.',
     );
@@ -110,6 +111,7 @@ export class ServiceApi extends Construct {
         'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
         'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
         'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
+        'CKV_AWS_120',
       ],
       'Responses depend on the caller, so the stage cache stays off: nothing is cached that could be served to another caller, and nothing is left unencrypted at rest.',
     );
@@ -121,6 +123,11 @@ export class ServiceApi extends Construct {
 
     this.userPool = props.userPool;
     for (const [scheme, fn] of Object.entries(props.authorizerFunctions ?? {})) {
+      acknowledge(
+        fn,
+        'ControlTower::CT.LAMBDA.PR.2',
+        "API Gateway's permission to call the authorizer names its source, this API's authorizer ARN; it is built with Fn::Join, which the control cannot read as a literal.",
+      );
       const definition = service.authorizers?.[scheme];
       if (!definition) throw new Error(`${service.name} has no authorizer scheme '${scheme}'.`);
       this.schemeAuthorizers.set(
@@ -147,6 +154,11 @@ export class ServiceApi extends Construct {
       if (!integration) throw new Error(`${service.name}: route ${routeId} needs function '${routeFunction(route)}', which was not given.`);
       this.addRoute(routeId, route, integration);
     }
+    acknowledge(
+      this.api,
+      'ControlTower::CT.LAMBDA.PR.2',
+      "The API's invoke permission names its source, this API's execute-api ARN; it is built with Fn::Join, which the control cannot read as a literal.",
+    );
     addGatewayResponses(this.api, service);
     new ServiceWaf(this, 'Waf', {
       stage: this.stage,
@@ -175,7 +187,7 @@ export class ServiceApi extends Construct {
     if (route.auth === 'public' || typeof route.auth === 'object') {
       acknowledge(
         method,
-        ['AwsSolutions-APIG4', 'AwsSolutions-COG4'],
+        ['AwsSolutions-APIG4', 'AwsSolutions-COG4', 'CKV_AWS_59'],
         typeof route.auth === 'object'
           ? `Authorized by the service's own Lambda authorizer for its standard's '${route.auth.scheme}' credentials; WAF rate limits and managed rules apply.`
           : 'Public by design (open information); WAF managed rules and a per-IP rate limit protect it, and it changes no data of any caller.',

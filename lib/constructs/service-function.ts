@@ -123,7 +123,7 @@ export class ServiceFunction extends Construct {
     });
     acknowledge(
       this.deadLetterQueue,
-      'AwsSolutions-SQS3',
+      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
       'This queue is itself the dead-letter queue of the function; a failed message here stays 14 days and raises the function alarm.',
     );
 
@@ -147,7 +147,7 @@ export class ServiceFunction extends Construct {
     );
     acknowledge(
       this.role,
-      'AwsSolutions-IAM5[Resource::*]',
+      ['AwsSolutions-IAM5[Resource::*]', 'CKV_AWS_111'],
       'Only for actions without resource-level permissions: X-Ray trace upload and the EC2 network-interface calls Lambda makes to join the VPC. Every data grant names its resource.',
     );
 

@@ -9,6 +9,7 @@ import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { DepartmentSpoke } from '../network/department-spoke';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
+import { ssmValue } from '../ssm-values';
 import { DepartmentApiAccess } from './department-api-access';
 import { DepartmentRoles } from './department-roles';
 import { DepartmentBoundary } from './permissions-boundary';
@@ -60,11 +61,7 @@ export class DepartmentStack extends PlatformStack {
     });
     this.bucket = new SecureBucket(this, 'DataBucket', {
       encryptionKey: this.key,
-      serverAccessLogsBucket: s3.Bucket.fromBucketName(
-        this,
-        'AccessLogs',
-        ssm.StringParameter.valueForStringParameter(this, names.accessLogsBucketName),
-      ),
+      serverAccessLogsBucket: s3.Bucket.fromBucketName(this, 'AccessLogs', ssmValue(this, names.accessLogsBucketName)),
     });
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: this.key,

@@ -142,10 +142,16 @@ export class DepartmentBoundary extends Construct {
     );
     acknowledge(
       this.policy,
-      ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'].flatMap((pack) => [
-        `${pack}-IAMPolicyNoStatementsWithAdminAccess`,
-        `${pack}-IAMPolicyNoStatementsWithFullAccess`,
-      ]),
+      [
+        ...['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'].flatMap((pack) => [
+          `${pack}-IAMPolicyNoStatementsWithAdminAccess`,
+          `${pack}-IAMPolicyNoStatementsWithFullAccess`,
+        ]),
+        'ControlTower::CT.IAM.PR.2',
+        'ControlTower::CT.IAM.PR.3',
+        'CKV_AWS_109',
+        'CKV_AWS_111',
+      ],
       'Used only as a permissions boundary, where "*" is the ceiling the deny statements cut down; no principal receives it as a grant.',
     );
   }

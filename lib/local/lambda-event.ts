@@ -4,6 +4,14 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml|ld\+json)|text\/)/;
 
+/**
+ * Sets an own property, as JSON.parse does: a parameter named `valueOf` or `__proto__` is a
+ * parameter like any other, not a member of Object.prototype.
+ */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Builds the REST API proxy event API Gateway would send for this request. */
 export function proxyEvent(
   req: IncomingMessage,
@@ -23,8 +31,8 @@ export function proxyEvent(
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
-    query[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+    setOwn(query, name, value);
+    setOwn(multiQuery, name, [...(Object.hasOwn(multiQuery, name) ? multiQuery[name] : []), value]);
   }
   const binary = body.length > 0 && !TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
   const hasQuery = Object.keys(query).length > 0;

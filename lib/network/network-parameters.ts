@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { ParameterNames } from '../parameter-names';
+import { ssmValue } from '../ssm-values';
 import { type Segment, segmentSlug } from './segments';
 
 /**
@@ -49,14 +50,14 @@ export class NetworkParameters {
   /** The log archive bucket of the security baseline. */
   get logArchiveBucket(): s3.IBucket {
     return this.imported('ImportedLogArchiveBucket', () =>
-      s3.Bucket.fromBucketName(Stack.of(this.scope), 'ImportedLogArchiveBucket', this.read(this.names.logArchiveBucketName)),
+      s3.Bucket.fromBucketName(Stack.of(this.scope), 'ImportedLogArchiveBucket', ssmValue(this.scope, this.names.logArchiveBucketName)),
     );
   }
 
   /** The key of the network's log groups and queues. */
   get networkKey(): kms.IKey {
     return this.imported('ImportedNetworkKey', () =>
-      kms.Key.fromKeyArn(Stack.of(this.scope), 'ImportedNetworkKey', this.read(this.names.networkKeyArn)),
+      kms.Key.fromKeyArn(Stack.of(this.scope), 'ImportedNetworkKey', ssmValue(this.scope, this.names.networkKeyArn)),
     );
   }
 

@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../compliance/acknowledge';
 import type { PlatformConfig } from '../config/schema';
+import { ssmValue } from '../ssm-values';
 import { NetworkParameters } from './network-parameters';
 
 const VPC_ID = 'SharedServicesVpc';
@@ -23,15 +23,10 @@ export function importSharedServicesVpc(scope: Construct, config: PlatformConfig
   const network = new NetworkParameters(stack, config.platform.prefix);
   const zones = config.platform.availabilityZones;
   const vpc = ec2.Vpc.fromVpcAttributes(stack, VPC_ID, {
-    // A dynamic reference, not a stack parameter: stacks whose functions bring their own
-    // security group never use the VPC id, and an unused parameter is a linter finding.
-    vpcId: ssm.StringParameter.fromStringParameterAttributes(stack, 'SharedServicesVpcIdParameter', {
-      parameterName: network.names.sharedServicesVpcId,
-      forceDynamicReference: true,
-    }).stringValue,
+    vpcId: ssmValue(stack, network.names.sharedServicesVpcId),
     vpcCidrBlock: config.network.hub.sharedServices,
     availabilityZones: zones,
-    privateSubnetIds: zones.map((az) => network.read(network.names.sharedServicesSubnetId(az))),
+    privateSubnetIds: zones.map((az) => ssmValue(stack, network.names.sharedServicesSubnetId(az))),
   });
   // Importing the route tables would declare stack parameters nothing references, which the
   // template linter flags; a consumer only places functions in the subnets.
@@ -57,7 +52,7 @@ export function importServiceFunctionSecurityGroup(scope: Construct, config: Pla
   return ec2.SecurityGroup.fromSecurityGroupId(
     stack,
     SECURITY_GROUP_ID,
-    network.read(network.names.sharedServicesFunctionSecurityGroupId),
+    ssmValue(stack, network.names.sharedServicesFunctionSecurityGroupId),
     {
       allowAllOutbound: false,
       mutable: false,

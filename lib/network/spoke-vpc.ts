@@ -130,8 +130,11 @@ export class SpokeVpc extends Construct {
     for (const [i, range] of props.onPremisesRanges.entries()) {
       allow(`FromDataCentre${i}`, 110 + i, range, ec2.TrafficDirection.INGRESS);
     }
-    // Replies to the tier's own connections to the internet, which arrive through the egress VPC.
-    allow('RepliesFromInternet', 200, '0.0.0.0/0', ec2.TrafficDirection.INGRESS, ec2.AclTraffic.tcpPortRange(1024, 65535));
+    // Replies to the tier's own connections to the internet, which arrive through the egress VPC
+    // on ephemeral ports. Port 3389 is left out: no operating system picks it as an ephemeral port,
+    // and an open RDP port from anywhere is what Control Tower's EC2.PR.5 refuses.
+    allow('RepliesFromInternet', 200, '0.0.0.0/0', ec2.TrafficDirection.INGRESS, ec2.AclTraffic.tcpPortRange(1024, 3388));
+    allow('RepliesFromInternetAbove3389', 201, '0.0.0.0/0', ec2.TrafficDirection.INGRESS, ec2.AclTraffic.tcpPortRange(3390, 65535));
     allow('ToAnywhere', 100, '0.0.0.0/0', ec2.TrafficDirection.EGRESS);
   }
 

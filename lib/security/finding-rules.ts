@@ -83,7 +83,7 @@ export class FindingRules extends Construct {
     });
     acknowledge(
       this.deadLetterQueue,
-      'AwsSolutions-SQS3',
+      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
       'This queue is itself the dead-letter queue of the finding rules; a finding waiting here stays 14 days and raises the dead-letter alarm.',
     );
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {

@@ -121,7 +121,7 @@ export class IncidentPipeline extends Construct {
     });
     acknowledge(
       this.announcementDeadLetters,
-      'AwsSolutions-SQS3',
+      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
       'This queue is itself the dead-letter queue of the incident announcements; a record here stays 14 days and raises the pipeline alarm.',
     );
     this.announcements = this.announce(props, streamArn);

@@ -76,18 +76,34 @@ export class OpenDataFileDistribution extends Construct {
     );
     acknowledge(
       this.distribution,
-      'AwsSolutions-CFR2',
+      ['AwsSolutions-CFR2', 'CKV_AWS_68'],
       'A web ACL for CloudFront must be created in us-east-1, outside the platform region; the distribution only serves immutable public files by GET and HEAD from its cache, forwarding no query strings, cookies or credentials, AWS Shield Standard absorbs floods, and the API that lists files and counts downloads is behind the service WAF.',
     );
     acknowledge(
       this.distribution,
-      'AwsSolutions-CFR3',
+      ['AwsSolutions-CFR3', 'ControlTower::CT.CLOUDFRONT.PR.5', 'CKV_AWS_86'],
       "CloudFront's legacy access logs need an ACL-enabled bucket (platform buckets have ACLs disabled) and are not delivered to opt-in regions such as ap-east-1, and its newer log delivery is set up in us-east-1: both would take logs out of the platform region. Every download link goes through the service API, recorded in its KMS-encrypted access log and the per-dataset download counts, and the bucket's S3 server access logs record every fetch CloudFront makes from the origin.",
     );
     acknowledge(
       this.distribution,
-      'AwsSolutions-CFR4',
+      [
+        'AwsSolutions-CFR4',
+        'ControlTower::CT.CLOUDFRONT.PR.6',
+        'ControlTower::CT.CLOUDFRONT.PR.7',
+        'ControlTower::CT.CLOUDFRONT.PR.9',
+        'CKV_AWS_174',
+      ],
       "Served on CloudFront's own cloudfront.net certificate until the portal has a custom domain with an ACM certificate in us-east-1; viewers must use HTTPS, CloudFront negotiates TLS 1.2 or 1.3 with current clients, and the files are public data with no cookies or credentials exchanged.",
+    );
+    acknowledge(
+      this.distribution,
+      'ControlTower::CT.CLOUDFRONT.PR.1',
+      'The distribution serves files at their own paths only; there is no site root to answer, and a request for it gets a 403 from the private origin rather than a listing.',
+    );
+    acknowledge(
+      this.distribution,
+      'ControlTower::CT.CLOUDFRONT.PR.4',
+      'An origin in another region would copy the files out of the platform region, which data residency forbids; every upload has its own immutable key in a versioned, retained bucket, and CloudFront keeps serving cached copies while S3 recovers.',
     );
   }
 

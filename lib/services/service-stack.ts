@@ -21,6 +21,7 @@ import { ServiceFunction } from '../constructs/service-function';
 import { ServiceMonitoring } from '../constructs/service-monitoring';
 import { EXECUTE_API } from '../network/endpoints-stack';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
+import { ssmValue } from '../ssm-values';
 import { SERVICE_EXTENSIONS } from './extensions';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -90,7 +91,7 @@ export class ServiceStack extends PlatformStack {
     this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn));
     const accessLogs =
       storage.buckets.length > 0
-        ? s3.Bucket.fromBucketName(this, 'AccessLogsBucket', ssm.StringParameter.valueForStringParameter(this, names.accessLogsBucketName))
+        ? s3.Bucket.fromBucketName(this, 'AccessLogsBucket', ssmValue(this, names.accessLogsBucketName))
         : undefined;
 
     const environment: Record<string, string> = {

@@ -65,6 +65,18 @@ describe('acknowledge', () => {
     expect(unacknowledgedFindings(stack).map((f) => f.rule)).not.toContain('AwsSolutions-S1');
   });
 
+  it('writes checkov skips, with the reason, on every resource under the construct', () => {
+    const app = unitTestApp();
+    const stack = new Stack(app, 'Acks');
+    const bucket = new s3.Bucket(stack, 'B');
+    acknowledge(bucket, ['CKV_AWS_18', 'AwsSolutions-S1'], reason);
+    const template = app.synth().getStackByName('Acks').template;
+    const resources = Object.values(template.Resources as Record<string, { Type: string; Metadata?: Record<string, unknown> }>);
+    const cfnBucket = resources.find((r) => r.Type === 'AWS::S3::Bucket');
+    expect(cfnBucket?.Metadata?.checkov).toEqual({ skip: [{ id: 'CKV_AWS_18', comment: reason }] });
+    expect(collectAcknowledgements(stack).map((a) => a.id)).toEqual(['Checkov::CKV_AWS_18', 'AwsSolutions-S1']);
+  });
+
   it('refuses a whole stack or app', () => {
     const app = unitTestApp();
     const stack = new Stack(app, 'Acks');

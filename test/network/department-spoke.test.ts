@@ -65,7 +65,8 @@ describe('DepartmentSpoke', () => {
       [
         [config.platform.cidr, -1, 'all'],
         ...config.onPremises.ranges.map((r) => [r, -1, 'all']),
-        ['0.0.0.0/0', 6, { From: 1024, To: 65535 }],
+        ['0.0.0.0/0', 6, { From: 1024, To: 3388 }],
+        ['0.0.0.0/0', 6, { From: 3390, To: 65535 }],
       ].sort(),
     );
     expect(ingress('DataAcl')).toEqual([[dpo.cidr, -1, 'all']]);

@@ -25,8 +25,12 @@ export class TemplateModel {
     return found[0];
   }
 
-  /** The SSM parameter name behind a value, when it is a reference to an SSM-typed template parameter. */
+  /**
+   * The SSM parameter name behind a value: a dynamic reference (`{{resolve:ssm:…}}`) or a
+   * reference to an SSM-typed template parameter.
+   */
   ssmName(value: unknown): string | undefined {
+    if (typeof value === 'string') return /^\{\{resolve:ssm:([^}]+)\}\}$/.exec(value)?.[1];
     const ref = (value as { Ref?: string } | undefined)?.Ref;
     const parameter = ref ? this.json.Parameters?.[ref] : undefined;
     return parameter && String(parameter.Type).startsWith('AWS::SSM::Parameter::Value') ? parameter.Default : undefined;

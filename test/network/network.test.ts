@@ -226,9 +226,7 @@ describe('the platform network', () => {
         expect(logs).toHaveLength(1);
         const props = logs[0][1].Properties;
         expect(props).toMatchObject({ ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3' });
-        expect(JSON.stringify(props.LogDestination)).toContain(
-          Object.keys(m.json.Parameters).find((p) => m.json.Parameters[p].Default === '/gcp/security/log-archive-bucket-name'),
-        );
+        expect(JSON.stringify(props.LogDestination)).toContain('{{resolve:ssm:/gcp/security/log-archive-bucket-name}}');
       }
     });
 
@@ -321,7 +319,7 @@ describe('the platform network', () => {
         .filter(([, r]) => r.Properties.VpcEndpointType === 'Interface')
         .map(([, r]) => r.Properties);
       const names = services.map((s) => s.ServiceName.replace('com.amazonaws.ap-east-1.', ''));
-      expect(names.sort()).toEqual(['ecr.api', 'ecr.dkr', 'kms', 'logs', 'monitoring', 'secretsmanager', 'sqs', 'ssm', 'sts']);
+      expect(names.sort()).toEqual(['ecr.api', 'ecr.dkr', 'kms', 'logs', 'monitoring', 'secretsmanager', 'sns', 'sqs', 'ssm', 'sts']);
       for (const s of services) expect(s.PrivateDnsEnabled).toBe(false);
       const zones = endpoints.ofType('AWS::Route53::HostedZone').map(([, r]) => r.Properties.Name);
       expect(zones).toEqual(

@@ -56,7 +56,7 @@ describe('ServiceStack of payments', () => {
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp(': scheduled$'),
-      Environment: { Variables: Match.objectLike({ PAY_DEPARTMENTS: '["TD"]' }) },
+      Environment: { Variables: Match.objectLike({ PAY_DEPARTMENTS: JSON.stringify(defaultConfig().departments.filter((d) => d.services.includes('pay')).map((d) => d.code)) }) },
     });
   });
 

@@ -49,7 +49,7 @@ export class NetworkLookups extends Construct {
     });
     acknowledge(
       deadLetterQueue,
-      'AwsSolutions-SQS3',
+      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
       'This queue is itself the dead-letter queue of the lookups function; a failed invocation also fails its CloudFormation deployment, which reports it.',
     );
 
@@ -105,7 +105,13 @@ export class NetworkLookups extends Construct {
     logGroup.grantWrite(this.role);
     acknowledge(
       this.function,
-      ['NIST.800.53.R5-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
+      [
+        'NIST.800.53.R5-LambdaInsideVPC',
+        'HIPAA.Security-LambdaInsideVPC',
+        'PCI.DSS.321-LambdaInsideVPC',
+        'ControlTower::CT.LAMBDA.PR.3',
+        'CKV_AWS_117',
+      ],
       'Deploy-time function invoked only by CloudFormation, calling only the EC2 and Network Firewall control-plane APIs; it wires the hub network, so it cannot sit inside it. Its role is scoped as above and every call is in CloudTrail.',
     );
   }

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../compliance/acknowledge';
 import { SecureBucket } from '../../constructs/secure-bucket';
 
 export interface ConfigRecorderProps {
@@ -44,7 +45,13 @@ export class ConfigRecorder extends Construct {
       encryptionKey: props.key,
       serverAccessLogsBucket: props.accessLogsBucket,
       transitionToGlacierAfterDays: props.transitionDays,
+      objectLockEnabled: false,
     });
+    acknowledge(
+      this.bucket,
+      'ControlTower::CT.S3.PR.9',
+      'AWS Config cannot deliver to an Object Lock bucket; the bucket policy denies deleting any object version instead, and versioning keeps every change.',
+    );
     this.bucket.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'DenyDeletingHistory',

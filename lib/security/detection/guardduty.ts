@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../compliance/acknowledge';
 
 /**
  * GuardDuty protection plans the detector turns on. Runtime Monitoring covers EKS, ECS on
@@ -58,6 +59,11 @@ export class GuardDutyDetector extends Construct {
           name === 'RUNTIME_MONITORING' ? RUNTIME_AGENT_MANAGEMENT.map((n) => ({ name: n, status: 'ENABLED' })) : undefined,
       })),
     });
+    acknowledge(
+      this.detector,
+      'ControlTower::CT.GUARDDUTY.PR.1',
+      'S3 protection is on through the S3_DATA_EVENTS feature above; the control reads only the older DataSources form, which GuardDuty refuses alongside Features.',
+    );
     this.detectorArn = `arn:${partition}:guardduty:${region}:${account}:detector/${this.detector.attrId}`;
     const fromThisDetector = { StringEquals: { 'aws:SourceAccount': account, 'aws:SourceArn': this.detectorArn } };
     const prefix = props.prefix ?? 'guardduty/';

@@ -92,6 +92,21 @@ describe('notifications authorizer and API entry', () => {
     });
   });
 
+  it('answers a refused token before reading the request: AuthError, not the invalid body', async () => {
+    const result = await authorize(authorizerEvent('Bearer not-a-token'));
+    const send = {
+      ...apiEvent({ principalId: result.principalId, ...result.context }),
+      resource: '/notify/v2/notifications/email',
+      path: '/notify/v2/notifications/email',
+      httpMethod: 'POST',
+      headers: { Host: 'api.example.gov.hk', 'Content-Type': 'application/json' },
+      body: '{"colour":"red"}',
+    };
+    const res = await api(send);
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body).errors).toEqual([{ error: 'AuthError', message: expect.stringMatching(/^Invalid token/) }]);
+  });
+
   it('refuses a request without a header as API Gateway would, and a request the authorizer never saw', async () => {
     await expect(authorize(authorizerEvent())).rejects.toThrow('Unauthorized');
     const res = await api(apiEvent(undefined));

@@ -198,6 +198,7 @@ describe('createApiHandler with form bodies and a service that words its own req
       empty: { method: 'POST', path: '/forms/empty', auth: 'public', summary: 'a button', body: z.strictObject({}), bodyFormat: 'form' },
       worded: { method: 'POST', path: '/forms/worded', auth: 'public', summary: 'json', body: z.strictObject({ size: z.number() }) },
       link: { method: 'GET', path: '/forms/link', auth: 'public', summary: 'a link' },
+      search: { method: 'GET', path: '/forms/search', auth: 'public', summary: 'a query', query: z.strictObject({ q: z.string().optional() }) },
     },
   });
   const seen: unknown[] = [];
@@ -214,6 +215,9 @@ describe('createApiHandler with form bodies and a service that words its own req
     },
     async link({ baseUrl }) {
       return { status: 200, text: baseUrl, headers: { 'content-type': 'text/plain' } };
+    },
+    async search({ query }) {
+      return json(200, query);
     },
   });
   const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
@@ -233,6 +237,22 @@ describe('createApiHandler with form bodies and a service that words its own req
     expect(asJson.statusCode).toBe(415);
     expect(JSON.parse(asJson.body).error.details).toEqual({ expected: 'application/x-www-form-urlencoded' });
     expect(seen).toEqual([]);
+  });
+
+  it('reads fields named like members of Object.prototype as fields, refusing them where unknown', async () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const unknown = await formHandler(event('POST', '/forms/empty', { headers: formHeaders, body: `${name}=x` }));
+      expect(unknown.statusCode).toBe(400);
+      expect(JSON.parse(unknown.body).error.message).toContain(`unknown field: ${name}`);
+    }
+    const repeated = await formHandler(event('POST', '/forms/submit', { headers: formHeaders, body: 'name=a&tag=b&tag=c&valueOf=1' }));
+    expect(JSON.parse(repeated.body).error.message).toContain('unknown field: valueOf');
+    // As API Gateway sends them: parsed from JSON, so `__proto__` is an own key like any other.
+    const query = JSON.parse('{"__proto__":"x","valueOf":"y"}');
+    const multi = JSON.parse('{"__proto__":["x"],"valueOf":["y"]}');
+    const search = await formHandler(event('GET', '/forms/search', { queryStringParameters: query, multiValueQueryStringParameters: multi }));
+    expect(search.statusCode).toBe(400);
+    expect(JSON.parse(search.body).error.details).toEqual([{ field: 'query', message: 'unknown fields: __proto__, valueOf' }]);
   });
 
   it('takes an empty form as an empty object, as a button without fields posts it', async () => {

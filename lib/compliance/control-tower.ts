@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CfnElement,
+  type IPolicyValidationContext,
+  type IPolicyValidationPlugin,
+  type PolicyValidationPluginReport,
+  type PolicyViolation,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { DISABLED_CONTROLS } from './control-tower-disabled';
+
+const PACKAGE_DIR = path.dirname(require.resolve('@cdklabs/cdk-validator-cfnguard/package.json'));
+const RULES_DIR = path.join(PACKAGE_DIR, 'rules', 'control-tower', 'cfn-guard');
+const RUNNER = path.join(__dirname, 'control-tower-runner.mjs');
+
+/** The plugin's name, and the namespace of its acknowledgements: `ControlTower::CT.S3.PR.2`. */
+export const CONTROL_TOWER = 'ControlTower';
+
+interface GuardRule {
+  readonly file: string;
+  /** The control's id, like `CT.S3.PR.2`. */
+  readonly control: string;
+  /** Resource types the rule inspects. */
+  readonly types: readonly string[];
+}
+
+/** What the Control Tower plugin saw in its last run. */
+export interface ControlTowerStats {
+  readonly pack: string;
+  readonly rules: number;
+  readonly findings: number;
+  readonly acknowledged: number;
+  readonly unacknowledged: number;
+}
+
+function guardBinary(): string {
+  const os = process.platform === 'darwin' ? 'macos' : 'ubuntu';
+  const arch = process.arch === 'arm64' ? 'aarch64' : 'x86_64';
+  return path.join(PACKAGE_DIR, 'bin', os, arch, 'cfn-guard');
+}
+
+function ruleFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? ruleFiles(full) : full.endsWith('.guard') ? [full] : [];
+  });
+}
+
+let rulesCache: GuardRule[] | undefined;
+
+/** The proactive controls bundled with cdk-validator-cfnguard, with the resource types each inspects. */
+export function controlTowerRules(): GuardRule[] {
+  rulesCache ??= ruleFiles(RULES_DIR).map((file) => ({
+    file,
+    control: path.basename(file, '.guard').replace(/^ct-/, 'CT-').toUpperCase().replaceAll('-', '.'),
+    types: [...new Set(readFileSync(file, 'utf8').match(/AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g) ?? [])],
+  }));
+  return rulesCache;
+}
+
+interface GuardFailure {
+  readonly template: string;
+  readonly control: string;
+  readonly message: string;
+  readonly fix: string;
+  readonly resources: readonly string[];
+}
+
+/**
+ * AWS Control Tower's proactive controls (the Guard rules cdk-validator-cfnguard bundles, run by
+ * its cfn-guard) as a validation plugin. Each template is checked only against the controls for
+ * the resource types it contains, templates in parallel: the same verdicts as checking every
+ * template against every control, in a fraction of the time. A failure is acknowledged on the
+ * construct it concerns, like any validation rule: `ControlTower::CT.S3.PR.2`.
+ */
+export class ControlTowerControls implements IPolicyValidationPlugin {
+  public readonly name = CONTROL_TOWER;
+  public readonly version: string = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')).version;
+  public readonly ruleIds: string[];
+  public lastStats?: ControlTowerStats;
+
+  constructor() {
+    this.ruleIds = controlTowerRules()
+      .map((r) => r.control)
+      .filter((c) => !(c in DISABLED_CONTROLS));
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const enabled = controlTowerRules().filter((r) => !(r.control in DISABLED_CONTROLS));
+    const jobs = context.templatePaths.map((template) => {
+      const types = new Set(
+        Object.values(JSON.parse(readFileSync(template, 'utf8')).Resources ?? {}).map((r) => (r as { Type: string }).Type),
+      );
+      return { template, rules: enabled.filter((r) => r.types.some((t) => types.has(t))).map((r) => r.file) };
+    });
+    const run = spawnSync(process.execPath, [RUNNER, guardBinary(), JSON.stringify(jobs)], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`cfn-guard failed: ${run.stderr}`);
+    const failures = JSON.parse(run.stdout) as GuardFailure[];
+
+    const root = (context as IPolicyValidationContext & { appConstruct?: IConstruct }).appConstruct;
+    const constructs = root ? constructsByLogicalId(root) : new Map<string, IConstruct>();
+    const violations = new Map<string, PolicyViolation & { violatingResources: PolicyViolation['violatingResources'][number][] }>();
+    let findings = 0;
+    let acknowledged = 0;
+    for (const failure of failures) {
+      for (const logicalId of failure.resources) {
+        findings += 1;
+        const construct = constructs.get(`${path.basename(failure.template)}#${logicalId}`);
+        if (construct && isAcknowledged(construct, `${CONTROL_TOWER}::${failure.control}`)) {
+          acknowledged += 1;
+          continue;
+        }
+        const violation = violations.get(failure.control) ?? {
+          ruleName: failure.control,
+          description: failure.message,
+          fix: failure.fix,
+          severity: 'error',
+          violatingResources: [],
+        };
+        violation.violatingResources.push({ resourceLogicalId: logicalId, templatePath: failure.template, locations: ['Properties'] });
+        violations.set(failure.control, violation);
+      }
+    }
+    const unacknowledged = findings - acknowledged;
+    this.lastStats = { pack: CONTROL_TOWER, rules: enabled.length, findings, acknowledged, unacknowledged };
+    return { success: unacknowledged === 0, violations: [...violations.values()] };
+  }
+}
+
+/** Every CloudFormation element of the app, by template file and logical id. */
+function constructsByLogicalId(root: IConstruct): Map<string, IConstruct> {
+  const map = new Map<string, IConstruct>();
+  for (const construct of root.node.findAll()) {
+    if (!CfnElement.isCfnElement(construct)) continue;
+    const stack = Stack.of(construct);
+    map.set(`${stack.templateFile}#${stack.resolve(construct.logicalId)}`, construct);
+  }
+  return map;
+}
+
+function isAcknowledged(construct: IConstruct, id: string): boolean {
+  for (let current: IConstruct | undefined = construct; current; current = current.node.scope) {
+    for (const entry of current.node.metadata) {
+      if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && entry.data && id in (entry.data as object)) return true;
+    }
+  }
+  return false;
+}
