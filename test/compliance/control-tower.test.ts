@@ -35,7 +35,9 @@ describe('AWS Control Tower proactive controls', () => {
   });
 
   it('lets a failure be acknowledged on the construct it concerns', () => {
-    const controls = [...synth((s) => new s3.CfnBucket(s, 'Plain')).error.matchAll(/ControlTower::(CT\.[A-Z0-9]+\.PR\.\d+)/g)].map((m) => m[1]);
+    const controls = [...synth((s) => new s3.CfnBucket(s, 'Plain')).error.matchAll(/ControlTower::(CT\.[A-Z0-9]+\.PR\.\d+)/g)].map(
+      (m) => m[1],
+    );
     expect(controls).toContain('CT.S3.PR.2');
     const { plugin, error } = synth((s) => {
       const bucket = new s3.CfnBucket(s, 'Plain');

@@ -56,7 +56,15 @@ describe('ServiceStack of payments', () => {
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp(': scheduled$'),
-      Environment: { Variables: Match.objectLike({ PAY_DEPARTMENTS: JSON.stringify(defaultConfig().departments.filter((d) => d.services.includes('pay')).map((d) => d.code)) }) },
+      Environment: {
+        Variables: Match.objectLike({
+          PAY_DEPARTMENTS: JSON.stringify(
+            defaultConfig()
+              .departments.filter((d) => d.services.includes('pay'))
+              .map((d) => d.code),
+          ),
+        }),
+      },
     });
   });
 
