@@ -8,9 +8,10 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance/acknowledge';
+import { DeadLetterQueue } from './dead-letter-queue';
 import { ManagedPolicyRole } from './managed-policy-role';
 
 /** Writes the files to a scratch folder at synth; copies them into the bundle after esbuild runs. */
@@ -114,18 +115,10 @@ export class ServiceFunction extends Construct {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+      encryptionKey: props.encryptionKey,
+      of: `the function ${this.node.path}`,
     });
-    acknowledge(
-      this.deadLetterQueue,
-      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
-      'This queue is itself the dead-letter queue of the function; a failed message here stays 14 days and raises the function alarm.',
-    );
 
     this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -6,10 +6,10 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GUARDDUTY_SEVERITY_FLOOR, SECURITY_HUB_SEVERITY_FLOOR, type Severity } from '../../lambda/cert/domain/severity';
-import { acknowledge } from '../compliance/acknowledge';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { PlatformKey } from '../constructs/platform-key';
 
 /** GuardDuty findings at or above a severity level, by numeric match on the finding's score. */
@@ -74,18 +74,7 @@ export class FindingRules extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
-      'This queue is itself the dead-letter queue of the finding rules; a finding waiting here stays 14 days and raises the dead-letter alarm.',
-    );
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', { encryptionKey: key, of: 'the security finding rules' });
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
       alarmDescription: 'Security findings could not be delivered and wait in the dead-letter queue',
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -9,13 +9,14 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Severity } from '../../lambda/cert/domain/severity';
 import { PIPELINE_ENVIRONMENT } from '../../lambda/cert/pipeline-environment';
 import { CERT_TABLES } from '../../lambda/cert/storage';
 import { tableEnvName } from '../../lambda/shared/storage-definition';
 import { acknowledge } from '../compliance/acknowledge';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 import { ServiceFunction } from '../constructs/service-function';
 import { TAG_KEYS } from '../tags';
@@ -112,18 +113,10 @@ export class IncidentPipeline extends Construct {
     this.rules = new FindingRules(this, 'Rules', { threshold: props.threshold, alarmTopic: props.alarmTopic });
     this.rules.invoke(this.function.function);
 
-    this.announcementDeadLetters = new sqs.Queue(this, 'AnnouncementDeadLetters', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
+    this.announcementDeadLetters = new DeadLetterQueue(this, 'AnnouncementDeadLetters', {
+      encryptionKey: props.encryptionKey,
+      of: 'the incident announcements',
     });
-    acknowledge(
-      this.announcementDeadLetters,
-      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
-      'This queue is itself the dead-letter queue of the incident announcements; a record here stays 14 days and raises the pipeline alarm.',
-    );
     this.announcements = this.announce(props, streamArn);
 
     const queueAlarm = (alarmId: string, queue: sqs.IQueue, what: string) =>

@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../compliance/acknowledge';
+import { DeadLetterQueue } from '../../constructs/dead-letter-queue';
 import { ManagedPolicyRole } from '../../constructs/managed-policy-role';
 import { FUNCTION_RUNTIME } from '../../constructs/service-function';
 import { LOOKUP_HANDLER_CODE } from './handler-code';
@@ -40,18 +40,10 @@ export class NetworkLookups extends Construct {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
+    const deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+      encryptionKey: props.encryptionKey,
+      of: 'the network lookups function (a failed invocation also fails its CloudFormation deployment)',
     });
-    acknowledge(
-      deadLetterQueue,
-      ['AwsSolutions-SQS3', 'ControlTower::CT.SQS.PR.1'],
-      'This queue is itself the dead-letter queue of the lookups function; a failed invocation also fails its CloudFormation deployment, which reports it.',
-    );
 
     this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
