@@ -11,12 +11,13 @@ import { defaultConfig, FEATURE_FLAGS } from '../helpers/platform';
  * The one test that synthesizes as `npx cdk synth` does: assets bundled, CDK's built-in
  * template linter in strict mode, and the compliance gate. Unit tests switch the first two off.
  */
-describe('full synth of the default platform', () => {
-  const app = new App({ context: FEATURE_FLAGS });
-  buildPlatform(app, defaultConfig());
-  const packs = addComplianceGate(app);
-  const assembly = app.synth();
+// One synth for the whole file: it is the slowest thing the suite does.
+const app = new App({ context: FEATURE_FLAGS });
+const platform = buildPlatform(app, defaultConfig());
+const packs = addComplianceGate(app);
+const assembly = app.synth();
 
+describe('full synth of the default platform', () => {
   it('runs the built-in linter in strict mode', () => {
     expect(FEATURE_FLAGS['@aws-cdk/core:validateAgainstDefaultRules']).toBe(true);
   });
@@ -48,9 +49,6 @@ describe('built-in template linter', () => {
 });
 
 describe('bundled functions', () => {
-  const app = new App({ context: FEATURE_FLAGS, builtinCloudFormationValidation: false });
-  const platform = buildPlatform(app, defaultConfig());
-  const assembly = app.synth();
   const artifact = assembly.getStackArtifact(platform.services.platform.artifactId);
   const fn = Object.values(artifact.template.Resources as Record<string, any>).find(
     (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === 'Platform catalogue: api',
