@@ -181,12 +181,18 @@ export async function listAdvisories(
   return ok({ items: page.items.map(publicAdvisory), nextCursor: page.next && encodeCursor(page.next) });
 }
 
-/** GET /cert/advisories as Atom (`format=atom` or `Accept: application/atom+xml`): the newest page. Public. */
+/**
+ * GET /cert/advisories as Atom (`format=atom` or `Accept: application/atom+xml`): the newest
+ * page, which feed readers poll. It has no further pages, so a cursor is refused rather than
+ * ignored. Public.
+ */
 export async function advisoryFeed(
   ports: CertPorts,
-  query: Pick<ListAdvisoriesQuery, 'limit'>,
+  query: Pick<ListAdvisoriesQuery, 'cursor' | 'limit'>,
   feed: Omit<AtomFeedOptions, 'emptyUpdated'>,
 ): Promise<Result<string>> {
+  if (query.cursor !== undefined)
+    return fail('invalid-input', 'The Atom feed is the newest advisories and takes no cursor; page through them as JSON.');
   const page = await ports.advisories.list({ limit: query.limit });
   return ok(renderAtomFeed(page.items, { ...feed, emptyUpdated: new Date(0) }));
 }

@@ -1,7 +1,7 @@
 import type { Handlers } from '../shared/api-handler';
 import { type HttpResponse, json, type RequestOf } from '../shared/http';
 import type { RouteDefinition } from '../shared/route';
-import { NOTIFY_AUTH_SCHEME, REFUSED_TOKEN_CONTEXT } from './auth-context';
+import { NOTIFY_AUTH_SCHEME, refusedToken } from './auth-context';
 import { authError } from './domain/errors';
 import { notifyOutcome } from './error-format';
 import type { notifyService } from './routes';
@@ -30,8 +30,8 @@ async function notifyCaller(request: RequestOf<RouteDefinition>, ports: NotifyPo
   const caller = request.caller;
   if (caller.kind !== 'client' || caller.scheme !== NOTIFY_AUTH_SCHEME)
     throw authError('Unauthorized: authentication token must be provided', 401);
-  const refused = caller.attributes[REFUSED_TOKEN_CONTEXT.message];
-  if (refused) throw authError(refused, Number(caller.attributes[REFUSED_TOKEN_CONTEXT.status]) === 401 ? 401 : 403);
+  const refusal = refusedToken(caller);
+  if (refusal) throw refusal;
   return callerFromContext(caller.attributes, ports);
 }
 

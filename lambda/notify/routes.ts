@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineService } from '../shared/route';
-import { NOTIFY_AUTH_SCHEME } from './auth-context';
+import { NOTIFY_AUTH_SCHEME, refusedToken } from './auth-context';
 import {
   listNotificationsQuerySchema,
   listTemplatesQuerySchema,
@@ -29,6 +29,7 @@ export const notifyService = defineService({
   basePath: '/notify',
   formatError: notifyErrorFormat,
   requestError: notifyRequestError,
+  refuseCaller: refusedToken,
   authorizers: { [NOTIFY_AUTH_SCHEME]: { entry: 'lambda/notify/authorizer.ts', header: 'authorization' } },
   functions: { api: 'lambda/notify/index.ts', scheduled: 'lambda/notify/scheduled.ts', deliveryEvents: 'lambda/notify/delivery-events.ts' },
   schedules: {

@@ -63,6 +63,8 @@ export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>
       routeLabel = `${entry.route.method} ${entry.route.path}`;
       const caller = callerFromContext(event.requestContext ?? {}, identityEnv);
       authorize(entry.route.auth, caller);
+      const refusal = service.refuseCaller?.(caller);
+      if (refusal) throw refusal;
       const request = parseRequest(service, entry, event, caller, requestId);
       const response = await entry.handler(request);
       status = response.status;
@@ -118,12 +120,23 @@ function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Reco
   return out;
 }
 
+/**
+ * Adds a field as an own property, as JSON.parse does, so that a field named `__proto__` or
+ * `constructor` is a field like any other (refused where unknown), not a member of
+ * Object.prototype; a field given again becomes a list.
+ */
+function addField(out: Record<string, string | string[]>, key: string, value: string | string[], repeat = false): void {
+  const seen = repeat && Object.hasOwn(out, key) ? out[key] : undefined;
+  const next = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), ...(Array.isArray(value) ? value : [value])];
+  Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+}
+
 function queryObject(event: APIGatewayProxyEvent): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const multi = event.multiValueQueryStringParameters ?? {};
   for (const [k, v] of Object.entries(event.queryStringParameters ?? {})) {
-    const all = multi[k];
-    out[k] = all && all.length > 1 ? all : (v ?? '');
+    const all = Object.hasOwn(multi, k) ? multi[k] : undefined;
+    addField(out, k, all && all.length > 1 ? all : (v ?? ''));
   }
   return out;
 }
@@ -165,10 +178,7 @@ const mediaType = (headers: Record<string, string>) => (headers['content-type'] 
 /** An HTML form's fields; a field given more than once becomes a list, as in the query string. */
 function formObject(text: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of new URLSearchParams(text)) {
-    const seen = out[k];
-    out[k] = seen === undefined ? v : [...(Array.isArray(seen) ? seen : [seen]), v];
-  }
+  for (const [k, v] of new URLSearchParams(text)) addField(out, k, v, true);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { HttpError } from './errors';
+import type { Caller } from './identity';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -97,6 +98,13 @@ export interface ServiceDefinition<R extends Routes = Routes> {
    * @default - 400 validation_failed with the field errors
    */
   readonly requestError?: (problem: RequestProblem) => HttpError | undefined;
+  /**
+   * Refuses a caller whose credential the service's authorizer let through marked as refused
+   * (Notify's authorizer does, to answer a bad token in Notify's words). Asked before the
+   * request is read, so a bad credential is answered as such whatever else is wrong with it.
+   * @default - every caller the route's auth mode admits is served
+   */
+  readonly refuseCaller?: (caller: Caller) => HttpError | undefined;
   /** Authorizers for `{ scheme }` auth modes, by scheme. @default - none */
   readonly authorizers?: Readonly<Record<string, AuthorizerDefinition>>;
   /** Handler file of each function, relative to the repository root. */

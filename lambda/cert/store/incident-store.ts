@@ -131,6 +131,9 @@ export class DynamoIncidentStore implements IncidentStore {
   }
 
   async list(query: IncidentQuery): Promise<PageOf<Incident>> {
+    // Newest first, the page after a position older than `since` is empty; DynamoDB would refuse
+    // that start key as outside the key condition (a cursor of another query, or forged).
+    if (query.after && query.since && query.after.sort < query.since) return { items: [], next: undefined };
     const byDepartment = query.department !== undefined;
     const names: Record<string, string> = { '#p': byDepartment ? 'department' : 'listKey' };
     const values: Record<string, unknown> = { ':p': byDepartment ? query.department : LIST_KEY };

@@ -104,6 +104,9 @@ export class DynamoPaymentStore implements PaymentStore {
   }
 
   async searchPayments(search: PaymentSearch): Promise<Payment[]> {
+    // No payment is created both at or after a from_date and before an earlier to_date, and
+    // DynamoDB refuses a BETWEEN whose bounds are reversed.
+    if (search.fromDate && search.toDate && search.fromDate > search.toDate) return [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {
       ':account': `ACCOUNT#${search.accountId}`,

@@ -218,8 +218,9 @@ describe('CERT service over embedded DynamoDB', () => {
     it('answers a page after a position older than since, as from a cursor of another query, as empty', async () => {
       const all = unwrap(await listIncidents(ports, analyst, listIncidentsQuerySchema.parse({ limit: '100' }))).items;
       const [newest, oldest] = [all[0], all.at(-1)!];
-      const olderCursor = unwrap(await listIncidents(ports, analyst, listIncidentsQuerySchema.parse({ limit: String(all.length - 1) })))
-        .nextCursor;
+      const olderCursor = unwrap(
+        await listIncidents(ports, analyst, listIncidentsQuerySchema.parse({ limit: String(all.length - 1) })),
+      ).nextCursor;
       for (const department of [undefined, oldest.department]) {
         const page = await listIncidents(
           ports,
@@ -347,7 +348,13 @@ describe('CERT service over embedded DynamoDB', () => {
     });
 
     it('refuses a cursor for the Atom feed, which has no further pages, rather than ignoring it', async () => {
-      const feed = { feedId: 'tag:x,2026:a', title: 'Alerts', selfUrl: 'https://x/a', advisoryUrl: (i: string) => `https://x/a/${i}`, author: 'CERT' };
+      const feed = {
+        feedId: 'tag:x,2026:a',
+        title: 'Alerts',
+        selfUrl: 'https://x/a',
+        advisoryUrl: (i: string) => `https://x/a/${i}`,
+        author: 'CERT',
+      };
       for (const cursor of ['not-a-cursor', unwrap(await listAdvisories(ports, { limit: 1 })).nextCursor]) {
         expect(await advisoryFeed(ports, { limit: 10, cursor }, feed)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
       }

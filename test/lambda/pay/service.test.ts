@@ -366,6 +366,7 @@ describe('payments service on embedded storage', () => {
       expect(
         (await search({ from_date: '2026-03-05T01:01:00Z', to_date: '2026-03-05T01:03:00Z' })).results.map((p) => p.payment_id),
       ).toEqual([ids[2], ids[1]]);
+      expect(await search({ from_date: '2026-03-05T01:03:00Z', to_date: '2026-03-05T01:01:00Z' })).toMatchObject({ total: 0, results: [] });
       const page2 = await search({ display_size: '2', page: '2' });
       expect(page2).toMatchObject({ total: 5, count: 2, page: 2 });
       expect(page2.results.map((p) => p.payment_id)).toEqual([ids[2], ids[1]]);

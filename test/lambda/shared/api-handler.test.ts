@@ -198,7 +198,13 @@ describe('createApiHandler with form bodies and a service that words its own req
       empty: { method: 'POST', path: '/forms/empty', auth: 'public', summary: 'a button', body: z.strictObject({}), bodyFormat: 'form' },
       worded: { method: 'POST', path: '/forms/worded', auth: 'public', summary: 'json', body: z.strictObject({ size: z.number() }) },
       link: { method: 'GET', path: '/forms/link', auth: 'public', summary: 'a link' },
-      search: { method: 'GET', path: '/forms/search', auth: 'public', summary: 'a query', query: z.strictObject({ q: z.string().optional() }) },
+      search: {
+        method: 'GET',
+        path: '/forms/search',
+        auth: 'public',
+        summary: 'a query',
+        query: z.strictObject({ q: z.string().optional() }),
+      },
     },
   });
   const seen: unknown[] = [];
@@ -250,7 +256,9 @@ describe('createApiHandler with form bodies and a service that words its own req
     // As API Gateway sends them: parsed from JSON, so `__proto__` is an own key like any other.
     const query = JSON.parse('{"__proto__":"x","valueOf":"y"}');
     const multi = JSON.parse('{"__proto__":["x"],"valueOf":["y"]}');
-    const search = await formHandler(event('GET', '/forms/search', { queryStringParameters: query, multiValueQueryStringParameters: multi }));
+    const search = await formHandler(
+      event('GET', '/forms/search', { queryStringParameters: query, multiValueQueryStringParameters: multi }),
+    );
     expect(search.statusCode).toBe(400);
     expect(JSON.parse(search.body).error.details).toEqual([{ field: 'query', message: 'unknown fields: __proto__, valueOf' }]);
   });
