@@ -110,7 +110,8 @@ export class DynamoPaymentStore implements PaymentStore {
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {
       ':account': `ACCOUNT#${search.accountId}`,
-      ':from': search.fromDate ?? '',
+      // Open bounds: before and after every ISO date. DynamoDB refuses an empty key value.
+      ':from': search.fromDate ?? '0',
       ':to': search.toDate ?? '~',
     };
     const filters: string[] = [];
