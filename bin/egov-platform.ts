@@ -17,4 +17,11 @@ try {
 }
 const packs = addComplianceGate(app);
 const assembly = app.synth();
-writeComplianceReport(assembly.directory, complianceReport(app, packs));
+const report = complianceReport(app, packs);
+writeComplianceReport(assembly.directory, report);
+// A check that did not run must not pass silently.
+const silent = packs.filter((p) => !report.packs.some((s) => s.pack === p.name));
+if (silent.length > 0) {
+  console.error(`compliance checks that did not run: ${silent.map((p) => p.name).join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,12 +1,15 @@
 // Runs cfn-guard on templates in parallel, one process per template with only the rules that
 // concern its resource types, and prints the failures compactly as JSON. Spawned by
 // control-tower.ts; plain JavaScript so that it runs under plain Node.js.
-//   node control-tower-runner.mjs <guard binary> <jobs JSON: [{ template, rules: [file] }]>
+//   node control-tower-runner.mjs <guard binary> < jobs JSON: [{ template, rules: [file] }]
+// The jobs come on standard input: for a whole government they exceed the limit of one argument.
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 
-const [guard, jobsJson] = process.argv.slice(2);
-const jobs = JSON.parse(jobsJson);
+const [guard] = process.argv.slice(2);
+const input = [];
+for await (const chunk of process.stdin) input.push(chunk);
+const jobs = JSON.parse(Buffer.concat(input).toString('utf8'));
 
 function run(job) {
   return new Promise((resolve, reject) => {

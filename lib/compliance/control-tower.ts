@@ -97,11 +97,12 @@ export class ControlTowerControls implements IPolicyValidationPlugin {
       );
       return { template, rules: enabled.filter((r) => r.types.some((t) => types.has(t))).map((r) => r.file) };
     });
-    const run = spawnSync(process.execPath, [RUNNER, guardBinary(), JSON.stringify(jobs)], {
+    const run = spawnSync(process.execPath, [RUNNER, guardBinary()], {
+      input: JSON.stringify(jobs),
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
-    if (run.status !== 0) throw new Error(`cfn-guard failed: ${run.stderr}`);
+    if (run.status !== 0) throw new Error(`cfn-guard failed (${run.error?.message ?? run.signal ?? run.status}): ${run.stderr}`);
     const failures = JSON.parse(run.stdout) as GuardFailure[];
 
     const root = (context as IPolicyValidationContext & { appConstruct?: IConstruct }).appConstruct;
