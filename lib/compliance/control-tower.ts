@@ -57,9 +57,21 @@ export function controlTowerRules(): GuardRule[] {
   rulesCache ??= ruleFiles(RULES_DIR).map((file) => ({
     file,
     control: path.basename(file, '.guard').replace(/^ct-/, 'CT-').toUpperCase().replaceAll('-', '.'),
-    types: [...new Set(readFileSync(file, 'utf8').match(/AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g) ?? [])],
+    types: inspectedTypes(readFileSync(file, 'utf8')),
   }));
   return rulesCache;
+}
+
+/**
+ * The resource types a control inspects: those its rules name as the hook's resource type
+ * (`is_cfn_hook(%INPUT_DOCUMENT, %S3_BUCKET_TYPE)`), not the types it only follows references
+ * to. A rule written otherwise counts every type it mentions.
+ */
+export function inspectedTypes(rule: string): string[] {
+  const typeOf = (variable: string) => new RegExp(`let\\s+${variable}\\s*=\\s*"(AWS::[^"]+)"`).exec(rule)?.[1];
+  const inspected = [...rule.matchAll(/is_cfn_hook\(%INPUT_DOCUMENT,\s*%(\w+)\)/g)].map((m) => typeOf(m[1]));
+  const types = inspected.filter((t): t is string => t !== undefined);
+  return [...new Set(types.length > 0 ? types : (rule.match(/AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g) ?? []))];
 }
 
 interface GuardFailure {

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../../lib/compliance/acknowledge';
-import { ControlTowerControls, controlTowerRules } from '../../lib/compliance/control-tower';
+import { ControlTowerControls, controlTowerRules, inspectedTypes } from '../../lib/compliance/control-tower';
 import { addComplianceGate, complianceReport } from '../../lib/compliance/gate';
 import { FEATURE_FLAGS } from '../helpers/platform';
 
@@ -56,5 +56,15 @@ describe('AWS Control Tower proactive controls', () => {
     const plugins = addComplianceGate(app);
     expect(plugins.map((p) => p.name)).toContain('ControlTower');
     expect(complianceReport(app, plugins).disabledControls).toEqual({});
+  });
+});
+
+describe('inspectedTypes', () => {
+  it('takes the type a control hooks, not those it only follows references to', () => {
+    const rule = `let S3_BUCKET_TYPE = "AWS::S3::Bucket"
+let KEY_TYPE = "AWS::KMS::Key"
+rule s3_check when is_cfn_hook(%INPUT_DOCUMENT, %S3_BUCKET_TYPE) { check_local_references(%INPUT_DOCUMENT, KmsKey, %KEY_TYPE) }`;
+    expect(inspectedTypes(rule)).toEqual(['AWS::S3::Bucket']);
+    expect(inspectedTypes('Resources.*[ Type == "AWS::SQS::Queue" ]')).toEqual(['AWS::SQS::Queue']);
   });
 });
