@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { SERVICES } from '../lambda/registry';
 import { bucketEnvName, tableEnvName } from '../lambda/shared/storage-definition';
-import { BUNDLE_ALIASES, BUNDLING } from '../lib/constructs/service-function';
+import { ESBUILD_OPTIONS } from '../lib/constructs/function-bundle';
 import { median, round } from './stats';
 
 const ROOT = path.join(__dirname, '..');
@@ -52,24 +52,10 @@ export function platformFunctions(): PlatformFunction[] {
   });
 }
 
-/** Bundles a handler exactly as the stacks do (the options of `BUNDLING`). */
+/** Bundles a handler exactly as the stacks do (`ESBUILD_OPTIONS`). */
 function bundle(entry: string, outdir: string): string {
   const outfile = path.join(outdir, 'index.mjs');
-  buildSync({
-    entryPoints: [path.join(ROOT, entry)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: BUNDLING.target,
-    minify: BUNDLING.minify,
-    sourcemap: BUNDLING.sourceMap,
-    sourcesContent: BUNDLING.sourcesContent,
-    mainFields: BUNDLING.mainFields,
-    banner: { js: BUNDLING.banner ?? '' },
-    alias: { ...BUNDLE_ALIASES },
-    outfile,
-    logLevel: 'error',
-  });
+  buildSync({ ...ESBUILD_OPTIONS, entryPoints: [path.join(ROOT, entry)], outfile });
   return outfile;
 }
 

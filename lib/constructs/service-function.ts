@@ -1,59 +1,18 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance/acknowledge';
 import { DeadLetterQueue } from './dead-letter-queue';
+import { handlerCode } from './function-bundle';
 import { ManagedPolicyRole } from './managed-policy-role';
-
-/** Writes the files to a scratch folder at synth; copies them into the bundle after esbuild runs. */
-function copyFilesHook(files: Readonly<Record<string, string>>): nodejs.ICommandHooks {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bundled-files-'));
-  for (const [name, content] of Object.entries(files)) {
-    if (!/^[\w.-]+$/.test(name)) throw new Error(`Bundled file name '${name}' must be a plain file name.`);
-    fs.writeFileSync(path.join(folder, name), content);
-  }
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir, outputDir) => Object.keys(files).map((name) => `cp "${path.join(folder, name)}" "${outputDir}/${name}"`),
-  };
-}
 
 /** The Node.js runtime every platform function runs on: the newest Lambda offers. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
-
-/** Modules replaced in bundles: the SDK's default credential chain by environment credentials only. */
-export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': path.join(__dirname, '..', '..', 'lambda', 'shared', 'lambda-credentials.ts'),
-};
-
-/**
- * How every function is bundled: ESM, minified, with source maps, the AWS SDK included so the
- * version is pinned by our lockfile, and `module` entry points first so esbuild can tree-shake;
- * the SDK's default credential chain is replaced by the environment credentials Lambda provides.
- * The banner gives CommonJS dependencies the `require` that ESM lacks.
- */
-export const BUNDLING: nodejs.BundlingOptions = {
-  format: nodejs.OutputFormat.ESM,
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  target: 'node24',
-  mainFields: ['module', 'main'],
-  bundleAwsSDK: true,
-  forceDockerBundling: false,
-  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-  esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
-};
 
 export interface ServiceFunctionProps {
   /** Path of the handler's TypeScript file. */
@@ -92,13 +51,13 @@ export interface ServiceFunctionProps {
 }
 
 /**
- * A Lambda function built the platform's way: Node.js 24 on arm64, bundled by the local esbuild
+ * A Lambda function built the platform's way: Node.js 24 on arm64, bundled in-process by esbuild
  * (never Docker), X-Ray tracing, JSON logs into a KMS-encrypted log group with retention, an
  * encrypted dead-letter queue for asynchronous invocations, its own role whose grants land in a
  * customer-managed policy, and a place in the platform VPC.
  */
 export class ServiceFunction extends Construct {
-  public readonly function: nodejs.NodejsFunction;
+  public readonly function: lambda.Function;
   public readonly role: ManagedPolicyRole;
   public readonly logGroup: logs.LogGroup;
   public readonly deadLetterQueue: sqs.Queue;
@@ -144,16 +103,15 @@ export class ServiceFunction extends Construct {
       'Only for actions without resource-level permissions: X-Ray trace upload and the EC2 network-interface calls Lambda makes to join the VPC. Every data grant names its resource.',
     );
 
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: props.handler ?? 'handler',
+    this.function = new lambda.Function(this, 'Function', {
+      code: handlerCode(this, props.entry, props.bundledFiles),
+      handler: `index.${props.handler ?? 'handler'}`,
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
-      bundling: props.bundledFiles ? { ...BUNDLING, commandHooks: copyFilesHook(props.bundledFiles) } : BUNDLING,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       environmentEncryption: props.encryptionKey,
       tracing: lambda.Tracing.ACTIVE,

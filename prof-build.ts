@@ -1,0 +1,10 @@
+import { App } from 'aws-cdk-lib';
+import { writeFileSync } from 'fs';
+const { buildPlatform } = require('./lib/platform');
+const { loadConfig } = require('./lib/config/load');
+const { configWithDepartments } = require('./bench/generate-config');
+writeFileSync('/tmp/prof-cfg.yaml', configWithDepartments(80));
+const app = new App({ context: { ...require('./cdk.json').context, 'aws:cdk:bundling-stacks': [] }, outdir: '/tmp/prof-out-b', builtinCloudFormationValidation: false });
+const t0 = Date.now();
+buildPlatform(app, loadConfig('/tmp/prof-cfg.yaml'));
+console.log('build', Date.now() - t0);

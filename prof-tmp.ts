@@ -1,0 +1,18 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { writeFileSync } from 'fs';
+const { buildPlatform } = require('./lib/platform');
+const { loadConfig } = require('./lib/config/load');
+const { compliancePacks } = require('./lib/compliance/gate');
+const { ControlTowerControls } = require('./lib/compliance/control-tower');
+const { configWithDepartments } = require('./bench/generate-config');
+const mode = process.argv[2];
+const n = Number(process.argv[3]);
+writeFileSync('/tmp/prof-cfg.yaml', configWithDepartments(n));
+const t0 = Date.now();
+const app = new App({ context: require('./cdk.json').context, outdir: '/tmp/prof-out-' + mode, builtinCloudFormationValidation: mode.includes('lint') });
+buildPlatform(app, loadConfig('/tmp/prof-cfg.yaml'));
+if (mode.includes('nag')) Validations.of(app).addPlugins(...compliancePacks());
+if (mode.includes('ct')) Validations.of(app).addPlugins(new ControlTowerControls());
+const t1 = Date.now();
+app.synth();
+console.log(n, mode, 'build', t1 - t0, 'synth', Date.now() - t1);
