@@ -1,10 +1,10 @@
+import { type PostSender, postSender } from '../../shared/outgoing-post';
 import type { SecretBox } from '../../shared/sealed-secret';
-import type { OutgoingRequest } from '../domain/callbacks';
 import type { NotificationStore, NotifyDirectory, WorkStore } from '../domain/ports';
 import type { DeliveryProvider } from '../domain/provider';
 
 /** Sends a request to a department and answers its HTTP status; rejects when there is no answer. */
-export type HttpSender = (request: OutgoingRequest) => Promise<{ readonly status: number }>;
+export type HttpSender = PostSender;
 
 /** Everything the service functions reach outside themselves, passed in so tests can choose. */
 export interface NotifyPorts {
@@ -35,15 +35,5 @@ export interface ServiceResult<T> {
   readonly body: T;
 }
 
-/** POSTs with a 10-second limit and no redirects: a callback goes where it was configured, or nowhere. */
-export const fetchSender: HttpSender = async (request) => {
-  const response = await fetch(request.url, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(10_000),
-  });
-  await response.body?.cancel();
-  return { status: response.status };
-};
+/** Callbacks get 10 seconds to answer. */
+export const fetchSender: HttpSender = postSender(10_000);

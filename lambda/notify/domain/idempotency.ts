@@ -1,4 +1,5 @@
-import { sha256Hex } from '../../shared/sealed-secret';
+export { canonicalJson, requestFingerprint } from '../../shared/request-fingerprint';
+
 import { badRequest, conflict } from './errors';
 
 /**
@@ -20,22 +21,6 @@ export interface IdempotencyClaim {
 export function checkIdempotencyKey(key: string): string {
   if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters');
   return key;
-}
-
-/** SHA-256 of the body with object keys sorted, so field order does not matter. */
-export function requestFingerprint(body: unknown): string {
-  return sha256Hex(canonicalJson(body));
-}
-
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 export type IdempotencyOutcome = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly notificationId: string };

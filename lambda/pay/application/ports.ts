@@ -1,14 +1,11 @@
+import { type PostSender, postSender } from '../../shared/outgoing-post';
 import type { SecretBox } from '../../shared/sealed-secret';
 import type { PaymentStore, ReportStore } from '../domain/ports';
 import type { PaymentProvider } from '../domain/provider';
 import type { PayUrls } from '../domain/responses';
 
 /** An outgoing POST to a department, answering its HTTP status; rejects when there is no answer. */
-export type HttpSender = (request: {
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}) => Promise<{ readonly status: number }>;
+export type HttpSender = PostSender;
 
 /** Everything the service functions reach outside themselves. */
 export interface PayPorts {
@@ -34,15 +31,5 @@ export interface ServiceResult<T> {
   readonly body: T;
 }
 
-/** POSTs with a 15-second limit (Pay's) and no redirects. */
-export const fetchSender: HttpSender = async (request) => {
-  const response = await fetch(request.url, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(15_000),
-  });
-  await response.body?.cancel();
-  return { status: response.status };
-};
+/** Webhooks get 15 seconds to answer, as Pay's do. */
+export const fetchSender: HttpSender = postSender(15_000);

@@ -1,4 +1,5 @@
-import { sha256Hex } from '../../shared/sealed-secret';
+export { canonicalJson, requestFingerprint } from '../../shared/request-fingerprint';
+
 import { idempotencyKeyReused, invalidIdempotencyKey } from './errors';
 
 /**
@@ -17,21 +18,6 @@ export interface PayIdempotencyClaim {
 export function checkIdempotencyKey(key: string): string {
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw invalidIdempotencyKey();
   return key;
-}
-
-export function requestFingerprint(body: unknown): string {
-  return sha256Hex(canonicalJson(body));
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 export type PayIdempotencyOutcome = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly paymentId: string };
