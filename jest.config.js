@@ -1,5 +1,7 @@
 module.exports = {
   testEnvironment: 'node',
+  // One worker per core: jest's default leaves one core to itself, which on two cores halves the speed.
+  maxWorkers: '100%',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
