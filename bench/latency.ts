@@ -22,13 +22,61 @@ export interface LatencyResult {
   readonly non2xx: number;
 }
 
+const createNotifyToken: (
+  method: string,
+  path: string,
+  secret: string,
+  serviceId: string,
+) => string = require('notifications-node-client/client/authentication.js');
+
+/** The last word of the seed note that starts with `prefix`: the demo key it prints. */
+function seededKey(platform: LocalPlatform, prefix: string): string {
+  const line = platform.seedNotes.find((l) => l.startsWith(prefix));
+  if (!line) throw new Error(`local mode printed no '${prefix}' note`);
+  return line.split(' ').at(-1) as string;
+}
+
 /** Representative read and write routes of every service, with valid requests. */
 export function latencyCases(platform: LocalPlatform): LatencyCase[] {
   const officer = (code: string) => ({ authorization: `Bearer ${platform.tokens.officers[code]}`, 'x-api-key': platform.apiKeys[code] });
+  const notifyKey = seededKey(platform, 'notify: demo service');
+  // A Notify token is good for 30 seconds, longer than each run.
+  const notify = (method: string, path: string) => ({
+    authorization: `Bearer ${createNotifyToken(method, path, notifyKey.slice(-36), notifyKey.slice(-73, -37))}`,
+  });
+  const pay = { authorization: `Bearer ${seededKey(platform, 'pay: sandbox account')}` };
   return [
     { name: 'no-op (baseline)', kind: 'baseline', method: 'GET', path: NOOP_PATH },
     { name: 'platform: list services', kind: 'read', method: 'GET', path: '/platform/services' },
     { name: 'platform: department (officer)', kind: 'read', method: 'GET', path: '/platform/departments/TD', headers: officer('TD') },
+    { name: 'cert: advisories', kind: 'read', method: 'GET', path: '/cert/advisories' },
+    {
+      name: 'cert: incidents (officer)',
+      kind: 'read',
+      method: 'GET',
+      path: '/cert/incidents',
+      headers: { authorization: `Bearer ${platform.tokens.officers.TD}` },
+    },
+    {
+      name: 'cert: report an incident',
+      kind: 'write',
+      method: 'POST',
+      path: '/cert/incidents',
+      headers: { authorization: `Bearer ${platform.tokens.officers.TD}` },
+      body: JSON.stringify({ title: 'Benchmark report', description: 'Load test', severity: 'low', category: 'other' }),
+    },
+    { name: 'open-data: package_search', kind: 'read', method: 'GET', path: '/open-data/api/3/action/package_search?q=traffic&rows=10' },
+    { name: 'open-data: package_list', kind: 'read', method: 'GET', path: '/open-data/api/3/action/package_list' },
+    { name: 'notify: templates', kind: 'read', method: 'GET', path: '/notify/v2/templates', headers: notify('GET', '/v2/templates') },
+    { name: 'pay: search payments', kind: 'read', method: 'GET', path: '/pay/v1/payments', headers: pay },
+    {
+      name: 'pay: create a payment',
+      kind: 'write',
+      method: 'POST',
+      path: '/pay/v1/payments',
+      headers: pay,
+      body: JSON.stringify({ amount: 1200, reference: 'BENCH-1', description: 'Licence fee', return_url: 'https://example.gov.hk/done' }),
+    },
   ];
 }
 
@@ -45,7 +93,7 @@ function run(url: string, c: LatencyCase, seconds: number): Promise<autocannon.R
 
 /** p50/p99 and throughput of each case at 50 connections against local mode in memory. */
 export async function benchLatency(seconds: number, log: (line: string) => void): Promise<LatencyResult[]> {
-  const platform = await startLocalPlatform({ config: loadConfig(), services: SERVICES, port: 0 });
+  const platform = await startLocalPlatform({ config: loadConfig(), services: SERVICES, port: 0, dataDirectory: undefined });
   try {
     const results: LatencyResult[] = [];
     for (const c of latencyCases(platform)) {
