@@ -1,25 +1,4 @@
-import fc from 'fast-check';
-import { decodeCursor, encodeCursor } from '../../../lambda/shared/paging';
 import { matchPath } from '../../../lambda/shared/route';
-
-describe('cursors', () => {
-  it('round-trip any key', () => {
-    fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.oneof(fc.string(), fc.integer())), (key) => {
-        expect(decodeCursor(encodeCursor(key))).toEqual(key);
-      }),
-    );
-  });
-
-  it.each(['%%%', 'bm90IGpzb24', Buffer.from('[1,2]').toString('base64url'), Buffer.from('"s"').toString('base64url')])(
-    'refuse the malformed cursor %s with a 400',
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(
-        expect.objectContaining({ status: 400, message: expect.stringMatching(/cursor is not valid/) }),
-      );
-    },
-  );
-});
 
 describe('matchPath', () => {
   it('extracts and decodes parameters', () => {
