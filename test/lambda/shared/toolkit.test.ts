@@ -237,3 +237,21 @@ describe('the shared toolkit against embedded DynamoDB', () => {
     });
   });
 });
+
+describe('builtOnce', () => {
+  it('builds once for concurrent callers and tries again after a failure', async () => {
+    const { builtOnce } = await import('../../../lambda/shared/once');
+    let builds = 0;
+    let fail = true;
+    const ports = builtOnce(async () => {
+      builds++;
+      if (fail) throw new Error('secret unavailable');
+      return { built: builds };
+    });
+    await expect(Promise.all([ports(), ports()])).rejects.toThrow('secret unavailable');
+    fail = false;
+    const [a, b] = await Promise.all([ports(), ports()]);
+    expect(a).toBe(b);
+    expect(builds).toBe(2);
+  });
+});
