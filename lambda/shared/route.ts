@@ -83,7 +83,10 @@ export interface AuthorizerDefinition {
   readonly header: string;
 }
 
-export interface ServiceDefinition<R extends Routes = Routes> {
+/** Names of environment variables, by what they mean. */
+export type EnvironmentNames = Readonly<Record<string, string>>;
+
+export interface ServiceDefinition<R extends Routes = Routes, E extends EnvironmentNames = EnvironmentNames> {
   /** Name in the config and the SSM paths, like `platform`. */
   readonly name: string;
   readonly title: string;
@@ -113,10 +116,18 @@ export interface ServiceDefinition<R extends Routes = Routes> {
   readonly memorySize?: Readonly<Record<string, number>>;
   /** Functions run on a schedule rather than (or as well as) by routes, by name. @default - none */
   readonly schedules?: Readonly<Record<string, ScheduleDefinition>>;
+  /**
+   * The environment variables the service's functions read beyond the platform's (which
+   * `lib/contract` names), by what they mean: its stack writes them, its `compose.ts` reads them.
+   * @default - none
+   */
+  readonly environment?: E;
 }
 
 /** Declares a service; checks the declaration is coherent so mistakes fail at load. */
-export function defineService<R extends Routes>(service: ServiceDefinition<R>): ServiceDefinition<R> {
+export function defineService<R extends Routes, E extends EnvironmentNames = EnvironmentNames>(
+  service: ServiceDefinition<R, E>,
+): ServiceDefinition<R, E> {
   const seen = new Set<string>();
   for (const [id, route] of Object.entries(service.routes)) {
     if (!route.path.startsWith(`${service.basePath}/`) && route.path !== service.basePath) {
@@ -141,6 +152,11 @@ export function defineService<R extends Routes>(service: ServiceDefinition<R>): 
       throw new Error(`Schedule ${id} names function '${schedule.function}', which the service does not declare.`);
     }
   }
+  const names = Object.values(service.environment ?? {});
+  for (const name of names) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`Environment name ${name} of ${service.name}: use upper case letters, digits and _.`);
+  }
+  if (new Set(names).size !== names.length) throw new Error(`${service.name} names one environment variable twice.`);
   for (const [fn, mb] of Object.entries(service.memorySize ?? {})) {
     if (!service.functions[fn]) throw new Error(`memorySize names function '${fn}', which the service does not declare.`);
     if (!Number.isInteger(mb) || mb < 128 || mb > 10240)

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../../../lambda/shared/cursor';
 import { conditionalPut, conditionalUpdate, queryAll, queryPage, scanAll, tableOf } from '../../../lambda/shared/dynamo';
 import { createIdempotently, decideIdempotency, type IdempotencyRefusals } from '../../../lambda/shared/idempotency';
 import { dynamoIdempotencyStore } from '../../../lambda/shared/idempotency-store';
+import { builtOnce } from '../../../lambda/shared/once';
 import { afterAttempt, type Delivery, dispatchDue, newDelivery, retryDelaySeconds } from '../../../lambda/shared/outbox';
 import { dynamoOutbox } from '../../../lambda/shared/outbox-store';
 import type { StorageDefinition } from '../../../lambda/shared/storage-definition';
@@ -240,7 +241,6 @@ describe('the shared toolkit against embedded DynamoDB', () => {
 
 describe('builtOnce', () => {
   it('builds once for concurrent callers and tries again after a failure', async () => {
-    const { builtOnce } = await import('../../../lambda/shared/once');
     let builds = 0;
     let fail = true;
     const ports = builtOnce(async () => {
