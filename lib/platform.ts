@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { CATALOGUE_FILE } from '../lambda/platform/catalogue-source';
+import { CATALOGUE_FILE } from '../lambda/platform/storage';
 import { SERVICES } from '../lambda/registry';
 import type { PlatformConfig } from './config/schema';
 import type { ServiceName } from './config/services';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { platformErrorFormat } from '../shared/error-format';
 import { defineService } from '../shared/route';
+import { formatError } from './errors';
 
 const serviceEntry = z.object({
   name: z.string(),
@@ -45,8 +45,12 @@ export const platformService = defineService({
   title: 'Platform catalogue',
   version: '1.0.0',
   basePath: '/platform',
-  formatError: platformErrorFormat,
-  functions: { api: 'lambda/platform/index.ts' },
+  formatError,
+  functions: { api: 'lambda/platform/handlers/http.ts' },
+  environment: {
+    /** The catalogue as JSON, in local mode; in AWS it is bundled with the function as CATALOGUE_FILE. */
+    catalogue: 'PLATFORM_CATALOGUE',
+  } as const,
   routes: {
     listServices: {
       method: 'GET',

@@ -125,9 +125,9 @@ export interface ServiceDefinition<R extends Routes = Routes, E extends Environm
 }
 
 /** Declares a service; checks the declaration is coherent so mistakes fail at load. */
-export function defineService<R extends Routes, E extends EnvironmentNames = EnvironmentNames>(
+export function defineService<R extends Routes, E extends EnvironmentNames = Record<never, string>>(
   service: ServiceDefinition<R, E>,
-): ServiceDefinition<R, E> {
+): ServiceDefinition<R, E> & { readonly environment: E } {
   const seen = new Set<string>();
   for (const [id, route] of Object.entries(service.routes)) {
     if (!route.path.startsWith(`${service.basePath}/`) && route.path !== service.basePath) {
@@ -162,7 +162,7 @@ export function defineService<R extends Routes, E extends EnvironmentNames = Env
     if (!Number.isInteger(mb) || mb < 128 || mb > 10240)
       throw new Error(`memorySize of '${fn}' is ${mb} MB: give a whole number from 128 to 10240.`);
   }
-  return service;
+  return { ...service, environment: service.environment ?? ({} as E) };
 }
 
 export function routeFunction(route: RouteDefinition): string {

@@ -1,4 +1,4 @@
-import type { DepartmentProvision, PlatformCatalogue } from '../../lambda/platform/catalogue';
+import type { DepartmentProvision, PlatformCatalogue } from '../../lambda/platform/domain/catalogue';
 import type { PlatformConfig } from '../config/schema';
 
 function rows(items: readonly { purpose: string; parameter: string }[]): string[] {

@@ -1,4 +1,4 @@
-import type { DepartmentProvision, PlatformCatalogue, ServiceEntry } from '../../lambda/platform/catalogue';
+import type { DepartmentProvision, PlatformCatalogue, ServiceEntry } from '../../lambda/platform/domain/catalogue';
 import type { DepartmentConfig, PlatformConfig } from '../config/schema';
 import { type ServiceName, serviceDescription } from '../config/services';
 import { ParameterNames } from '../parameter-names';

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { platformService } from '../../lambda/platform/routes';
 import type { RegisteredService } from '../../lambda/registry';
 import { HttpError } from '../../lambda/shared/errors';
 import { type AuthMode, matchPath, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
@@ -77,7 +78,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     CITIZEN_TOKEN_ISSUER: LOCAL_ISSUERS.citizen,
     STAFF_TOKEN_ISSUER: LOCAL_ISSUERS.staff,
     PLATFORM_PREFIX: config.platform.prefix,
-    PLATFORM_CATALOGUE: JSON.stringify(buildCatalogue(config)),
+    [platformService.environment.catalogue]: JSON.stringify(buildCatalogue(config)),
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };

@@ -1,0 +1,6 @@
+import { builtOnce } from '../shared/once';
+import type { PlatformPorts } from './ports';
+import { readCatalogue } from './store/catalogue-file';
+
+/** The catalogue, read once per process. */
+export const platformPorts = builtOnce(async (): Promise<PlatformPorts> => ({ catalogue: readCatalogue() }));
