@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
 import { addComplianceGate, complianceReport, writeComplianceReport } from '../lib/compliance/gate';
+import { VerdictCache } from '../lib/compliance/verdict-cache';
 import { ConfigError } from '../lib/config/issues';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config/load';
 import { buildPlatform } from '../lib/platform';
@@ -15,7 +16,7 @@ try {
   console.error(err.message);
   process.exit(1);
 }
-const packs = addComplianceGate(app);
+const packs = addComplianceGate(app, { cache: VerdictCache.forApp(app) });
 const assembly = app.synth();
 const report = complianceReport(app, packs);
 writeComplianceReport(assembly.directory, report);

@@ -1,24 +1,39 @@
-// Runs cfn-guard on templates in parallel, one process per template with only the rules that
-// concern its resource types, and prints the failures compactly as JSON. Spawned by
-// control-tower.ts; plain JavaScript so that it runs under plain Node.js.
+// Runs cfn-guard over templates with as few processes as the machine's cores allow: the
+// templates are split into one batch per core (balanced by size), each batch checked by one
+// cfn-guard process against the rules of every resource type in the batch, which parses them
+// once. A rule for a type a template lacks is not applicable to it, so the verdicts are those
+// of checking each template against its own rules. Prints the failures compactly as JSON.
+// Spawned by control-tower.ts; plain JavaScript so that it runs under plain Node.js.
 //   node control-tower-runner.mjs <guard binary> < jobs JSON: [{ template, rules: [file] }]
 // The jobs come on standard input: for a whole government they exceed the limit of one argument.
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const [guard] = process.argv.slice(2);
 const input = [];
 for await (const chunk of process.stdin) input.push(chunk);
-const jobs = JSON.parse(Buffer.concat(input).toString('utf8'));
+const jobs = JSON.parse(Buffer.concat(input).toString('utf8')).filter((job) => job.rules.length > 0);
 
-function run(job) {
+/** Jobs split into `count` batches of about equal template bytes, largest first. */
+function batches(count) {
+  const out = Array.from({ length: count }, () => ({ bytes: 0, jobs: [] }));
+  const sized = jobs.map((job) => ({ job, bytes: statSync(job.template).size })).sort((a, b) => b.bytes - a.bytes);
+  for (const { job, bytes } of sized) {
+    const lightest = out.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    lightest.bytes += bytes;
+    lightest.jobs.push(job);
+  }
+  return out.filter((b) => b.jobs.length > 0).map((b) => b.jobs);
+}
+
+function run(batch) {
   return new Promise((resolve, reject) => {
-    if (job.rules.length === 0) return resolve({ template: job.template, results: [] });
+    const rules = [...new Set(batch.flatMap((job) => job.rules))];
     const args = [
       'validate',
-      ...job.rules.flatMap((r) => ['--rules', r]),
-      '--data',
-      job.template,
+      ...rules.flatMap((r) => ['--rules', r]),
+      ...batch.flatMap((job) => ['--data', job.template]),
       '--output-format',
       'json',
       '--show-summary',
@@ -34,8 +49,8 @@ function run(job) {
     child.on('close', (code) => {
       // cfn-guard exits 0 when compliant and 5 or 19 when a rule fails.
       if (code !== 0 && code !== 5 && code !== 19)
-        return reject(new Error(`cfn-guard exited ${code} on ${job.template}: ${Buffer.concat(err).toString()}`));
-      resolve({ template: job.template, results: JSON.parse(Buffer.concat(out).toString() || '[]') });
+        return reject(new Error(`cfn-guard exited ${code} on ${batch.length} templates: ${Buffer.concat(err).toString()}`));
+      resolve(JSON.parse(Buffer.concat(out).toString() || '[]'));
     });
   });
 }
@@ -50,13 +65,19 @@ function summarise(failure) {
   return { control, rule: failure?.Rule?.name ?? 'unknown', message, fix, resources };
 }
 
-const queue = [...jobs];
 const results = [];
-async function worker() {
-  for (let job = queue.shift(); job; job = queue.shift()) {
-    const { template, results: guardResults } = await run(job);
-    for (const result of guardResults) for (const failure of result.not_compliant ?? []) results.push({ template, ...summarise(failure) });
+const checked = new Set();
+const cores = Math.max(1, availableParallelism());
+for (const guardResults of await Promise.all(batches(Math.min(cores, jobs.length)).map(run))) {
+  for (const result of guardResults) {
+    checked.add(result.name);
+    for (const failure of result.not_compliant ?? []) results.push({ template: result.name, ...summarise(failure) });
   }
 }
-await Promise.all(Array.from({ length: Math.max(1, cpus().length) }, worker));
+// A template cfn-guard did not report on was not checked: that must not pass as compliant.
+const missing = jobs.filter((job) => !checked.has(job.template)).map((job) => job.template);
+if (missing.length > 0) {
+  process.stderr.write(`cfn-guard reported nothing for: ${missing.join(', ')}\n`);
+  process.exit(1);
+}
 process.stdout.write(JSON.stringify(results));

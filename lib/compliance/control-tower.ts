@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { DISABLED_CONTROLS } from './control-tower-disabled';
+import { stacksOf, type VerdictCache, verdictKey } from './verdict-cache';
 
 const PACKAGE_DIR = path.dirname(require.resolve('@cdklabs/cdk-validator-cfnguard/package.json'));
 const RULES_DIR = path.join(PACKAGE_DIR, 'rules', 'control-tower', 'cfn-guard');
@@ -35,6 +36,9 @@ export interface ControlTowerStats {
   readonly findings: number;
   readonly acknowledged: number;
   readonly unacknowledged: number;
+  /** Templates checked, and how many verdicts came from the verdict cache. */
+  readonly stacks: number;
+  readonly fromCache: number;
 }
 
 function guardBinary(): string {
@@ -82,12 +86,17 @@ interface GuardFailure {
   readonly resources: readonly string[];
 }
 
+/** A template's failures before acknowledgements, as the verdict cache keeps them. */
+type TemplateVerdict = readonly Omit<GuardFailure, 'template'>[];
+
 /**
  * AWS Control Tower's proactive controls (the Guard rules cdk-validator-cfnguard bundles, run by
  * its cfn-guard) as a validation plugin. Each template is checked only against the controls for
  * the resource types it contains, templates in parallel: the same verdicts as checking every
  * template against every control, in a fraction of the time. A failure is acknowledged on the
- * construct it concerns, like any validation rule: `ControlTower::CT.S3.PR.2`.
+ * construct it concerns, like any validation rule: `ControlTower::CT.S3.PR.2`. Given a verdict
+ * cache, a template whose verdict is cached is not checked again; acknowledgements are applied
+ * after, so they always count as they are now.
  */
 export class ControlTowerControls implements IPolicyValidationPlugin {
   public readonly name = CONTROL_TOWER;
@@ -95,7 +104,7 @@ export class ControlTowerControls implements IPolicyValidationPlugin {
   public readonly ruleIds: string[];
   public lastStats?: ControlTowerStats;
 
-  constructor() {
+  constructor(private readonly cache?: VerdictCache) {
     this.ruleIds = controlTowerRules()
       .map((r) => r.control)
       .filter((c) => !(c in DISABLED_CONTROLS));
@@ -103,19 +112,30 @@ export class ControlTowerControls implements IPolicyValidationPlugin {
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const enabled = controlTowerRules().filter((r) => !(r.control in DISABLED_CONTROLS));
-    const jobs = context.templatePaths.map((template) => {
-      const types = new Set(
-        Object.values(JSON.parse(readFileSync(template, 'utf8')).Resources ?? {}).map((r) => (r as { Type: string }).Type),
-      );
-      return { template, rules: enabled.filter((r) => r.types.some((t) => types.has(t))).map((r) => r.file) };
+    const check = { name: this.name, version: `${this.version} ${guardBinary()}`, rules: this.ruleIds };
+    const stacks = stacksOf(context).map((stack) => {
+      const key = this.cache && verdictKey(check, stack);
+      return {
+        template: stack.templatePath,
+        key,
+        cached: key === undefined ? undefined : this.cache?.get<TemplateVerdict>(this.name, key),
+      };
     });
-    const run = spawnSync(process.execPath, [RUNNER, guardBinary()], {
-      input: JSON.stringify(jobs),
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    if (run.status !== 0) throw new Error(`cfn-guard failed (${run.error?.message ?? run.signal ?? run.status}): ${run.stderr}`);
-    const failures = JSON.parse(run.stdout) as GuardFailure[];
+    const jobs = stacks
+      .filter((s) => !s.cached)
+      .map(({ template }) => {
+        const types = new Set(
+          Object.values(JSON.parse(readFileSync(template, 'utf8')).Resources ?? {}).map((r) => (r as { Type: string }).Type),
+        );
+        return { template, rules: enabled.filter((r) => r.types.some((t) => types.has(t))).map((r) => r.file) };
+      });
+    const checked = jobs.length > 0 ? this.runGuard(jobs) : [];
+    const failures: GuardFailure[] = [];
+    for (const stack of stacks) {
+      const verdict: TemplateVerdict = stack.cached ?? checked.filter((f) => f.template === stack.template).map(({ template, ...f }) => f);
+      if (!stack.cached && stack.key) this.cache?.put(this.name, stack.key, verdict);
+      failures.push(...verdict.map((f) => ({ ...f, template: stack.template })));
+    }
 
     const root = (context as IPolicyValidationContext & { appConstruct?: IConstruct }).appConstruct;
     const constructs = root ? constructsByLogicalId(root) : new Map<string, IConstruct>();
@@ -142,8 +162,27 @@ export class ControlTowerControls implements IPolicyValidationPlugin {
       }
     }
     const unacknowledged = findings - acknowledged;
-    this.lastStats = { pack: CONTROL_TOWER, rules: enabled.length, findings, acknowledged, unacknowledged };
+    const fromCache = stacks.filter((s) => s.cached).length;
+    this.lastStats = {
+      pack: CONTROL_TOWER,
+      rules: enabled.length,
+      findings,
+      acknowledged,
+      unacknowledged,
+      stacks: stacks.length,
+      fromCache,
+    };
     return { success: unacknowledged === 0, violations: [...violations.values()] };
+  }
+
+  private runGuard(jobs: readonly { template: string; rules: string[] }[]): GuardFailure[] {
+    const run = spawnSync(process.execPath, [RUNNER, guardBinary()], {
+      input: JSON.stringify(jobs),
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`cfn-guard failed (${run.error?.message ?? run.signal ?? run.status}): ${run.stderr}`);
+    return JSON.parse(run.stdout) as GuardFailure[];
   }
 }
 

@@ -1,6 +1,13 @@
-import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { type IApplyRule, type NagPack, NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { type CacheUse, stacksOf, type VerdictCache, verdictKey } from './verdict-cache';
+
+const CDK_NAG_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(path.dirname(require.resolve('cdk-nag/package.json')), 'package.json'), 'utf8'),
+).version;
 
 /** What one pack saw in its last run. */
 export interface PackStats {
@@ -13,23 +20,40 @@ export interface PackStats {
   readonly acknowledged: number;
   /** Findings left after acknowledgements; synth fails unless this is zero. */
   readonly unacknowledged: number;
+  /** Stacks checked. */
+  readonly stacks?: number;
+  /** Of those, how many verdicts came from the verdict cache. */
+  readonly fromCache?: number;
 }
 
 /** The pack's rule hook, which cdk-nag declares protected. */
 type RuleHook = { applyRule(params: IApplyRule): void };
 
+/** One run of the pack over one scope, as the verdict cache keeps it. */
+interface ScopeVerdict {
+  readonly rules: readonly string[];
+  readonly findings: number;
+  readonly violations: readonly PolicyViolation[];
+}
+
 /**
  * A cdk-nag pack that also counts the rules it evaluated and the findings that were
  * acknowledged, which cdk-nag does not report. It observes every rule the pack applies by
  * wrapping the pack's rule hook; the pack's own logic, including acknowledgements, is unchanged.
+ * Given a verdict cache, it checks stack by stack and reuses the verdict of a stack whose
+ * template and acknowledgements are unchanged.
  */
 export class CountedPack implements IPolicyValidationPlugin {
   public readonly name: string;
+  public readonly version = CDK_NAG_VERSION;
   public lastStats?: PackStats;
   private seenRules = new Set<string>();
   private rawFindings = 0;
 
-  constructor(private readonly pack: NagPack) {
+  constructor(
+    private readonly pack: NagPack,
+    private readonly cache?: VerdictCache,
+  ) {
     this.name = pack.name;
     const hooked = pack as unknown as RuleHook;
     const applyRule = hooked.applyRule.bind(pack);
@@ -37,12 +61,28 @@ export class CountedPack implements IPolicyValidationPlugin {
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    return this.record(() => this.pack.validate(context));
+    const stacks = stacksOf(context);
+    const cache = this.cache;
+    if (!cache || stacks.some((s) => !s.construct))
+      return this.report([this.run(context.appConstruct)], { stacks: stacks.length, fromCache: 0 });
+    let fromCache = 0;
+    const verdicts = stacks.map((stack) => {
+      const key = verdictKey(this, stack);
+      const cached = cache.get<ScopeVerdict>(this.name, key);
+      if (cached) {
+        fromCache += 1;
+        return cached;
+      }
+      const verdict = this.run(stack.construct as IConstruct);
+      cache.put(this.name, key, verdict);
+      return verdict;
+    });
+    return this.report(verdicts, { stacks: stacks.length, fromCache });
   }
 
   /** Runs the pack on part of the tree, as unit tests do for one stack. */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    return this.record(() => this.pack.validateScope(scope));
+    return this.report([this.run(scope)]);
   }
 
   private observe(params: IApplyRule): IApplyRule {
@@ -66,18 +106,33 @@ export class CountedPack implements IPolicyValidationPlugin {
     };
   }
 
-  private record(run: () => PolicyValidationPluginReport): PolicyValidationPluginReport {
+  private run(scope: IConstruct): ScopeVerdict {
     this.seenRules = new Set();
     this.rawFindings = 0;
-    const report = run();
-    const unacknowledged = report.violations.reduce((n, v) => n + v.violatingResources.length, 0);
+    const report = this.pack.validateScope(scope);
+    return { rules: [...this.seenRules], findings: this.rawFindings, violations: report.violations };
+  }
+
+  private report(verdicts: readonly ScopeVerdict[], use?: CacheUse): PolicyValidationPluginReport {
+    const byRule = new Map<string, PolicyViolation>();
+    for (const violation of verdicts.flatMap((v) => v.violations)) {
+      const seen = byRule.get(violation.ruleName);
+      byRule.set(
+        violation.ruleName,
+        seen ? { ...seen, violatingResources: [...seen.violatingResources, ...violation.violatingResources] } : violation,
+      );
+    }
+    const violations = [...byRule.values()];
+    const findings = verdicts.reduce((n, v) => n + v.findings, 0);
+    const unacknowledged = violations.reduce((n, v) => n + v.violatingResources.length, 0);
     this.lastStats = {
       pack: this.name,
-      rules: this.seenRules.size,
-      findings: this.rawFindings,
-      acknowledged: this.rawFindings - unacknowledged,
+      rules: new Set(verdicts.flatMap((v) => v.rules)).size,
+      findings,
+      acknowledged: findings - unacknowledged,
       unacknowledged,
+      ...use,
     };
-    return report;
+    return { success: violations.length === 0, violations };
   }
 }
