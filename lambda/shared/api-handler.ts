@@ -23,6 +23,11 @@ export type Handlers<R extends Routes> = { readonly [K in keyof R]?: RouteHandle
 export type ApiHandler = (event: APIGatewayProxyEvent, context?: Partial<Context>) => Promise<APIGatewayProxyResult>;
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** Deepest nesting of arrays and objects a JSON body may have: deeper input is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 32;
+/** Longest error message, and longest string in its details, an answer carries: never more than an excerpt of input. */
+const MAX_MESSAGE_CHARS = 500;
+const MAX_DETAIL_CHARS = 300;
 
 const BASE_HEADERS = {
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
@@ -70,7 +75,7 @@ export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>
       status = response.status;
       return toResult(response, requestId);
     } catch (err) {
-      const error = err instanceof HttpError ? err : internalError(err);
+      const error = clamped(err instanceof HttpError ? err : internalError(err));
       status = error.status;
       return toResult({ status: error.status, body: service.formatError(error, requestId), headers: error.headers }, requestId);
     } finally {
@@ -83,6 +88,43 @@ export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>
       logger.removeKeys(['requestId']);
     }
   };
+}
+
+const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function clampDetails(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return excerpt(value, MAX_DETAIL_CHARS);
+  if (depth > 4 || value === null || typeof value !== 'object') return depth > 4 ? undefined : value;
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => clampDetails(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clampDetails(v, depth + 1)]));
+}
+
+/** The error as answered: whatever a message or detail quotes of the input, only an excerpt. */
+function clamped(error: HttpError): HttpError {
+  const message = excerpt(error.message, MAX_MESSAGE_CHARS);
+  if (message === error.message && JSON.stringify(error.details ?? null).length <= MAX_DETAIL_CHARS) return error;
+  return new HttpError(error.status, error.code, message, clampDetails(error.details), error.headers);
+}
+
+/** How deep a JSON text nests arrays and objects, counted without parsing it; stops past `limit`. */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      deepest = Math.max(deepest, depth);
+      if (deepest > limit) return deepest;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
 }
 
 function internalError(err: unknown): HttpError {
@@ -198,15 +240,23 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers:
     return formObject(bytes.toString('utf8'));
   }
   if (bytes.length === 0) {
-    throw report({ where: 'body', input: undefined }, () =>
+    throw report({ where: 'body', input: undefined, reason: 'missing' }, () =>
       validationFailed('The request body is missing: send a JSON object.', [{ field: 'body', message: 'required' }]),
     );
   }
   if (mediaType(headers) !== 'application/json') throw unsupportedMediaType('application/json');
+  const text = bytes.toString('utf8');
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw report({ where: 'body', input: undefined, reason: 'too-deep' }, () =>
+      validationFailed(`The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`, [
+        { field: 'body', message: `at most ${MAX_JSON_DEPTH} levels of nesting` },
+      ]),
+    );
+  }
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(text);
   } catch (err) {
-    throw report({ where: 'body', input: bytes.toString('utf8') }, () =>
+    throw report({ where: 'body', input: text, reason: 'malformed' }, () =>
       validationFailed(`The request body is not valid JSON: ${(err as Error).message}.`, [{ field: 'body', message: 'malformed JSON' }]),
     );
   }

@@ -60,6 +60,11 @@ export interface RequestProblem {
   readonly routeId: string;
   readonly where: 'path' | 'query' | 'body';
   readonly error?: z.ZodError;
+  /**
+   * Why a body could not be read, when `error` is undefined.
+   * @default - 'malformed' for a body given, 'missing' for none
+   */
+  readonly reason?: 'missing' | 'malformed' | 'too-deep';
   /** The value as received. */
   readonly input: unknown;
 }
@@ -154,7 +159,8 @@ export function defineService<R extends Routes, E extends EnvironmentNames = Rec
   }
   const names = Object.values(service.environment ?? {});
   for (const name of names) {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`Environment name ${name} of ${service.name}: use upper case letters, digits and _.`);
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name))
+      throw new Error(`Environment name ${name} of ${service.name}: use upper case letters, digits and _.`);
   }
   if (new Set(names).size !== names.length) throw new Error(`${service.name} names one environment variable twice.`);
   for (const [fn, mb] of Object.entries(service.memorySize ?? {})) {

@@ -27,6 +27,12 @@ export function loadConfig(file: string = DEFAULT_CONFIG_PATH): PlatformConfig {
   return parseConfig(text, file);
 }
 
+/**
+ * Aliases a config may use. Anchors and aliases are natural for lists repeated per department
+ * (`services: *all`); the cap still stops a document that expands without bound.
+ */
+const MAX_ALIASES = 10_000;
+
 /** Validates config text; `source` names it in messages. */
 export function parseConfig(text: string, source = 'config'): PlatformConfig {
   const doc = parseDocument(text);
@@ -34,14 +40,27 @@ export function parseConfig(text: string, source = 'config'): PlatformConfig {
     throw new ConfigError(
       source,
       doc.errors.map((e) => ({
-        path: `line ${e.linePos?.[0].line ?? '?'}`,
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'the document',
         value: undefined,
         message: `is not valid YAML: ${e.message.split('\n')[0]}`,
         fix: 'correct the YAML syntax (indentation, quotes, colons)',
       })),
     );
   }
-  return validateConfig(doc.toJS(), source);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    throw new ConfigError(source, [
+      {
+        path: 'the document',
+        value: undefined,
+        message: `cannot be read: ${(err as Error).message.split('\n')[0]}`,
+        fix: `use anchors and aliases (&name, *name) fewer than ${MAX_ALIASES} times, and let no alias refer to itself`,
+      },
+    ]);
+  }
+  return validateConfig(raw, source);
 }
 
 /** Validates an already-parsed config object. */

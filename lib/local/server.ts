@@ -115,12 +115,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         const headers = { ...result.headers } as Record<string, string>;
         res.writeHead(result.statusCode, headers);
         res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
-        options.log?.(`${req.method} ${req.url} ${result.statusCode} ${Date.now() - started}ms`);
+        options.log?.(`${req.method} ${loggedTarget(req.url)} ${result.statusCode} ${Date.now() - started}ms`);
       })
       .catch((err: Error) => {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('local server error');
-        options.log?.(`${req.method} ${req.url} 500 ${err.message}`);
+        options.log?.(`${req.method} ${loggedTarget(req.url)} 500 ${err.message}`);
       });
   });
   server.listen(options.port ?? 3000, '127.0.0.1');
@@ -158,15 +158,35 @@ async function mount(name: string, registered: RegisteredService): Promise<Mount
   return { name, registered, functions, authorizers, openApi: openApiDocument(registered.definition) };
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BYTES) throw new HttpError(413, 'payload_too_large', 'Request too large.');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The request target as it is logged: the path, and the names of the query parameters with
+ * their values left out (a search may carry an e-mail address), as the access log does in AWS.
+ */
+export function loggedTarget(target = '/'): string {
+  const url = new URL(target, 'http://localhost');
+  const names = [...url.searchParams.keys()];
+  return names.length === 0 ? url.pathname : `${url.pathname}?${names.map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
+}
+
+/** The request body; one over the cap is read to its end and discarded, so the answer still reaches the caller. */
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size <= MAX_REQUEST_BYTES) return resolve(Buffer.concat(chunks));
+      reject(
+        new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`, {
+          limitBytes: MAX_REQUEST_BYTES,
+        }),
+      );
+    });
+    req.on('error', reject);
+  });
 }
 
 function gatewayError(service: MountedService, error: HttpError): APIGatewayProxyResult {
@@ -243,7 +263,13 @@ async function handle(
   if (req.method === 'GET' && url.pathname === `${service.registered.definition.basePath}/openapi.json`) {
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(service.openApi) };
   }
-  const body = await readBody(req);
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (err) {
+    if (err instanceof HttpError) return gatewayError(service, err);
+    throw err;
+  }
   const routes = Object.values(service.registered.definition.routes);
   const matches = routes.map((route) => ({ route, params: matchPath(route.path, url.pathname) })).filter((m) => m.params !== undefined);
   const exact = matches.find((m) => m.route.method === req.method);

@@ -109,6 +109,35 @@ describe('loadConfig', () => {
     expect(issues[0].path).toMatch(/^line \d+/);
   });
 
+  it('accepts anchors and aliases, as a whole-government config repeats lists (more than 100 of them)', () => {
+    const departments = Array.from({ length: 120 }, (_, i) => {
+      const code = `D${String(i).padStart(3, '0')}`;
+      // /20 blocks from 10.65.0.0 on, inside the platform's 10.64.0.0/12.
+      const cidr = `10.${65 + Math.floor(i / 16)}.${(i % 16) * 16}.0/20`;
+      return `  - { code: ${code}, name: { en: Department ${i}, zh: 部門${i} }, costCentre: ${code}-1, classification: UNCLASSIFIED, cidr: ${cidr}, services: *all, monthlyBudgetUsd: 100 }`;
+    });
+    const text = defaultText
+      .replace(/^departments:[\s\S]*$/m, `departments:\n${departments.join('\n')}\n`)
+      .replace(/^ {2}enabled: \[/m, '  enabled: &all [');
+    const config = parseConfig(text, 'aliases.yaml');
+    expect(config.departments).toHaveLength(120);
+    expect(config.departments[119].services).toEqual(config.services.enabled);
+  });
+
+  it('reports a document whose aliases expand without bound with its fix, and no stack trace', () => {
+    const anchors = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 6; i++) anchors.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const issues = issuesOf(anchors.join('\n'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message).toMatch(/cannot be read: .*alias/i);
+    expect(issues[0].fix).toMatch(/anchors and aliases/);
+    expect(issues[0].message).not.toMatch(/    at /);
+  });
+
+  it('reports a YAML error with its line and column', () => {
+    expect(issuesOf('platform:\n  name: [unclosed\n')[0].path).toMatch(/^line \d+, column \d+$/);
+  });
+
   it('reports a missing file as a config problem', () => {
     expect(() => loadConfig('config/does-not-exist.yaml')).toThrow(/cannot be read \(ENOENT\)/);
   });

@@ -1,3 +1,4 @@
+import { loggedTarget } from '../../lib/local/server';
 import { call, useLocalPlatform } from '../helpers/local-platform';
 
 describe('platform catalogue over HTTP in local mode', () => {
@@ -96,5 +97,16 @@ describe('platform catalogue over HTTP in local mode', () => {
     expect(res.status).toBe(200);
     expect(res.json.openapi).toBe('3.1.0');
     expect(Object.keys(res.json.paths)).toEqual(['/platform/services', '/platform/departments', '/platform/departments/{code}']);
+  });
+
+  it('answers a body over its 10 MB cap with 413 in the service error shape', async () => {
+    const res = await call(platform.current, 'POST', '/platform/services', { body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    expect(res.status).toBe(413);
+    expect(res.json.error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 10 * 1024 * 1024 } });
+  });
+
+  it('logs the path and the names of query parameters, never their values', () => {
+    expect(loggedTarget('/pay/v1/payments?email=jo%40example.com&state=success')).toBe('/pay/v1/payments?email=…&state=…');
+    expect(loggedTarget('/platform/services')).toBe('/platform/services');
   });
 });

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { createApiHandler } from '../../../lambda/shared/api-handler';
+import { createApiHandler, jsonDepth } from '../../../lambda/shared/api-handler';
 import { platformErrorFormat } from '../../../lambda/shared/error-format';
 import { conflict, HttpError } from '../../../lambda/shared/errors';
 import { json } from '../../../lambda/shared/http';
@@ -87,6 +87,43 @@ describe('createApiHandler', () => {
     expect(res.statusCode).toBe(status);
     expect(JSON.parse(res.body).error.message).toMatch(message);
     expect(stored).toEqual([]);
+  });
+
+  it('refuses a body nested past the limit before parsing it, without echoing it', async () => {
+    const depth = 5000;
+    const body = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const big = createApiHandler(defineService({ ...service, routes: { create: { ...service.routes.create, maxBodyBytes: 64 * 1024 } } }), {
+      create: async () => json(201, {}),
+    });
+    const res = await big(event('POST', '/demo/things', { body }));
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.message).toMatch(/deeper than 32 levels/);
+    expect(res.body.length).toBeLessThan(1000);
+  });
+
+  it('counts nesting outside strings only', () => {
+    expect(jsonDepth('{"a":[1,{"b":"[[[[{{{"}]}', 10)).toBe(3);
+    // A string holding one backslash, then three arrays; then a string holding a quote.
+    expect(jsonDepth(String.raw`"\\"[[[`, 10)).toBe(3);
+    expect(jsonDepth(String.raw`"\"[[["`, 10)).toBe(0);
+  });
+
+  it('answers with only an excerpt of a long message that quotes its input', async () => {
+    const wide = createApiHandler(
+      defineService({ ...service, routes: { ...service.routes, create: { ...service.routes.create, maxBodyBytes: 10_000 } } }),
+      {
+        create: async ({ body }) => {
+          throw conflict(`No thing may be named ${body.name}`, [{ field: 'name', message: body.name }]);
+        },
+        get: async () => json(200, {}),
+        fail: async () => json(200, {}),
+      },
+    );
+    const res = await wide(event('POST', '/demo/things', { body: JSON.stringify({ name: 'x'.repeat(5000), size: 1 }) }));
+    const error = JSON.parse(res.body).error;
+    expect(res.statusCode).toBe(409);
+    expect(error.message.length).toBeLessThanOrEqual(500);
+    expect(error.details[0].message.length).toBeLessThanOrEqual(300);
   });
 
   it('maps a domain conflict to 409 in the service error shape', async () => {
