@@ -12,7 +12,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Severity } from '../../lambda/cert/domain/severity';
-import { PIPELINE_ENVIRONMENT } from '../../lambda/cert/pipeline-environment';
+import { certService } from '../../lambda/cert/routes';
 import { CERT_TABLES } from '../../lambda/cert/storage';
 import { tableEnvName } from '../../lambda/shared/storage-definition';
 import { acknowledge } from '../compliance/acknowledge';
@@ -22,6 +22,7 @@ import { ServiceFunction } from '../constructs/service-function';
 import { TAG_KEYS } from '../tags';
 import { FindingRules } from './finding-rules';
 
+const PIPELINE_ENVIRONMENT = certService.environment;
 const HANDLER = path.join(__dirname, '..', '..', 'lambda', 'cert', 'handlers', 'finding-event.ts');
 
 export interface IncidentPipelineProps {
