@@ -19,7 +19,8 @@ export const certService = defineService({
   version: '1.0.0',
   basePath: '/cert',
   formatError,
-  functions: { api: 'lambda/cert/handlers/http.ts' },
+  functions: { api: 'lambda/cert/handlers/http.ts', findings: 'lambda/cert/handlers/finding-event.ts' },
+  memorySize: { findings: 256 },
   environment: {
     /** Lowest finding severity the incident pipeline files as an incident. */
     threshold: 'INCIDENT_SEVERITY_THRESHOLD',
