@@ -40,7 +40,7 @@ const REPORT_REFUSALS: IdempotencyRefusals = {
 const CLAIM_ATTEMPTS = 3;
 
 /** The incident pipeline's actor in audit records. */
-export const PIPELINE_ACTOR: SystemActor = { kind: 'system', name: 'incident-pipeline' };
+const PIPELINE_ACTOR: SystemActor = { kind: 'system', name: 'incident-pipeline' };
 
 const tagged = (incident: Incident): TaggedIncident => ({ incident, etag: etagOf(incident) });
 
