@@ -154,7 +154,7 @@ describe('IncidentPipeline', () => {
 
   it('passes all four compliance packs', () => {
     expect(unacknowledgedFindings(pipeline)).toEqual([]);
-    // The filer is the service's function now, beside the pipeline: its grants are checked too.
+    // The filer is the service's function, built beside the pipeline: its grants are checked as well.
     expect(unacknowledgedFindings(pipeline.function)).toEqual([]);
   });
 });
