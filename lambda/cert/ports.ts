@@ -1,18 +1,10 @@
+import type { IdempotencyStore } from '../shared/idempotency';
 import type { Advisory } from './domain/advisory';
-import type { CursorPosition } from './domain/cursor';
 import type { Incident } from './domain/incident';
 import type { StoredKevEntry } from './domain/kev';
+import type { CursorPosition } from './domain/paging';
 import type { Severity } from './domain/severity';
 import type { Status } from './domain/state-machine';
-
-/** A key that may be used once, pointing at the case it opened: an Idempotency-Key or a finding. */
-export interface Claim {
-  readonly key: string;
-  readonly caseNumber: string;
-  /** Fingerprint of the request that claimed an Idempotency-Key. */
-  readonly fingerprint?: string;
-  readonly createdAt: string;
-}
 
 export interface PageOf<T> {
   readonly items: readonly T[];
@@ -34,10 +26,10 @@ export interface IncidentQuery {
 export interface IncidentStore {
   /** The next case sequence of a year, atomically: no two callers get the same. */
   nextCaseSequence(year: number): Promise<number>;
-  /** A live claim, if the key has one. */
-  findClaim(key: string, now: Date): Promise<Claim | undefined>;
-  /** Takes a key if no live claim holds it; false if one does. */
-  claim(claim: Claim, now: Date, ttlSeconds?: number): Promise<boolean>;
+  /** The case number a finding was filed under, if it was. */
+  findingCase(dedupKey: string): Promise<string | undefined>;
+  /** Files a finding under a case number, unless it is filed already; false if it is. */
+  claimFinding(dedupKey: string, caseNumber: string, at: Date): Promise<boolean>;
   /** Stores a new incident; false if one with its id exists. */
   create(incident: Incident): Promise<boolean>;
   get(id: string): Promise<Incident | undefined>;
@@ -57,14 +49,20 @@ export interface AdvisoryStore {
   get(id: string): Promise<Advisory | undefined>;
   /** Newest first. */
   list(query: { readonly after?: CursorPosition; readonly limit: number }): Promise<PageOf<Advisory>>;
-  /** Adds an entry to the catalogue; false if the CVE is already in it. */
-  addKnownExploited(entry: StoredKevEntry): Promise<boolean>;
-  listKnownExploited(): Promise<readonly StoredKevEntry[]>;
 }
 
-/** What the service functions need from outside. */
+export interface KnownExploitedStore {
+  /** Adds an entry to the catalogue; false if the CVE is already in it. */
+  add(entry: StoredKevEntry): Promise<boolean>;
+  list(): Promise<readonly StoredKevEntry[]>;
+}
+
+/** What the CERT's use cases need from outside. */
 export interface CertPorts {
   readonly incidents: IncidentStore;
+  /** Idempotency-Key claims of reports, by department and key. */
+  readonly reportClaims: IdempotencyStore;
   readonly advisories: AdvisoryStore;
+  readonly knownExploited: KnownExploitedStore;
   readonly clock: () => Date;
 }

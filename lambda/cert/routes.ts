@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { platformErrorFormat } from '../shared/error-format';
 import { defineService } from '../shared/route';
 import {
   addKnownExploitedSchema,
@@ -9,6 +8,7 @@ import {
   reportIncidentSchema,
   triagePatchSchema,
 } from './domain/schemas';
+import { formatError } from './errors';
 
 const incidentId = z.strictObject({ id: z.string().regex(/^[A-Z]+-\d{4}-\d{6}$/, 'an incident id looks like GCERT-2026-000123') });
 
@@ -18,8 +18,17 @@ export const certService = defineService({
   title: 'Government CERT',
   version: '1.0.0',
   basePath: '/cert',
-  formatError: platformErrorFormat,
-  functions: { api: 'lambda/cert/index.ts' },
+  formatError,
+  functions: { api: 'lambda/cert/handlers/http.ts', findings: 'lambda/cert/handlers/finding-event.ts' },
+  memorySize: { findings: 256 },
+  environment: {
+    /** Lowest finding severity the incident pipeline files as an incident. */
+    threshold: 'INCIDENT_SEVERITY_THRESHOLD',
+    /** Resource tag naming the department that owns a finding's resource. */
+    departmentTagKey: 'DEPARTMENT_TAG_KEY',
+    /** JSON object of account id to department code, for resources without the tag. */
+    departmentAccounts: 'DEPARTMENT_ACCOUNTS',
+  } as const,
   routes: {
     reportIncident: {
       method: 'POST',

@@ -1,10 +1,12 @@
 import type { SeedLocal } from '../shared/seed';
+import { publishAdvisory } from './app/advisories';
+import { fileFinding, reportIncident } from './app/incidents';
+import { addKnownExploited } from './app/known-exploited';
+import { certPorts } from './compose';
 import type { Caller, RequestContext } from './domain/caller';
 import { departmentLookup, normaliseGuardDuty } from './domain/normalise';
 import type { AddKnownExploitedInput, PublishAdvisoryInput, ReportIncidentInput } from './domain/schemas';
 import type { CertPorts } from './ports';
-import { addKnownExploited, fileFinding, publishAdvisory, reportIncident } from './service';
-import { dynamoPorts } from './store';
 
 const SEED_CONTEXT: RequestContext = { requestId: 'seed', principalId: 'local-seed' };
 const analyst: Caller = { kind: 'analyst' };
@@ -97,6 +99,6 @@ export async function seed(ports: CertPorts): Promise<{ seeded: boolean }> {
 
 /** Local mode's seeding: sample incidents, advisories and catalogue entries. */
 export const seedLocal: SeedLocal = async () => {
-  const { seeded } = await seed(dynamoPorts());
+  const { seeded } = await seed(await certPorts());
   return seeded ? ['CERT: seeded sample incidents, advisories and known-exploited vulnerabilities.'] : [];
 };

@@ -1,37 +1,49 @@
-import * as path from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Severity } from '../../lambda/cert/domain/severity';
-import { PIPELINE_ENVIRONMENT } from '../../lambda/cert/pipeline-environment';
+import { certService } from '../../lambda/cert/routes';
 import { CERT_TABLES } from '../../lambda/cert/storage';
 import { tableEnvName } from '../../lambda/shared/storage-definition';
 import { acknowledge } from '../compliance/acknowledge';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
-import { ServiceFunction } from '../constructs/service-function';
+import type { ServiceFunction } from '../constructs/service-function';
 import { TAG_KEYS } from '../tags';
 import { FindingRules } from './finding-rules';
 
-const HANDLER = path.join(__dirname, '..', '..', 'lambda', 'cert', 'handlers', 'finding-event.ts');
+/** The filer reads and writes single incidents, case counters and claims: no scans, queries or deletes. */
+const INCIDENT_ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** What the filer needs of the incidents table's key to read and write those items. */
+const INCIDENT_KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] as const;
+/** Reading the records of the incidents stream. */
+const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'] as const;
+const TOPIC_PUBLISH_ACTIONS = ['sns:Publish'] as const;
+/** What publishing to, or queueing in, a KMS-encrypted topic or queue needs of its key. */
+const ENCRYPTED_SEND_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'] as const;
+const DEAD_LETTER_SEND_ACTIONS = ['sqs:SendMessage'] as const;
+
+/** One event may carry several findings, each filed with a few single-item writes. */
+const FILER_TIMEOUT = Duration.seconds(30);
+/** Filings at once, at most; events held back wait in Lambda's asynchronous queue. */
+const FILER_CONCURRENCY = 5;
 
 export interface IncidentPipelineProps {
-  /** The function runs in this VPC; it reaches DynamoDB through the VPC's endpoints or egress. */
-  readonly vpc: ec2.IVpc;
-  /** @default - the VPC's private subnets with egress, else its isolated subnets */
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  /** Key for the function's logs, environment and the pipeline's queues; must allow CloudWatch Logs. */
+  /**
+   * The function that files findings: the CERT service's declared `findings` function, which
+   * its service stack builds. The pipeline gives it its settings, grants and triggers.
+   */
+  readonly filer: ServiceFunction;
+  /** Key for the pipeline's queues. */
   readonly encryptionKey: kms.IKey;
-  readonly logRetention: logs.RetentionDays;
   /** The CERT's `incidents` table. It must have a stream of new images: new incidents are read from it. */
   readonly incidentsTable: dynamodb.ITable;
   /** Told of every new incident, reported or detected. */
@@ -83,35 +95,26 @@ export class IncidentPipeline extends Construct {
     }
     const alarmAction = new actions.SnsAction(props.alarmTopic);
 
-    this.function = new ServiceFunction(this, 'Filer', {
-      entry: HANDLER,
-      description: 'Files GuardDuty and Security Hub findings as CERT incidents',
-      encryptionKey: props.encryptionKey,
-      vpc: props.vpc,
-      vpcSubnets: props.vpcSubnets,
-      logRetention: props.logRetention,
-      timeout: Duration.seconds(30),
-      memorySize: 256,
-      reservedConcurrency: 5,
-      environment: {
-        [tableEnvName(CERT_TABLES.incidents)]: props.incidentsTable.tableName,
-        [PIPELINE_ENVIRONMENT.threshold]: props.threshold,
-        [PIPELINE_ENVIRONMENT.departmentTagKey]: TAG_KEYS.department,
-        [PIPELINE_ENVIRONMENT.departmentAccounts]: JSON.stringify(props.departmentAccounts ?? {}),
-      },
-    });
+    this.function = props.filer;
+    const filer = this.function.function;
+    const env = certService.environment;
+    filer.addEnvironment(tableEnvName(CERT_TABLES.incidents), props.incidentsTable.tableName);
+    filer.addEnvironment(env.threshold, props.threshold);
+    filer.addEnvironment(env.departmentTagKey, TAG_KEYS.department);
+    filer.addEnvironment(env.departmentAccounts, JSON.stringify(props.departmentAccounts ?? {}));
+    // A service's declaration sizes its functions' memory only; the filer's time and
+    // concurrency are the pipeline's to decide.
+    const filerResource = filer.node.defaultChild as lambda.CfnFunction;
+    filerResource.timeout = FILER_TIMEOUT.toSeconds();
+    filerResource.reservedConcurrentExecutions = FILER_CONCURRENCY;
+
     const role = this.function.role;
-    // Reads and writes single items only: no scans, queries or deletes.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-        resources: [props.incidentsTable.tableArn],
-      }),
-    );
-    props.incidentsTable.encryptionKey?.grant(role, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
+    // Not table.grant(): on a table with indexes it also names every index, which single items do not need.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...INCIDENT_ITEM_ACTIONS], resources: [props.incidentsTable.tableArn] }));
+    props.incidentsTable.encryptionKey?.grant(role, ...INCIDENT_KEY_ACTIONS);
 
     this.rules = new FindingRules(this, 'Rules', { threshold: props.threshold, alarmTopic: props.alarmTopic });
-    this.rules.invoke(this.function.function);
+    this.rules.invoke(filer);
 
     this.announcementDeadLetters = new DeadLetterQueue(this, 'AnnouncementDeadLetters', {
       encryptionKey: props.encryptionKey,
@@ -133,7 +136,7 @@ export class IncidentPipeline extends Construct {
       queueAlarm('FailedAnnouncementAlarm', this.announcementDeadLetters, 'New incidents that could not be announced on the on-call topic'),
       new cloudwatch.Alarm(this, 'FilerErrorsAlarm', {
         alarmDescription: 'The incident filer is failing; Lambda retries each event twice before the dead-letter queue',
-        metric: this.function.function.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+        metric: filer.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -151,26 +154,21 @@ export class IncidentPipeline extends Construct {
       }),
       description: 'Reads new incidents from the CERT table stream and announces them on the on-call topic',
     });
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
-        resources: [streamArn],
-      }),
-    );
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }));
+    // Not grantStreamRead(): it also allows kms:DescribeKey, which reading records does not need.
+    props.incidentsTable.grantStream(role, ...STREAM_READ_ACTIONS);
+    props.incidentsTable.grantTableListStreams(role);
     acknowledge(
       role,
       'AwsSolutions-IAM5[Resource::*]',
       'Only dynamodb:ListStreams, which has no resource-level permissions; reading records is granted on the incidents stream alone.',
     );
-    props.incidentsTable.encryptionKey?.grant(role, 'kms:Decrypt');
-    // Not grantPublish: it allows kms:GenerateDataKey* where publishing needs only GenerateDataKey.
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.onCallTopic.topicArn] }));
-    (props.onCallTopicKey ?? props.onCallTopic.masterKey)?.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.announcementDeadLetters.queueArn] }),
-    );
-    props.encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
+    props.incidentsTable.encryptionKey?.grantDecrypt(role);
+    // Not grantPublish(): it allows kms:GenerateDataKey* where publishing needs only GenerateDataKey.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...TOPIC_PUBLISH_ACTIONS], resources: [props.onCallTopic.topicArn] }));
+    (props.onCallTopicKey ?? props.onCallTopic.masterKey)?.grant(role, ...ENCRYPTED_SEND_KEY_ACTIONS);
+    // Not grantSendMessages(): it adds queue reads and kms:ReEncrypt*, which sending does not need.
+    this.announcementDeadLetters.grant(role, ...DEAD_LETTER_SEND_ACTIONS);
+    props.encryptionKey.grant(role, ...ENCRYPTED_SEND_KEY_ACTIONS);
 
     const image = (field: string) => `<$.dynamodb.NewImage.${field}.S>`;
     const pipe = new pipes.CfnPipe(this, 'Announcer', {

@@ -4,17 +4,23 @@ import { CERT_TABLES } from '../../lambda/cert/storage';
 import { IncidentPipeline } from '../security/incident-pipeline';
 import type { ServiceStack } from './service-stack';
 
+/** The CERT's function, declared in its `routes.ts`, that files findings as incidents. */
+const FILER_FUNCTION = 'findings';
+
 /**
  * The CERT's on-call topic and the pipeline that files GuardDuty and Security Hub findings as
  * incidents and announces every new incident there.
  */
 export function addCertIncidentPipeline(stack: ServiceStack): void {
+  const filer = stack.functions[FILER_FUNCTION];
+  if (!filer) {
+    throw new Error(`The CERT service declares no '${FILER_FUNCTION}' function; declare it in lambda/cert/routes.ts \`functions\`.`);
+  }
   const onCall = new sns.Topic(stack, 'OnCallTopic', { displayName: 'Government CERT on call', masterKey: stack.key, enforceSSL: true });
   onCall.addSubscription(new subscriptions.EmailSubscription(stack.config.alarms.email));
   new IncidentPipeline(stack, 'IncidentPipeline', {
-    vpc: stack.vpc,
+    filer,
     encryptionKey: stack.key,
-    logRetention: stack.logRetention,
     incidentsTable: stack.tables[CERT_TABLES.incidents],
     onCallTopic: onCall,
     onCallTopicKey: stack.key,

@@ -1,11 +1,14 @@
+import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { certService } from '../../lambda/cert/routes';
 import { CERT_TABLES, storage } from '../../lambda/cert/storage';
 import { DataTable } from '../../lib/constructs/data-table';
 import { PlatformKey } from '../../lib/constructs/platform-key';
+import { ServiceFunction } from '../../lib/constructs/service-function';
 import { IncidentPipeline } from '../../lib/security/incident-pipeline';
 import { unacknowledgedFindings, unitTestApp } from '../helpers/platform';
 
@@ -23,10 +26,17 @@ function pipelineStack(options: { stream: boolean } = { stream: true }) {
   const table = new DataTable(stack, 'Incidents', { definition: { ...incidentsDefinition, stream: options.stream }, encryptionKey: key });
   const onCall = new sns.Topic(stack, 'OnCall', { masterKey: key, enforceSSL: true });
   const alarms = new sns.Topic(stack, 'Alarms', { masterKey: key, enforceSSL: true });
-  const props = {
-    vpc,
+  // The CERT's declared finding function, as its service stack builds it.
+  const filer = new ServiceFunction(stack, 'Filer', {
+    entry: path.join(__dirname, '..', '..', certService.functions.findings),
+    description: 'Files GuardDuty and Security Hub findings as CERT incidents',
     encryptionKey: key,
+    vpc,
     logRetention: logs.RetentionDays.ONE_YEAR,
+  });
+  const props = {
+    filer,
+    encryptionKey: key,
     incidentsTable: table,
     onCallTopic: onCall,
     alarmTopic: alarms,
@@ -144,6 +154,8 @@ describe('IncidentPipeline', () => {
 
   it('passes all four compliance packs', () => {
     expect(unacknowledgedFindings(pipeline)).toEqual([]);
+    // The filer is the service's function, built beside the pipeline: its grants are checked as well.
+    expect(unacknowledgedFindings(pipeline.function)).toEqual([]);
   });
 });
 

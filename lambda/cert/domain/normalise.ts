@@ -13,6 +13,16 @@ export function departmentLookup(options: { tagKey: string; accounts?: Readonly<
   return ({ accountId, tags }) => tags[options.tagKey] ?? (accountId === undefined ? undefined : options.accounts?.[accountId]);
 }
 
+/** How the incident pipeline attributes and filters findings: set by its stack, read by compose.ts. */
+export interface PipelineSettings {
+  /** Lowest severity filed as an incident. */
+  readonly threshold: Severity;
+  /** Resource tag naming the owning department. */
+  readonly departmentTagKey: string;
+  /** Department of each account id, for resources without the tag. */
+  readonly departmentAccounts: Readonly<Record<string, string>>;
+}
+
 /** A finding as the CERT files it: what an incident is opened from. */
 export interface NormalisedFinding {
   /** The same for every sighting of one finding, whichever service reported it. */

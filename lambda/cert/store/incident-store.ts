@@ -1,23 +1,28 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../shared/aws-clients';
-import { tableEnvName } from '../../shared/storage-definition';
-import type { CursorPosition } from '../domain/cursor';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { conditionalPut, conditionalUpdate, type Item, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
+import type { IdempotencyStore } from '../../shared/idempotency';
+import { dynamoIdempotencyStore } from '../../shared/idempotency-store';
 import type { Incident } from '../domain/incident';
-import type { Claim, IncidentQuery, IncidentStore, PageOf } from '../ports';
+import type { CursorPosition } from '../domain/paging';
+import type { IncidentQuery, IncidentStore, PageOf } from '../ports';
 import { CERT_INDEXES, CERT_TABLES } from '../storage';
-import { conditionally, nextSequence } from './dynamo';
+import { nextSequence } from './sequence';
 
 const INCIDENT = 'INCIDENT#';
+/** Report and finding claims share one key space; `report/` and `finding/` keep them apart. */
 const CLAIM = 'CLAIM#';
 const LIST_KEY = 'incident';
 /** Queries one page may make to fill itself when filters drop items. */
 const MAX_QUERIES_PER_PAGE = 5;
 /** Attributes the sighting counter owns; a triage write leaves them alone. */
 const SIGHTING_FIELDS = new Set(['occurrences', 'lastSeenAt']);
+/** What an incident item holds beyond the incident. */
+const STORAGE_ATTRIBUTES = ['pk', 'kind', 'listKey', 'createdKey'] as const;
 
-type IncidentItem = Incident & { pk: string; kind: 'incident'; listKey: string; createdKey: string };
+const table = () => tableOf(CERT_TABLES.incidents);
 
-function toItem(incident: Incident): IncidentItem {
+function toItem(incident: Incident): Item {
   return {
     ...incident,
     pk: INCIDENT + incident.id,
@@ -27,55 +32,52 @@ function toItem(incident: Incident): IncidentItem {
   };
 }
 
-function fromItem(item: Record<string, unknown>): Incident {
-  const { pk, kind, listKey, createdKey, ...incident } = item;
-  return incident as unknown as Incident;
+const fromItem = (item: Item | undefined) => withoutAttributes<Incident>(item, ...STORAGE_ATTRIBUTES);
+
+/**
+ * Idempotency-Key claims of reports, as the items they have always been: `CLAIM#report/<department>/<key>`
+ * with the case number they opened, expiring by the table's TTL.
+ */
+export function reportClaimStore(): IdempotencyStore {
+  return dynamoIdempotencyStore({
+    table,
+    // The toolkit scopes a key as `<department>#<key>`; neither part can hold a `#`.
+    keyOf: (scope) => ({ pk: `${CLAIM}report/${scope.replace('#', '/')}` }),
+    partitionKey: 'pk',
+    resultAttribute: 'caseNumber',
+    extra: { kind: 'claim' },
+  });
 }
 
-/** Incidents, case counters and claims in the CERT's `incidents` table. */
+/** Incidents, case counters and finding claims in the CERT's `incidents` table. */
 export class DynamoIncidentStore implements IncidentStore {
-  private readonly table = tableName(tableEnvName(CERT_TABLES.incidents));
-
   nextCaseSequence(year: number): Promise<number> {
-    return nextSequence(this.table, `CASE#${year}`);
+    return nextSequence(table(), `CASE#${year}`);
   }
 
-  async findClaim(key: string, now: Date): Promise<Claim | undefined> {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: CLAIM + key }, ConsistentRead: true }));
-    if (!Item || (typeof Item.expiresAt === 'number' && Item.expiresAt <= now.getTime() / 1000)) return undefined;
-    return { key, caseNumber: Item.caseNumber, fingerprint: Item.fingerprint, createdAt: Item.createdAt };
-  }
-
-  claim(claim: Claim, now: Date, ttlSeconds?: number): Promise<boolean> {
-    const expiresAt = ttlSeconds === undefined ? undefined : Math.floor(now.getTime() / 1000) + ttlSeconds;
-    return conditionally(() =>
-      dynamo().send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            pk: CLAIM + claim.key,
-            kind: 'claim',
-            caseNumber: claim.caseNumber,
-            fingerprint: claim.fingerprint,
-            createdAt: claim.createdAt,
-            expiresAt,
-          },
-          // Expired claims may linger until DynamoDB's TTL sweep removes them.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
-        }),
-      ),
+  async findingCase(dedupKey: string): Promise<string | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: table(), Key: { pk: `${CLAIM}finding/${dedupKey}` }, ConsistentRead: true }),
     );
+    return Item?.caseNumber;
   }
 
-  create(incident: Incident): Promise<boolean> {
-    return conditionally(() =>
-      dynamo().send(new PutCommand({ TableName: this.table, Item: toItem(incident), ConditionExpression: 'attribute_not_exists(pk)' })),
-    );
+  async claimFinding(dedupKey: string, caseNumber: string, at: Date): Promise<boolean> {
+    const written = await conditionalPut({
+      TableName: table(),
+      Item: { pk: `${CLAIM}finding/${dedupKey}`, kind: 'claim', caseNumber, createdAt: at.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    return written.won;
+  }
+
+  async create(incident: Incident): Promise<boolean> {
+    const written = await conditionalPut({ TableName: table(), Item: toItem(incident), ConditionExpression: 'attribute_not_exists(pk)' });
+    return written.won;
   }
 
   async get(id: string): Promise<Incident | undefined> {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: INCIDENT + id }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: INCIDENT + id }, ConsistentRead: true }));
     return Item?.kind === 'incident' ? fromItem(Item) : undefined;
   }
 
@@ -89,45 +91,35 @@ export class DynamoIncidentStore implements IncidentStore {
     if (next.assignee === undefined) fields.push('assignee');
     for (const [i, field] of fields.entries()) {
       names[`#f${i}`] = field;
-      const value = (item as Record<string, unknown>)[field];
+      const value = item[field];
       if (value === undefined) removes.push(`#f${i}`);
       else {
         values[`:v${i}`] = value;
         sets.push(`#f${i} = :v${i}`);
       }
     }
-    const written = await conditionally(() =>
-      dynamo().send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      ),
-    );
-    if (written) return 'updated';
+    const written = await conditionalUpdate({
+      TableName: table(),
+      Key: { pk },
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
+    if (written.won) return 'updated';
     return (await this.get(next.id)) ? 'stale' : 'missing';
   }
 
   async recordSighting(id: string, lastSeenAt: string): Promise<Incident | undefined> {
-    let attributes: Record<string, unknown> | undefined;
-    const written = await conditionally(async () => {
-      const out = await dynamo().send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: INCIDENT + id },
-          UpdateExpression: 'ADD occurrences :one SET lastSeenAt = :seen',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':one': 1, ':seen': lastSeenAt },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      attributes = out.Attributes;
+    const written = await conditionalUpdate({
+      TableName: table(),
+      Key: { pk: INCIDENT + id },
+      UpdateExpression: 'ADD occurrences :one SET lastSeenAt = :seen',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1, ':seen': lastSeenAt },
+      ReturnValues: 'ALL_NEW',
     });
-    return written && attributes ? fromItem(attributes) : undefined;
+    return written.won ? fromItem(written.attributes) : undefined;
   }
 
   async list(query: IncidentQuery): Promise<PageOf<Incident>> {
@@ -156,29 +148,21 @@ export class DynamoIncidentStore implements IncidentStore {
       ...(byDepartment ? { department: query.department } : { listKey: LIST_KEY }),
     });
 
-    const items: Incident[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined = query.after ? startKey(query.after) : undefined;
-    for (let i = 0; i < MAX_QUERIES_PER_PAGE && items.length < query.limit; i++) {
-      const out = await dynamo().send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: byDepartment ? CERT_INDEXES.byDepartment : CERT_INDEXES.byCreation,
-          KeyConditionExpression: keyCondition,
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: query.limit - items.length,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(fromItem));
-      exclusiveStartKey = out.LastEvaluatedKey;
-      if (!exclusiveStartKey) break;
-    }
-    const last = exclusiveStartKey;
+    const page = await queryPage(
+      {
+        TableName: table(),
+        IndexName: byDepartment ? CERT_INDEXES.byDepartment : CERT_INDEXES.byCreation,
+        KeyConditionExpression: keyCondition,
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      { limit: query.limit, startKey: query.after && startKey(query.after), maxQueries: MAX_QUERIES_PER_PAGE },
+    );
+    const last = page.lastKey;
     return {
-      items,
+      items: page.items.map((item) => fromItem(item) as Incident),
       next: last ? { sort: String(last.createdKey), id: String(last.pk).slice(INCIDENT.length) } : undefined,
     };
   }

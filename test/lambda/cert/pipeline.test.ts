@@ -1,19 +1,14 @@
+import { fileFinding, getIncident, triageIncident } from '../../../lambda/cert/app/incidents';
+import { dynamoPorts } from '../../../lambda/cert/compose';
 import type { Caller } from '../../../lambda/cert/domain/caller';
 import { departmentLookup, normaliseEvent, normaliseGuardDuty } from '../../../lambda/cert/domain/normalise';
 import type { CertPorts } from '../../../lambda/cert/ports';
-import { fileFinding, getIncident, triageIncident } from '../../../lambda/cert/service';
-import { dynamoPorts } from '../../../lambda/cert/store';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
 import { asffFinding, GUARDDUTY_EVENT, securityHubEvent } from './fixtures/findings';
 import { embeddableStorage } from './fixtures/storage';
 
 const analyst: Caller = { kind: 'analyst' };
 const lookup = departmentLookup({ tagKey: 'Department', accounts: { '444455556666': 'DPO' } });
-
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { kind: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('filing findings', () => {
   useEmbeddedStorage('cert', embeddableStorage);
@@ -60,9 +55,11 @@ describe('filing findings', () => {
   it('lets a sighting leave an analyst’s ETag valid', async () => {
     const finding = normaliseGuardDuty({ ...GUARDDUTY_EVENT.detail, id: 'etag-check' }, lookup);
     const { incident } = await fileFinding(ports, finding);
-    const { etag } = unwrap(await getIncident(ports, analyst, incident.id));
+    const { etag } = await getIncident(ports, analyst, incident.id);
     await fileFinding(ports, finding);
-    expect(await triageIncident(ports, analyst, incident.id, { status: 'triaged' }, etag, { requestId: 'x' })).toMatchObject({ ok: true });
-    expect(unwrap(await getIncident(ports, analyst, incident.id)).incident).toMatchObject({ status: 'triaged', occurrences: 2 });
+    await expect(triageIncident(ports, analyst, incident.id, { status: 'triaged' }, etag, { requestId: 'x' })).resolves.toMatchObject({
+      incident: { status: 'triaged' },
+    });
+    expect((await getIncident(ports, analyst, incident.id)).incident).toMatchObject({ status: 'triaged', occurrences: 2 });
   });
 });

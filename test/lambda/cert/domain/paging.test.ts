@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor } from '../../../../lambda/cert/domain/cursor';
-import { requestFingerprint } from '../../../../lambda/cert/domain/idempotency';
+import { decodeCursor, encodeCursor } from '../../../../lambda/cert/domain/paging';
+import { requestFingerprint } from '../../../../lambda/shared/request-fingerprint';
 
 describe('cursors', () => {
   it('round-trip any position', () => {

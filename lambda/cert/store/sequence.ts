@@ -1,22 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 
-/** True for the error DynamoDB raises when a write's condition does not hold. */
-export function isConditionFailure(err: unknown): boolean {
-  return (err as { name?: string })?.name === 'ConditionalCheckFailedException';
-}
-
-/** Runs a conditional write: true if it was made, false if its condition did not hold. */
-export async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
-}
-
 /**
  * The next value of a counter item, by one atomic ADD: concurrent callers each get their own
  * number. A number taken by a request that then fails is not reused, so sequences may have gaps.
