@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SeedLocal } from '../shared/seed';
-import { createService, issueApiKey, saveTemplate } from './application/admin';
-import type { NotifyPorts } from './application/ports';
-import { RecordingProvider } from './providers/recording';
-import { createNotifyPorts, SECRET_BOX_KEY_ENV, secretBoxKeyFromEnvironment } from './service';
+import { createService, issueApiKey, saveTemplate } from './app/admin';
+import { createNotifyPorts, SECRET_BOX_KEY_ENV, secretBoxKeyFromEnvironment } from './compose';
+import type { NotifyPorts } from './ports';
+import { RecordingProvider } from './store/recording-provider';
 
 /**
  * Demo data for local mode: a service of the Digital Policy Office with one team member, an

@@ -1,6 +1,6 @@
 export { canonicalJson, requestFingerprint } from '../../shared/request-fingerprint';
 
-import { badRequest, conflict } from './errors';
+import { badRequest, conflict } from '../errors';
 
 /**
  * `Idempotency-Key` (an addition: Notify has none). The first request with a key claims it with

@@ -3,7 +3,7 @@ import { dynamo, tableName } from '../../shared/aws-clients';
 import { tableEnvName } from '../../shared/storage-definition';
 import type { ServiceKeys } from '../domain/auth';
 import type { ApiKeyRecord, NotifyService, TemplateVersion } from '../domain/model';
-import type { NotifyDirectory } from '../domain/ports';
+import type { NotifyDirectory } from '../ports';
 import { NOTIFY_TABLES } from '../storage';
 import { conditionally, withoutKeys } from './conditional';
 

@@ -3,7 +3,7 @@ import { dynamo, tableName } from '../../shared/aws-clients';
 import { tableEnvName } from '../../shared/storage-definition';
 import type { NotificationFilter } from '../domain/list-filter';
 import type { Notification, NotificationStatus } from '../domain/model';
-import type { NotificationPage, NotificationStore } from '../domain/ports';
+import type { NotificationPage, NotificationStore } from '../ports';
 import { NOTIFY_TABLES } from '../storage';
 import { conditionally, withoutKeys } from './conditional';
 

@@ -3,7 +3,7 @@ import { dynamo, tableName } from '../../shared/aws-clients';
 import { tableEnvName } from '../../shared/storage-definition';
 import type { CallbackDelivery } from '../domain/callbacks';
 import type { IdempotencyClaim } from '../domain/idempotency';
-import type { WorkStore } from '../domain/ports';
+import type { WorkStore } from '../ports';
 import { NOTIFY_TABLES } from '../storage';
 import { conditionally, withoutKeys } from './conditional';
 

@@ -1,12 +1,13 @@
-import { NotifyError } from '../../../lambda/notify/domain/errors';
 import { checkIdempotencyKey, requestFingerprint, resolveIdempotency } from '../../../lambda/notify/domain/idempotency';
 import { checkDailyLimit, checkRateLimit, limitDay, rateWindow, rollingCount } from '../../../lambda/notify/domain/rate-limit';
+import type { HttpError } from '../../../lambda/shared/errors';
+import { notifyBody } from './fixtures';
 
 function errorOf(run: () => void) {
   try {
     run();
   } catch (err) {
-    return (err as NotifyError).body;
+    return notifyBody(err as HttpError);
   }
   return undefined;
 }
@@ -62,8 +63,12 @@ describe('idempotency decisions', () => {
 
   it('accepts only visible ASCII keys of up to 255 characters', () => {
     expect(checkIdempotencyKey('order-123')).toBe('order-123');
-    expect(() => checkIdempotencyKey('')).toThrow(NotifyError);
-    expect(() => checkIdempotencyKey('has space')).toThrow(NotifyError);
-    expect(() => checkIdempotencyKey('x'.repeat(256))).toThrow(NotifyError);
+    const refused = {
+      status_code: 400,
+      errors: [{ error: 'BadRequestError', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }],
+    };
+    expect(errorOf(() => checkIdempotencyKey(''))).toEqual(refused);
+    expect(errorOf(() => checkIdempotencyKey('has space'))).toEqual(refused);
+    expect(errorOf(() => checkIdempotencyKey('x'.repeat(256)))).toEqual(refused);
   });
 });

@@ -1,9 +1,9 @@
 import type { CallbackDelivery } from '../domain/callbacks';
 import { afterAttempt, callbackRequest, deliveryReceipt } from '../domain/callbacks';
 import type { Notification, NotifyService } from '../domain/model';
-import type { EmailMessage, SmsMessage } from '../domain/provider';
-import { applyDeliveryEvent, type DeliveryEvent, isFinal, simulatedEvents } from '../domain/status';
-import type { NotifyPorts } from './ports';
+import { type SesEventDetail, sesDeliveryEvent } from '../domain/ses-events';
+import { applyDeliveryEvent, type DeliveryEvent, type DeliveryEventKind, isFinal, simulatedEvents } from '../domain/status';
+import type { EmailMessage, NotifyPorts, SmsMessage } from '../ports';
 
 /**
  * Moving notifications through their statuses: handing them to the provider (or, for test keys,
@@ -67,6 +67,21 @@ export async function recordDeliveryEvent(
     }
   }
   throw new Error(`Notification ${notificationId} kept changing while a delivery event was applied`);
+}
+
+export type { SesEventDetail };
+
+/** What an SES event did: the event it meant, and the notification as it now is (undefined if unknown). */
+export interface AppliedEvent {
+  readonly event: DeliveryEventKind;
+  readonly notification?: Notification;
+}
+
+/** Applies SES's report of a delivery, bounce or refusal; undefined when it is none the service tracks. */
+export async function recordSesEvent(detail: SesEventDetail, ports: NotifyPorts): Promise<AppliedEvent | undefined> {
+  const report = sesDeliveryEvent(detail);
+  if (!report) return undefined;
+  return { event: report.event.kind, notification: await recordDeliveryEvent(report.notificationId, report.event, ports) };
 }
 
 async function enqueueReceipt(notification: Notification, service: NotifyService, ports: NotifyPorts): Promise<void> {

@@ -1,20 +1,34 @@
 import type { NotifyCaller } from '../domain/auth';
 import { emailBodyToHtml } from '../domain/email-html';
-import { badRequest, conflict, validationFailed } from '../domain/errors';
 import { checkIdempotencyKey, IDEMPOTENCY_TTL_SECONDS, requestFingerprint, resolveIdempotency } from '../domain/idempotency';
+import { notificationFilter, PAGE_SIZE } from '../domain/list-filter';
 import type { Notification, NotificationType, NotifyService, TemplateVersion } from '../domain/model';
 import { checkDailyLimit, checkRateLimit, countsTowardsDailyLimit, dayCounterExpiry, limitDay, rateWindow } from '../domain/rate-limit';
 import { normaliseEmailAddress, parsePhoneNumber, RecipientError } from '../domain/recipients';
-import { type PostEmailResponse, type PostSmsResponse, postEmailResponse, postSmsResponse } from '../domain/responses';
-import type { SendEmailRequest, SendSmsRequest } from '../domain/schemas';
+import {
+  type NotificationListResponse,
+  type NotificationResponse,
+  notificationListResponse,
+  notificationResponse,
+  type PostEmailResponse,
+  type PostSmsResponse,
+  postEmailResponse,
+  postSmsResponse,
+} from '../domain/responses';
+import { type ListNotificationsQuery, notificationIdSchema, type SendEmailRequest, type SendSmsRequest } from '../domain/schemas';
 import { checkInternationalSms, checkRecipientAllowed } from '../domain/sending-policy';
 import { SMS_CHARACTER_LIMIT, smsFragments } from '../domain/sms-length';
 import { type RenderedTemplate, renderStrict } from '../domain/template';
+import { parseNotify } from '../domain/validation';
+import { badRequest, conflict, noResultFound, validationFailed } from '../errors';
+import type { NotifyPorts, RequestOptions, SendOptions, ServiceResult } from '../ports';
 import { deliver, type OutgoingMessage } from './delivery';
-import type { NotifyPorts, SendOptions, ServiceResult } from './ports';
 
 /**
- * `POST /v2/notifications/email` and `/sms`. The order of checks follows Notify: rate limit,
+ * Notifications: `POST /v2/notifications/email` and `/sms`, `GET /v2/notifications/{id}` and
+ * `GET /v2/notifications`.
+ *
+ * Sending: the order of checks follows Notify: rate limit,
  * recipient, template and personalisation, who may be sent to, then the daily limit; a request
  * refused at any step changes nothing but the rate counter. An `Idempotency-Key` retry returns
  * the original notification without counting again.
@@ -230,4 +244,45 @@ function pick<T extends { readonly id: string; readonly isDefault: boolean }>(
   const found = options.find((o) => o.id === id.toLowerCase());
   if (!found) throw badRequest(`${field} ${id} does not exist in database for service id ${serviceId}`);
   return found;
+}
+
+/**
+ * `GET /v2/notifications/{id}` and `GET /v2/notifications`. A service sees only its own
+ * notifications, and only within its retention period; another service's id is simply not found.
+ */
+export async function getNotification(
+  id: string,
+  caller: NotifyCaller,
+  ports: NotifyPorts,
+  options: RequestOptions,
+): Promise<ServiceResult<NotificationResponse>> {
+  const notification = await visible(parseNotify(notificationIdSchema, id), caller, ports);
+  if (!notification) throw noResultFound();
+  return { statusCode: 200, body: notificationResponse(notification, options.baseUrl) };
+}
+
+export async function listNotifications(
+  query: ListNotificationsQuery,
+  caller: NotifyCaller,
+  ports: NotifyPorts,
+  options: RequestOptions,
+): Promise<ServiceResult<NotificationListResponse>> {
+  const filter = notificationFilter(query, caller.apiKey.type);
+  let olderThan: Notification | undefined;
+  if (query.older_than !== undefined) {
+    olderThan = await visible(query.older_than, caller, ports);
+    // As in Notify, paging from an unknown or expired notification gives an empty page.
+    if (!olderThan) return { statusCode: 200, body: notificationListResponse([], query, options.baseUrl, false) };
+  }
+  const page = await ports.notifications.list(caller.service.id, filter, PAGE_SIZE, olderThan);
+  const nowSeconds = ports.clock().getTime() / 1000;
+  const live = page.items.filter((n) => n.expiresAt > nowSeconds);
+  return { statusCode: 200, body: notificationListResponse(live, query, options.baseUrl, page.hasMore) };
+}
+
+async function visible(id: string, caller: NotifyCaller, ports: NotifyPorts): Promise<Notification | undefined> {
+  const notification = await ports.notifications.get(id.toLowerCase());
+  if (!notification || notification.serviceId !== caller.service.id) return undefined;
+  if (notification.expiresAt <= ports.clock().getTime() / 1000) return undefined;
+  return notification;
 }

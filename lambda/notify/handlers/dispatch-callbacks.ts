@@ -1,6 +1,6 @@
-import { logger } from '../shared/observability';
-import { type CallbackRun, dispatchDueCallbacks } from './application/delivery';
-import { notifyPorts } from './runtime';
+import { logger } from '../../shared/observability';
+import { type CallbackRun, dispatchDueCallbacks } from '../app/delivery';
+import { notifyPorts } from '../compose';
 
 /** Run every minute: posts the delivery receipts that are due to departments. */
 export async function handler(): Promise<CallbackRun> {
