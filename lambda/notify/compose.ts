@@ -12,7 +12,7 @@ import { DynamoNotificationStore } from './store/notifications';
 import { RecordingProvider } from './store/recording-provider';
 import { sendWithSes } from './store/ses-email';
 import { sendWithSns } from './store/sns-sms';
-import { DynamoWorkStore } from './store/work';
+import { callbackOutbox, DynamoCounterStore, workIdempotencyStore } from './store/work';
 
 export interface NotifyPortOptions {
   /** 32 bytes sealing API key secrets and callback tokens; from Secrets Manager in AWS. */
@@ -35,7 +35,9 @@ export function createNotifyPorts(options: NotifyPortOptions): NotifyPorts {
   return {
     directory: new DynamoNotifyDirectory(),
     notifications: new DynamoNotificationStore(),
-    work: new DynamoWorkStore(),
+    counters: new DynamoCounterStore(),
+    idempotency: workIdempotencyStore(),
+    callbacks: callbackOutbox(),
     provider: options.provider,
     box: aesGcmSecretBox(options.secretBoxKey),
     http: options.http ?? fetchSender,

@@ -1,8 +1,9 @@
+import type { IdempotencyStore } from '../shared/idempotency';
+import type { OutboxStore } from '../shared/outbox';
 import type { PostSender } from '../shared/outgoing-post';
 import type { SecretBox } from '../shared/sealed-secret';
 import type { ServiceKeys } from './domain/auth';
 import type { CallbackDelivery } from './domain/callbacks';
-import type { IdempotencyClaim } from './domain/idempotency';
 import type { NotificationFilter } from './domain/list-filter';
 import type { ApiKeyRecord, Notification, NotificationStatus, NotifyService, TemplateVersion } from './domain/model';
 
@@ -10,7 +11,11 @@ import type { ApiKeyRecord, Notification, NotificationStatus, NotifyService, Tem
 export interface NotifyPorts {
   readonly directory: NotifyDirectory;
   readonly notifications: NotificationStore;
-  readonly work: WorkStore;
+  readonly counters: CounterStore;
+  /** `Idempotency-Key` claims on sending. */
+  readonly idempotency: IdempotencyStore;
+  /** Delivery receipts waiting to be posted to departments. */
+  readonly callbacks: OutboxStore<CallbackDelivery>;
   readonly provider: DeliveryProvider;
   readonly box: SecretBox;
   readonly http: HttpSender;
@@ -49,18 +54,11 @@ export interface NotificationStore {
   list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<NotificationPage>;
 }
 
-export interface WorkStore {
+/** Rate and daily counters, each expiring by TTL. */
+export interface CounterStore {
   /** Adds one to a counter and returns its new value. */
   incrementCounter(name: string, expiresAt: number): Promise<number>;
   readCounter(name: string): Promise<number>;
-  getIdempotencyClaim(scope: string): Promise<IdempotencyClaim | undefined>;
-  /** Claims a key unless a live claim exists; false when another request holds it. */
-  claimIdempotencyKey(scope: string, claim: IdempotencyClaim, nowSeconds: number): Promise<boolean>;
-  /** Drops a claim whose request failed, so a corrected retry is not refused. */
-  releaseIdempotencyKey(scope: string, notificationId: string): Promise<void>;
-  saveCallback(delivery: CallbackDelivery): Promise<void>;
-  /** Pending callback deliveries due at or before `now`, oldest first. */
-  dueCallbacks(now: Date, limit: number): Promise<CallbackDelivery[]>;
 }
 
 /**

@@ -1,33 +1,24 @@
-import type { CallbackDelivery } from '../domain/callbacks';
-import { afterAttempt, callbackRequest, deliveryReceipt } from '../domain/callbacks';
+import { type DeliveryRun, dispatchDue, newDelivery } from '../../shared/outbox';
+import { CALLBACK_RETRY_POLICY, callbackRequest, deliveryReceipt } from '../domain/callbacks';
+import { emailBodyToHtml } from '../domain/email-html';
 import type { Notification, NotifyService } from '../domain/model';
 import { type SesEventDetail, sesDeliveryEvent } from '../domain/ses-events';
 import { applyDeliveryEvent, type DeliveryEvent, type DeliveryEventKind, isFinal, simulatedEvents } from '../domain/status';
-import type { EmailMessage, NotifyPorts, SmsMessage } from '../ports';
+import type { NotifyPorts, ProviderReceipt } from '../ports';
 
 /**
  * Moving notifications through their statuses: handing them to the provider (or, for test keys,
  * simulating it), applying the provider's delivery events, and posting receipts to departments.
  */
 
-export type OutgoingMessage =
-  | { readonly kind: 'email'; readonly message: EmailMessage }
-  | { readonly kind: 'sms'; readonly message: SmsMessage };
-
 /** Sends a just-created notification and stores the status it reaches. */
-export async function deliver(
-  notification: Notification,
-  outgoing: OutgoingMessage,
-  service: NotifyService,
-  ports: NotifyPorts,
-): Promise<Notification> {
+export async function deliver(notification: Notification, service: NotifyService, ports: NotifyPorts): Promise<Notification> {
   let events: DeliveryEvent[];
   if (notification.keyType === 'test') {
     events = simulatedEvents(notification);
   } else {
     try {
-      const receipt =
-        outgoing.kind === 'email' ? await ports.provider.sendEmail(outgoing.message) : await ports.provider.sendSms(outgoing.message);
+      const receipt = await handToProvider(notification, ports);
       events = [
         { kind: 'handed-to-provider', providerReference: receipt.providerReference },
         ...(receipt.outcome ? [{ kind: receipt.outcome }] : []),
@@ -69,6 +60,27 @@ export async function recordDeliveryEvent(
   throw new Error(`Notification ${notificationId} kept changing while a delivery event was applied`);
 }
 
+function handToProvider(notification: Notification, ports: NotifyPorts): Promise<ProviderReceipt> {
+  if (notification.type === 'email') {
+    return ports.provider.sendEmail({
+      notificationId: notification.id,
+      to: notification.normalisedTo,
+      from: notification.fromEmail ?? '',
+      replyTo: notification.replyTo,
+      subject: notification.subject ?? '',
+      body: notification.body,
+      html: emailBodyToHtml(notification.body),
+      oneClickUnsubscribeUrl: notification.oneClickUnsubscribeUrl,
+    });
+  }
+  return ports.provider.sendSms({
+    notificationId: notification.id,
+    to: notification.normalisedTo,
+    sender: notification.fromNumber ?? '',
+    body: notification.body,
+  });
+}
+
 export type { SesEventDetail };
 
 /** What an SES event did: the event it meant, and the notification as it now is (undefined if unknown). */
@@ -86,53 +98,25 @@ export async function recordSesEvent(detail: SesEventDetail, ports: NotifyPorts)
 
 async function enqueueReceipt(notification: Notification, service: NotifyService, ports: NotifyPorts): Promise<void> {
   if (!service.deliveryStatusCallback) return;
-  const now = ports.clock().toISOString();
-  await ports.work.saveCallback({
-    id: ports.newId(),
-    serviceId: service.id,
-    notificationId: notification.id,
-    payload: JSON.stringify(deliveryReceipt(notification)),
-    state: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
-}
-
-export interface CallbackRun {
-  readonly attempted: number;
-  readonly delivered: number;
-  readonly retrying: number;
-  readonly abandoned: number;
+  const receipt = { serviceId: service.id, notificationId: notification.id, payload: JSON.stringify(deliveryReceipt(notification)) };
+  await ports.callbacks.save(newDelivery(ports.newId(), ports.clock(), receipt));
 }
 
 /**
  * Posts the receipts that are due, each with the department's current callback URL and bearer
- * token, and schedules the failures' next attempts. Run on a schedule (and by local mode).
+ * token (a service that has dropped its callback gives them up), and schedules the failures'
+ * next attempts. Run on a schedule (and by local mode).
  */
-export async function dispatchDueCallbacks(ports: NotifyPorts, limit = 100): Promise<CallbackRun> {
-  const due = await ports.work.dueCallbacks(ports.clock(), limit);
-  const outcomes = await Promise.all(due.map((delivery) => attemptCallback(delivery, ports)));
-  return {
-    attempted: outcomes.length,
-    delivered: outcomes.filter((d) => d.state === 'delivered').length,
-    retrying: outcomes.filter((d) => d.state === 'pending').length,
-    abandoned: outcomes.filter((d) => d.state === 'abandoned').length,
-  };
-}
-
-async function attemptCallback(delivery: CallbackDelivery, ports: NotifyPorts): Promise<CallbackDelivery> {
-  const service = await ports.directory.getService(delivery.serviceId);
-  const config = service?.deliveryStatusCallback;
-  let status: number | undefined;
-  if (config) {
-    const request = callbackRequest(config.url, ports.box.open(config.sealedBearerToken), delivery.payload);
-    status = await ports.http(request).then(
-      (response) => response.status,
-      () => undefined,
-    );
-  }
-  const next = config ? afterAttempt(delivery, status, ports.clock()) : { ...delivery, state: 'abandoned' as const };
-  await ports.work.saveCallback(next);
-  return next;
+export function dispatchDueCallbacks(ports: NotifyPorts, limit = 100): Promise<DeliveryRun> {
+  return dispatchDue({
+    outbox: ports.callbacks,
+    policy: CALLBACK_RETRY_POLICY,
+    request: async (delivery) => {
+      const config = (await ports.directory.getService(delivery.serviceId))?.deliveryStatusCallback;
+      return config && callbackRequest(config.url, ports.box.open(config.sealedBearerToken), delivery.payload);
+    },
+    send: ports.http,
+    clock: ports.clock,
+    limit,
+  });
 }

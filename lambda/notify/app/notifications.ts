@@ -1,10 +1,10 @@
+import { createIdempotently } from '../../shared/idempotency';
 import type { NotifyCaller } from '../domain/auth';
-import { emailBodyToHtml } from '../domain/email-html';
-import { checkIdempotencyKey, IDEMPOTENCY_TTL_SECONDS, requestFingerprint, resolveIdempotency } from '../domain/idempotency';
+import { NOTIFY_IDEMPOTENCY, NOTIFY_IDEMPOTENCY_REFUSALS } from '../domain/idempotency';
 import { notificationFilter, PAGE_SIZE } from '../domain/list-filter';
 import type { Notification, NotificationType, NotifyService, TemplateVersion } from '../domain/model';
 import { checkDailyLimit, checkRateLimit, countsTowardsDailyLimit, dayCounterExpiry, limitDay, rateWindow } from '../domain/rate-limit';
-import { normaliseEmailAddress, parsePhoneNumber, RecipientError } from '../domain/recipients';
+import { normaliseEmailAddress, parsePhoneNumber } from '../domain/recipients';
 import {
   type NotificationListResponse,
   type NotificationResponse,
@@ -20,18 +20,19 @@ import { checkInternationalSms, checkRecipientAllowed } from '../domain/sending-
 import { SMS_CHARACTER_LIMIT, smsFragments } from '../domain/sms-length';
 import { type RenderedTemplate, renderStrict } from '../domain/template';
 import { parseNotify } from '../domain/validation';
-import { badRequest, conflict, noResultFound, validationFailed } from '../errors';
+import { badRequest, noResultFound } from '../errors';
 import type { NotifyPorts, RequestOptions, SendOptions, ServiceResult } from '../ports';
-import { deliver, type OutgoingMessage } from './delivery';
+import { deliver } from './delivery';
 
 /**
  * Notifications: `POST /v2/notifications/email` and `/sms`, `GET /v2/notifications/{id}` and
  * `GET /v2/notifications`.
  *
- * Sending: the order of checks follows Notify: rate limit,
- * recipient, template and personalisation, who may be sent to, then the daily limit; a request
- * refused at any step changes nothing but the rate counter. An `Idempotency-Key` retry returns
- * the original notification without counting again.
+ * Sending: the order of checks follows Notify: rate limit, recipient, template and
+ * personalisation, who may be sent to, then the daily limit; a request refused at any step
+ * changes nothing but the rate counter. An `Idempotency-Key` retry returns the original
+ * notification without counting again; once a notification is stored its key stays claimed,
+ * so a retry finds it rather than sending again.
  */
 export const MAX_EMAIL_BYTES = 2_000_000;
 const SECONDS_PER_DAY = 24 * 3600;
@@ -43,8 +44,8 @@ export async function sendEmail(
   options: SendOptions,
 ): Promise<ServiceResult<PostEmailResponse>> {
   const { service } = caller;
-  const prepared = await prepare('email', request, caller, ports, options, async () => {
-    const to = recipient(() => normaliseEmailAddress(request.email_address), 'email_address');
+  const sent = await send('email', request, caller, ports, options, async () => {
+    const to = normaliseEmailAddress(request.email_address);
     const template = await usableTemplate(service, request.template_id, 'email', ports);
     const rendered = renderStrict(template, request.personalisation);
     const bytes = Buffer.byteLength(rendered.body, 'utf8');
@@ -59,7 +60,7 @@ export async function sendEmail(
       fields: { fromEmail: service.emailFrom, replyTo, oneClickUnsubscribeUrl: request.one_click_unsubscribe_url },
     };
   });
-  return { statusCode: 201, body: postEmailResponse(prepared, options.baseUrl) };
+  return { statusCode: 201, body: postEmailResponse(sent, options.baseUrl) };
 }
 
 export async function sendSms(
@@ -69,8 +70,8 @@ export async function sendSms(
   options: SendOptions,
 ): Promise<ServiceResult<PostSmsResponse>> {
   const { service } = caller;
-  const prepared = await prepare('sms', request, caller, ports, options, async () => {
-    const phone = recipient(() => parsePhoneNumber(request.phone_number), 'phone_number');
+  const sent = await send('sms', request, caller, ports, options, async () => {
+    const phone = parsePhoneNumber(request.phone_number);
     const template = await usableTemplate(service, request.template_id, 'sms', ports);
     const rendered = renderStrict(template, request.personalisation);
     if (rendered.body.length > SMS_CHARACTER_LIMIT) {
@@ -89,7 +90,7 @@ export async function sendSms(
       fields: { fromNumber: sender, billableSmsFragments: smsFragments(rendered.body) },
     };
   });
-  return { statusCode: 201, body: postSmsResponse(prepared, options.baseUrl) };
+  return { statusCode: 201, body: postSmsResponse(sent, options.baseUrl) };
 }
 
 interface Checked {
@@ -100,7 +101,8 @@ interface Checked {
   readonly fields: Partial<Notification>;
 }
 
-async function prepare(
+/** Creates the notification under the request's Idempotency-Key, if any, and delivers it; a replay is answered as it is now. */
+async function send(
   type: NotificationType,
   request: SendEmailRequest | SendSmsRequest,
   caller: NotifyCaller,
@@ -110,116 +112,73 @@ async function prepare(
 ): Promise<Notification> {
   const { service, apiKey } = caller;
   const now = ports.clock();
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const scope = options.idempotencyKey === undefined ? undefined : `${service.id}#${checkIdempotencyKey(options.idempotencyKey)}`;
-  const fingerprint = requestFingerprint({ type, ...request });
-  if (scope) {
-    const replay = await replayed(scope, fingerprint, nowSeconds, service, ports);
-    if (replay) return replay;
-  }
+  const { result, replayed } = await createIdempotently(ports.idempotency, NOTIFY_IDEMPOTENCY, NOTIFY_IDEMPOTENCY_REFUSALS, {
+    key: options.idempotencyKey,
+    owner: service.id,
+    request: { type, ...request },
+    now,
+    newId: ports.newId,
+    replay: async (id) => {
+      const original = await ports.notifications.get(id);
+      return original?.serviceId === service.id ? original : undefined;
+    },
+    create: async (id) => {
+      await countRequest(caller, now, ports);
+      const checked = await check();
+      if (countsTowardsDailyLimit(apiKey.type)) {
+        checkDailyLimit(
+          service.dailyLimit,
+          await ports.counters.incrementCounter(`DAY#${service.id}#${limitDay(now)}`, dayCounterExpiry(now)),
+        );
+      }
+      const notification = newNotification(id, type, request, caller, checked, now);
+      await ports.notifications.create(notification);
+      return notification;
+    },
+  });
+  // Delivered outside the claim: a failure now must not give up a key whose notification exists.
+  return replayed ? result : deliver(result, service, ports);
+}
 
+/** Counts the request against its key's rolling minute, refusing it past the service's rate. */
+async function countRequest({ service, apiKey }: NotifyCaller, now: Date, ports: NotifyPorts): Promise<void> {
   const window = rateWindow(now);
   const [currentCount, previousCount] = await Promise.all([
-    ports.work.incrementCounter(`RATE#${apiKey.id}#${window.start}`, Math.floor(window.start / 1000) + 180),
-    ports.work.readCounter(`RATE#${apiKey.id}#${window.previousStart}`),
+    ports.counters.incrementCounter(`RATE#${apiKey.id}#${window.start}`, Math.floor(window.start / 1000) + 180),
+    ports.counters.readCounter(`RATE#${apiKey.id}#${window.previousStart}`),
   ]);
   checkRateLimit({ keyType: apiKey.type, limit: service.rateLimitPerMinute, window, currentCount, previousCount });
-
-  const checked = await check();
-  const id = ports.newId();
-  if (scope) {
-    const claim = { fingerprint, notificationId: id, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS };
-    if (!(await ports.work.claimIdempotencyKey(scope, claim, nowSeconds))) {
-      const replay = await replayed(scope, fingerprint, nowSeconds, service, ports);
-      if (replay) return replay;
-      throw conflict('A request with this Idempotency-Key is still being processed');
-    }
-  }
-  let created = false;
-  try {
-    if (countsTowardsDailyLimit(apiKey.type)) {
-      const sentToday = await ports.work.incrementCounter(`DAY#${service.id}#${limitDay(now)}`, dayCounterExpiry(now));
-      checkDailyLimit(service.dailyLimit, sentToday);
-    }
-    const notification: Notification = {
-      id,
-      serviceId: service.id,
-      departmentCode: service.departmentCode,
-      apiKeyId: apiKey.id,
-      keyType: apiKey.type,
-      type,
-      templateId: checked.template.id,
-      templateVersion: checked.template.version,
-      to: checked.to,
-      normalisedTo: checked.normalisedTo,
-      reference: request.reference ?? null,
-      body: checked.rendered.body,
-      subject: checked.rendered.subject,
-      status: 'created',
-      createdAt: now.toISOString(),
-      sentAt: null,
-      completedAt: null,
-      expiresAt: nowSeconds + service.retentionDays * SECONDS_PER_DAY,
-      ...checked.fields,
-    };
-    await ports.notifications.create(notification);
-    created = true;
-    return await deliver(notification, outgoing(notification, checked), service, ports);
-  } catch (err) {
-    // Once the notification exists, the claim must stay: a retry has to find it, not send again.
-    if (scope && !created) await ports.work.releaseIdempotencyKey(scope, id);
-    throw err;
-  }
 }
 
-async function replayed(
-  scope: string,
-  fingerprint: string,
-  nowSeconds: number,
-  service: NotifyService,
-  ports: NotifyPorts,
-): Promise<Notification | undefined> {
-  const outcome = resolveIdempotency(await ports.work.getIdempotencyClaim(scope), fingerprint, nowSeconds);
-  if (outcome.kind === 'new') return undefined;
-  const original = await ports.notifications.get(outcome.notificationId);
-  if (!original || original.serviceId !== service.id) throw conflict('A request with this Idempotency-Key is still being processed');
-  return original;
-}
-
-function outgoing(notification: Notification, checked: Checked): OutgoingMessage {
-  if (notification.type === 'email') {
-    return {
-      kind: 'email',
-      message: {
-        notificationId: notification.id,
-        to: notification.normalisedTo,
-        from: notification.fromEmail ?? '',
-        replyTo: notification.replyTo,
-        subject: checked.rendered.subject ?? '',
-        body: checked.rendered.body,
-        html: emailBodyToHtml(checked.rendered.body),
-        oneClickUnsubscribeUrl: notification.oneClickUnsubscribeUrl,
-      },
-    };
-  }
+function newNotification(
+  id: string,
+  type: NotificationType,
+  request: SendEmailRequest | SendSmsRequest,
+  { service, apiKey }: NotifyCaller,
+  checked: Checked,
+  now: Date,
+): Notification {
   return {
-    kind: 'sms',
-    message: {
-      notificationId: notification.id,
-      to: notification.normalisedTo,
-      sender: notification.fromNumber ?? '',
-      body: notification.body,
-    },
+    id,
+    serviceId: service.id,
+    departmentCode: service.departmentCode,
+    apiKeyId: apiKey.id,
+    keyType: apiKey.type,
+    type,
+    templateId: checked.template.id,
+    templateVersion: checked.template.version,
+    to: checked.to,
+    normalisedTo: checked.normalisedTo,
+    reference: request.reference ?? null,
+    body: checked.rendered.body,
+    subject: checked.rendered.subject,
+    status: 'created',
+    createdAt: now.toISOString(),
+    sentAt: null,
+    completedAt: null,
+    expiresAt: Math.floor(now.getTime() / 1000) + service.retentionDays * SECONDS_PER_DAY,
+    ...checked.fields,
   };
-}
-
-function recipient<T>(read: () => T, field: string): T {
-  try {
-    return read();
-  } catch (err) {
-    if (err instanceof RecipientError) throw validationFailed([`${field} ${err.message}`]);
-    throw err;
-  }
 }
 
 async function usableTemplate(
