@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { builtOnce } from '../shared/once';
@@ -80,4 +80,13 @@ export function secretBoxKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env
   const value = env[SECRET_BOX_KEY_ENV];
   if (!value) throw new Error(`${SECRET_BOX_KEY_ENV} is not set: pass 32 random bytes in base64 (openssl rand -base64 32)`);
   return Buffer.from(value, 'base64');
+}
+
+/**
+ * Local mode's secret box key: the one the environment gives, or a new one for this process,
+ * left in the environment where the handlers, running in the same process, find it.
+ */
+export function localSecretBoxKey(): Uint8Array {
+  process.env[SECRET_BOX_KEY_ENV] ??= randomBytes(32).toString('base64');
+  return secretBoxKeyFromEnvironment();
 }

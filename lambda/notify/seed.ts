@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { SeedLocal } from '../shared/seed';
 import { createService, issueApiKey, saveTemplate } from './app/admin';
-import { createNotifyPorts, SECRET_BOX_KEY_ENV, secretBoxKeyFromEnvironment } from './compose';
+import { createNotifyPorts, localSecretBoxKey } from './compose';
 import type { NotifyPorts } from './ports';
 import { RecordingProvider } from './store/recording-provider';
 
@@ -31,11 +30,7 @@ export interface NotifySeed {
  * given; with a new key the demo key is issued afresh).
  */
 export const seedLocal: SeedLocal = async () => {
-  process.env[SECRET_BOX_KEY_ENV] ??= randomBytes(32).toString('base64');
-  const ports = createNotifyPorts({
-    secretBoxKey: secretBoxKeyFromEnvironment(),
-    provider: new RecordingProvider({ deliverImmediately: true }),
-  });
+  const ports = createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider({ deliverImmediately: true }) });
   const seed = await seedNotify(ports);
   return [
     `notify: demo service ${seed.serviceId} (DPO), live API key ${seed.apiKey}`,

@@ -34,6 +34,27 @@ export async function deliver(notification: Notification, service: NotifyService
   return current;
 }
 
+function handToProvider(notification: Notification, ports: NotifyPorts): Promise<ProviderReceipt> {
+  if (notification.type === 'email') {
+    return ports.provider.sendEmail({
+      notificationId: notification.id,
+      to: notification.normalisedTo,
+      from: notification.fromEmail ?? '',
+      replyTo: notification.replyTo,
+      subject: notification.subject ?? '',
+      body: notification.body,
+      html: emailBodyToHtml(notification.body),
+      oneClickUnsubscribeUrl: notification.oneClickUnsubscribeUrl,
+    });
+  }
+  return ports.provider.sendSms({
+    notificationId: notification.id,
+    to: notification.normalisedTo,
+    sender: notification.fromNumber ?? '',
+    body: notification.body,
+  });
+}
+
 /**
  * Applies a provider's report (from SES or SNS, or local mode's simulation). Reports arrive in
  * any order and more than once; a conditional write on the status keeps the outcome right when
@@ -58,27 +79,6 @@ export async function recordDeliveryEvent(
     }
   }
   throw new Error(`Notification ${notificationId} kept changing while a delivery event was applied`);
-}
-
-function handToProvider(notification: Notification, ports: NotifyPorts): Promise<ProviderReceipt> {
-  if (notification.type === 'email') {
-    return ports.provider.sendEmail({
-      notificationId: notification.id,
-      to: notification.normalisedTo,
-      from: notification.fromEmail ?? '',
-      replyTo: notification.replyTo,
-      subject: notification.subject ?? '',
-      body: notification.body,
-      html: emailBodyToHtml(notification.body),
-      oneClickUnsubscribeUrl: notification.oneClickUnsubscribeUrl,
-    });
-  }
-  return ports.provider.sendSms({
-    notificationId: notification.id,
-    to: notification.normalisedTo,
-    sender: notification.fromNumber ?? '',
-    body: notification.body,
-  });
 }
 
 export type { SesEventDetail };
