@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import type { HttpError } from '../shared/errors';
+import type { Caller } from '../shared/identity';
 import { defineService } from '../shared/route';
-import { NOTIFY_AUTH_SCHEME, refusedToken } from './auth-context';
 import {
   listNotificationsQuerySchema,
   listTemplatesQuerySchema,
@@ -11,7 +12,47 @@ import {
   templateIdSchema,
   templateVersionSchema,
 } from './domain/schemas';
-import { notifyErrorFormat, notifyRequestError } from './error-format';
+import { authError, formatError, requestError } from './errors';
+
+/** Notify's own credentials: an HS256 JWT made from a department's API key, checked by the service's authorizer. */
+export const NOTIFY_AUTH_SCHEME = 'notify-jwt';
+
+/**
+ * Context keys with which the authorizer passes on a refused token (Notify's message and
+ * status), so the runtime answers Notify's AuthError body rather than API Gateway's.
+ */
+export const REFUSED_TOKEN_CONTEXT = { message: 'authError', status: 'authStatus' } as const;
+
+/**
+ * The refusal the authorizer passed on with the caller, as Notify's AuthError (401 or 403 with
+ * Notify's message); undefined for a caller whose token was accepted.
+ */
+export function refusedToken(caller: Caller): HttpError | undefined {
+  if (caller.kind !== 'client' || caller.scheme !== NOTIFY_AUTH_SCHEME) return undefined;
+  const refused = caller.attributes[REFUSED_TOKEN_CONTEXT.message];
+  if (!refused) return undefined;
+  return authError(refused, Number(caller.attributes[REFUSED_TOKEN_CONTEXT.status]) === 401 ? 401 : 403);
+}
+
+/**
+ * Environment of the service's functions, written by its stack (and local mode) and read by
+ * compose.ts. Without the AWS settings the functions run as in local mode.
+ */
+export const NOTIFY_ENVIRONMENT = {
+  /** The secret box key itself, base64: local mode and tests. */
+  secretBoxKey: 'NOTIFY_SECRET_BOX_KEY',
+  /** ARN of the Secrets Manager secret holding the secret box key: AWS. */
+  secretBoxKeySecretArn: 'NOTIFY_SECRET_BOX_KEY_SECRET_ARN',
+  /** `aws` sends e-mail through SES and text messages through SNS; unset, messages are only recorded. */
+  deliveryProvider: 'NOTIFY_DELIVERY_PROVIDER',
+  /** SES configuration set named on every e-mail, for its delivery events. @default - none */
+  emailConfigurationSet: 'NOTIFY_EMAIL_CONFIGURATION_SET',
+  /** Region whose SES sends e-mail. @default - the function's region */
+  emailRegion: 'NOTIFY_EMAIL_REGION',
+} as const;
+
+/** The value of `NOTIFY_ENVIRONMENT.deliveryProvider` that sends through SES and SNS. */
+export const AWS_DELIVERY = 'aws';
 
 const auth = { scheme: NOTIFY_AUTH_SCHEME } as const;
 
@@ -27,11 +68,16 @@ export const notifyService = defineService({
   title: 'Notifications (GOV.UK Notify compatible)',
   version: '2.0.0',
   basePath: '/notify',
-  formatError: notifyErrorFormat,
-  requestError: notifyRequestError,
+  formatError,
+  requestError,
   refuseCaller: refusedToken,
-  authorizers: { [NOTIFY_AUTH_SCHEME]: { entry: 'lambda/notify/authorizer.ts', header: 'authorization' } },
-  functions: { api: 'lambda/notify/index.ts', scheduled: 'lambda/notify/scheduled.ts', deliveryEvents: 'lambda/notify/delivery-events.ts' },
+  authorizers: { [NOTIFY_AUTH_SCHEME]: { entry: 'lambda/notify/handlers/authorizer.ts', header: 'authorization' } },
+  functions: {
+    api: 'lambda/notify/handlers/http.ts',
+    scheduled: 'lambda/notify/handlers/dispatch-callbacks.ts',
+    deliveryEvents: 'lambda/notify/handlers/delivery-events.ts',
+  },
+  environment: NOTIFY_ENVIRONMENT,
   schedules: {
     callbacks: {
       function: 'scheduled',

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { SeedLocal } from '../shared/seed';
-import { createService, issueApiKey, saveTemplate } from './application/admin';
-import type { NotifyPorts } from './application/ports';
-import { RecordingProvider } from './providers/recording';
-import { createNotifyPorts, SECRET_BOX_KEY_ENV, secretBoxKeyFromEnvironment } from './service';
+import { createService, issueApiKey, saveTemplate } from './app/admin';
+import { createNotifyPorts, localSecretBoxKey } from './compose';
+import type { NotifyPorts } from './ports';
+import { RecordingProvider } from './store/recording-provider';
 
 /**
  * Demo data for local mode: a service of the Digital Policy Office with one team member, an
@@ -31,11 +30,7 @@ export interface NotifySeed {
  * given; with a new key the demo key is issued afresh).
  */
 export const seedLocal: SeedLocal = async () => {
-  process.env[SECRET_BOX_KEY_ENV] ??= randomBytes(32).toString('base64');
-  const ports = createNotifyPorts({
-    secretBoxKey: secretBoxKeyFromEnvironment(),
-    provider: new RecordingProvider({ deliverImmediately: true }),
-  });
+  const ports = createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider({ deliverImmediately: true }) });
   const seed = await seedNotify(ports);
   return [
     `notify: demo service ${seed.serviceId} (DPO), live API key ${seed.apiKey}`,

@@ -4,7 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import { AWS_DELIVERY, NOTIFY_ENVIRONMENT } from '../../lambda/notify/environment';
+import { AWS_DELIVERY, NOTIFY_ENVIRONMENT } from '../../lambda/notify/routes';
 import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import type { ServiceFunction } from '../constructs/service-function';
 import { NOTIFY_EMAIL_EVENTS, notifyEmailEventPattern } from './notify-email-stack';

@@ -3,7 +3,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { SES_EVENT_DETAIL_TYPES } from '../../lambda/notify/providers/ses-events';
+import { SES_EVENT_DETAIL_TYPES } from '../../lambda/notify/domain/ses-events';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 

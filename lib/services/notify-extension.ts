@@ -1,4 +1,4 @@
-import { NOTIFY_ENVIRONMENT } from '../../lambda/notify/environment';
+import { NOTIFY_ENVIRONMENT } from '../../lambda/notify/routes';
 import { NotifyDelivery } from './notify-delivery';
 import { notifyConfigurationSetName } from './notify-email-stack';
 import { SecretBoxKey } from './secret-box-key';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { RecordingProvider } from '../../lambda/notify/providers/recording';
+import { createService, issueApiKey, saveTemplate } from '../../lambda/notify/app/admin';
+import { createNotifyPorts, secretBoxKeyFromEnvironment } from '../../lambda/notify/compose';
 import { DEMO_EMAIL_TEMPLATE_ID, DEMO_SMS_TEMPLATE_ID, DEMO_TEAM_MEMBER } from '../../lambda/notify/seed';
-import { createNotifyPorts, createService, issueApiKey, saveTemplate, secretBoxKeyFromEnvironment } from '../../lambda/notify/service';
+import { RecordingProvider } from '../../lambda/notify/store/recording-provider';
 import { call, useLocalPlatform } from '../helpers/local-platform';
 
 const { NotifyClient } = require('notifications-node-client');

@@ -1,6 +1,6 @@
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import type { SecretBox } from '../../shared/sealed-secret';
-import { authError } from './errors';
+import { authError } from '../errors';
 import type { ApiKeyRecord, ApiKeyType, NotifyService } from './model';
 
 /**

@@ -1,3 +1,5 @@
+import type { Delivery, RetryPolicy } from '../../shared/outbox';
+import type { OutgoingPost } from '../../shared/outgoing-post';
 import type { Notification } from './model';
 import { notifyTimestamp } from './responses';
 
@@ -7,8 +9,7 @@ import { notifyTimestamp } from './responses';
  * not 2xx) is retried with growing gaps, 1, 2, 4, 8 and 16 minutes, then abandoned, so a
  * department that is down for half an hour still gets its receipts.
  */
-export const CALLBACK_RETRIES = 5;
-export const FIRST_RETRY_SECONDS = 60;
+export const CALLBACK_RETRY_POLICY: RetryPolicy = { firstDelaySeconds: 60, factor: 2, maxRetries: 5 };
 
 export interface DeliveryReceipt {
   readonly id: string;
@@ -38,48 +39,14 @@ export function deliveryReceipt(notification: Notification): DeliveryReceipt {
   };
 }
 
-/** Seconds to wait after the given number of failed attempts, or undefined to give up. */
-export function callbackRetryDelaySeconds(failedAttempts: number): number | undefined {
-  if (failedAttempts < 1 || failedAttempts > CALLBACK_RETRIES) return undefined;
-  return FIRST_RETRY_SECONDS * 2 ** (failedAttempts - 1);
-}
-
-export interface OutgoingRequest {
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
-
-export function callbackRequest(url: string, bearerToken: string, body: string): OutgoingRequest {
+export function callbackRequest(url: string, bearerToken: string, body: string): OutgoingPost {
   return { url, body, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearerToken}` } };
 }
 
-/** A department acknowledges with any 2xx answer. */
-export function acknowledged(status: number | undefined): boolean {
-  return status !== undefined && status >= 200 && status < 300;
-}
-
-export type CallbackState = 'pending' | 'delivered' | 'abandoned';
-
-export interface CallbackDelivery {
-  readonly id: string;
+/** A receipt waiting in the outbox; the URL and token are the service's current ones when it is sent. */
+export interface CallbackDelivery extends Delivery {
   readonly serviceId: string;
   readonly notificationId: string;
   /** The receipt exactly as it is posted. */
   readonly payload: string;
-  readonly state: CallbackState;
-  readonly attempts: number;
-  /** ISO time of the next attempt while pending. */
-  readonly nextAttemptAt: string;
-  readonly lastResponseStatus?: number;
-  readonly createdAt: string;
-}
-
-/** The delivery after one attempt answered with `status` (undefined: no answer). */
-export function afterAttempt(delivery: CallbackDelivery, status: number | undefined, now: Date): CallbackDelivery {
-  const attempts = delivery.attempts + 1;
-  if (acknowledged(status)) return { ...delivery, attempts, state: 'delivered', lastResponseStatus: status };
-  const delay = callbackRetryDelaySeconds(attempts);
-  if (delay === undefined) return { ...delivery, attempts, state: 'abandoned', lastResponseStatus: status };
-  return { ...delivery, attempts, lastResponseStatus: status, nextAttemptAt: new Date(now.getTime() + delay * 1000).toISOString() };
 }

@@ -1,4 +1,4 @@
-import { dailyLimitReached, rateLimited } from './errors';
+import { dailyLimitReached, rateLimited } from '../errors';
 import type { ApiKeyType } from './model';
 
 /**

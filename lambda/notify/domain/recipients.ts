@@ -1,17 +1,20 @@
+import { validationFailed } from '../errors';
+
 /**
  * Recipient checks and canonical forms. Notify validates UK numbers; this platform's home is
  * Hong Kong, so a number without a country code is read as a Hong Kong mobile number (eight
- * digits starting 4 to 9) and written as +852 in E.164. Messages follow Notify's wording.
+ * digits starting 4 to 9) and written as +852 in E.164. A recipient that is not one is Notify's
+ * ValidationError naming the field, in Notify's wording (`phone_number Not enough digits`).
  */
 
-export class RecipientError extends Error {}
+const invalid = (field: string, problem: string) => validationFailed([`${field} ${problem}`]);
 
 const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
 const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 const TOP_LEVEL = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
-/** Lower-case form of a valid e-mail address; throws RecipientError when it is not one. */
-export function normaliseEmailAddress(raw: string): string {
+/** Lower-case form of a valid e-mail address. */
+export function normaliseEmailAddress(raw: string, field = 'email_address'): string {
   const address = raw.trim();
   const at = address.lastIndexOf('@');
   const local = address.slice(0, at);
@@ -28,7 +31,7 @@ export function normaliseEmailAddress(raw: string): string {
     labels.length >= 2 &&
     labels.every((label) => DOMAIN_LABEL.test(label)) &&
     TOP_LEVEL.test(labels[labels.length - 1]);
-  if (!valid) throw new RecipientError('is not a valid email address');
+  if (!valid) throw invalid(field, 'is not a valid email address');
   return address.toLowerCase();
 }
 
@@ -51,25 +54,27 @@ export interface PhoneNumber {
 const HONG_KONG = '852';
 
 /** Reads a phone number the way Notify does for the UK, with Hong Kong as the home country. */
-export function parsePhoneNumber(raw: string): PhoneNumber {
+export function parsePhoneNumber(raw: string, field = 'phone_number'): PhoneNumber {
   const compact = raw.replace(/[\s().\-–—/]/g, '');
-  if (!/^\+?\d+$/.test(compact)) throw new RecipientError('Must not contain letters or symbols');
+  if (!/^\+?\d+$/.test(compact)) throw invalid(field, 'Must not contain letters or symbols');
   let digits: string;
   if (compact.startsWith('+')) digits = compact.slice(1);
   else if (compact.startsWith('00')) digits = compact.slice(2);
-  else return { e164: `+${HONG_KONG}${hongKongMobile(compact)}`, international: false };
+  else return { e164: `+${HONG_KONG}${hongKongMobile(compact, field)}`, international: false };
 
-  if (digits.startsWith(HONG_KONG)) return { e164: `+${HONG_KONG}${hongKongMobile(digits.slice(HONG_KONG.length))}`, international: false };
-  if (digits.startsWith('0')) throw new RecipientError('Not a valid country prefix');
-  if (digits.length < 8) throw new RecipientError('Not enough digits');
-  if (digits.length > 15) throw new RecipientError('Too many digits');
+  if (digits.startsWith(HONG_KONG)) {
+    return { e164: `+${HONG_KONG}${hongKongMobile(digits.slice(HONG_KONG.length), field)}`, international: false };
+  }
+  if (digits.startsWith('0')) throw invalid(field, 'Not a valid country prefix');
+  if (digits.length < 8) throw invalid(field, 'Not enough digits');
+  if (digits.length > 15) throw invalid(field, 'Too many digits');
   return { e164: `+${digits}`, international: true };
 }
 
-function hongKongMobile(national: string): string {
-  if (national.length > 8) throw new RecipientError('Too many digits');
-  if (national.length < 8) throw new RecipientError('Not enough digits');
-  if (!/^[4-9]/.test(national)) throw new RecipientError('Not a Hong Kong mobile number');
+function hongKongMobile(national: string, field: string): string {
+  if (national.length > 8) throw invalid(field, 'Too many digits');
+  if (national.length < 8) throw invalid(field, 'Not enough digits');
+  if (!/^[4-9]/.test(national)) throw invalid(field, 'Not a Hong Kong mobile number');
   return national;
 }
 

@@ -1,4 +1,4 @@
-import { badRequest } from './errors';
+import { badRequest } from '../errors';
 import type { ApiKeyType, NotifyService } from './model';
 import { tryNormaliseRecipient } from './recipients';
 

@@ -1,25 +1,24 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../shared/aws-clients';
-import { tableEnvName } from '../../shared/storage-definition';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { conditionalPut, queryAll, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { ServiceKeys } from '../domain/auth';
 import type { ApiKeyRecord, NotifyService, TemplateVersion } from '../domain/model';
-import type { NotifyDirectory } from '../domain/ports';
+import type { NotifyDirectory } from '../ports';
 import { NOTIFY_TABLES } from '../storage';
-import { conditionally, withoutKeys } from './conditional';
 
 /**
  * Services, their keys and their templates in one table, one partition per service:
  * `SERVICE` the service, `KEY#<id>` each key, `TEMPLATE#<id>` the latest version of a
  * template and `VERSION#<id>#<version>` every version.
  */
-const table = () => tableName(tableEnvName(NOTIFY_TABLES.directory));
+const table = () => tableOf(NOTIFY_TABLES.directory);
 const servicePk = (serviceId: string) => `SERVICE#${serviceId}`;
 const versionSk = (templateId: string, version: number) => `VERSION#${templateId}#${String(version).padStart(10, '0')}`;
 
 export class DynamoNotifyDirectory implements NotifyDirectory {
   async getService(serviceId: string): Promise<NotifyService | undefined> {
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: servicePk(serviceId), sk: 'SERVICE' } }));
-    return withoutKeys<NotifyService>(got.Item, 'pk', 'sk');
+    return withoutAttributes<NotifyService>(got.Item, 'pk', 'sk');
   }
 
   async findServiceWithKeys(serviceId: string): Promise<ServiceKeys | undefined> {
@@ -37,13 +36,13 @@ export class DynamoNotifyDirectory implements NotifyDirectory {
 
   async getApiKey(serviceId: string, keyId: string): Promise<ApiKeyRecord | undefined> {
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: servicePk(serviceId), sk: `KEY#${keyId}` } }));
-    return withoutKeys<ApiKeyRecord>(got.Item, 'pk', 'sk');
+    return withoutAttributes<ApiKeyRecord>(got.Item, 'pk', 'sk');
   }
 
   async getTemplate(serviceId: string, templateId: string, version?: number): Promise<TemplateVersion | undefined> {
     const sk = version === undefined ? `TEMPLATE#${templateId}` : versionSk(templateId, version);
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: servicePk(serviceId), sk } }));
-    return withoutKeys<TemplateVersion>(got.Item, 'pk', 'sk');
+    return withoutAttributes<TemplateVersion>(got.Item, 'pk', 'sk');
   }
 
   async listTemplates(serviceId: string): Promise<TemplateVersion[]> {
@@ -52,46 +51,29 @@ export class DynamoNotifyDirectory implements NotifyDirectory {
 
   async saveTemplateVersion(template: TemplateVersion): Promise<boolean> {
     const pk = servicePk(template.serviceId);
-    const created = await conditionally(
-      dynamo().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...template, pk, sk: versionSk(template.id, template.version) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
-    if (!created) return false;
+    const created = await conditionalPut({
+      TableName: table(),
+      Item: { ...template, pk, sk: versionSk(template.id, template.version) },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    if (!created.won) return false;
     // The latest pointer only moves forward, so two editors saving at once cannot roll it back.
-    await conditionally(
-      dynamo().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...template, pk, sk: `TEMPLATE#${template.id}` },
-          ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': template.version },
-        }),
-      ),
-    );
+    await conditionalPut({
+      TableName: table(),
+      Item: { ...template, pk, sk: `TEMPLATE#${template.id}` },
+      ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': template.version },
+    });
     return true;
   }
 
   private async queryPrefix<T>(serviceId: string, prefix: string): Promise<T[]> {
-    const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': servicePk(serviceId), ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(withoutKeys<T>(item, 'pk', 'sk') as T);
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryAll({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': servicePk(serviceId), ':prefix': prefix },
+    });
+    return items.map((item) => withoutAttributes<T>(item, 'pk', 'sk') as T);
   }
 }

@@ -1,17 +1,16 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../shared/aws-clients';
-import { tableEnvName } from '../../shared/storage-definition';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { conditionalPut, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { NotificationFilter } from '../domain/list-filter';
 import type { Notification, NotificationStatus } from '../domain/model';
-import type { NotificationPage, NotificationStore } from '../domain/ports';
-import { NOTIFY_TABLES } from '../storage';
-import { conditionally, withoutKeys } from './conditional';
+import type { NotificationPage, NotificationStore } from '../ports';
+import { NOTIFY_INDEXES, NOTIFY_TABLES } from '../storage';
 
 /**
  * Notifications keyed by id, listed newest first through the `byService` index whose sort key
  * is `createdAt#id`, so "older than notification X" is a key condition, not a scan.
  */
-const table = () => tableName(tableEnvName(NOTIFY_TABLES.notifications));
+const table = () => tableOf(NOTIFY_TABLES.notifications);
 const listKey = (n: Pick<Notification, 'createdAt' | 'id'>) => `${n.createdAt}#${n.id}`;
 
 export class DynamoNotificationStore implements NotificationStore {
@@ -27,21 +26,18 @@ export class DynamoNotificationStore implements NotificationStore {
 
   async get(id: string): Promise<Notification | undefined> {
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { id }, ConsistentRead: true }));
-    return withoutKeys<Notification>(got.Item, 'listKey');
+    return withoutAttributes<Notification>(got.Item, 'listKey');
   }
 
   async replace(notification: Notification, expectedStatus: NotificationStatus): Promise<boolean> {
-    return conditionally(
-      dynamo().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...notification, listKey: listKey(notification) },
-          ConditionExpression: '#status = :expected',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': expectedStatus },
-        }),
-      ),
-    );
+    const replaced = await conditionalPut({
+      TableName: table(),
+      Item: { ...notification, listKey: listKey(notification) },
+      ConditionExpression: '#status = :expected',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':expected': expectedStatus },
+    });
+    return replaced.won;
   }
 
   async list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<NotificationPage> {
@@ -67,25 +63,21 @@ export class DynamoNotificationStore implements NotificationStore {
     }
     if (olderThan) values[':before'] = listKey(olderThan);
 
-    const items: Notification[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: table(),
-          IndexName: 'byService',
-          KeyConditionExpression: olderThan ? 'serviceId = :serviceId AND listKey < :before' : 'serviceId = :serviceId',
-          FilterExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: limit + 1,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(withoutKeys<Notification>(item, 'listKey') as Notification);
-      start = page.LastEvaluatedKey;
-    } while (start && items.length <= limit);
+    const page = await queryPage(
+      {
+        TableName: table(),
+        IndexName: NOTIFY_INDEXES.byService.name,
+        KeyConditionExpression: olderThan ? 'serviceId = :serviceId AND listKey < :before' : 'serviceId = :serviceId',
+        FilterExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      // One more than the page, to know whether there is a next. Notify pages by `older_than`
+      // alone, so a page is read until it is full or the service has no more.
+      { limit: limit + 1, maxQueries: Number.POSITIVE_INFINITY },
+    );
+    const items = page.items.map((item) => withoutAttributes<Notification>(item, 'listKey') as Notification);
     return { items: items.slice(0, limit), hasMore: items.length > limit };
   }
 }

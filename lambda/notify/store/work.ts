@@ -1,22 +1,24 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../shared/aws-clients';
-import { tableEnvName } from '../../shared/storage-definition';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { tableOf } from '../../shared/dynamo';
+import type { IdempotencyStore } from '../../shared/idempotency';
+import { dynamoIdempotencyStore } from '../../shared/idempotency-store';
+import type { OutboxStore } from '../../shared/outbox';
+import { dynamoOutbox } from '../../shared/outbox-store';
 import type { CallbackDelivery } from '../domain/callbacks';
-import type { IdempotencyClaim } from '../domain/idempotency';
-import type { WorkStore } from '../domain/ports';
-import { NOTIFY_TABLES } from '../storage';
-import { conditionally, withoutKeys } from './conditional';
+import type { CounterStore } from '../ports';
+import { NOTIFY_INDEXES, NOTIFY_TABLES } from '../storage';
 
 /**
- * Counters, idempotency claims and callback deliveries, each an item expiring by TTL. Counters
- * are atomic `ADD`s; a claim is a conditional put, so two requests with one key cannot both win;
- * pending callbacks sit in the sparse `due` index until delivered or abandoned.
+ * The work table: counters, idempotency claims and callback deliveries, each an item expiring
+ * by TTL. Counters are atomic `ADD`s; a claim is a conditional put, so two requests with one
+ * key cannot both win; pending callbacks sit in the sparse `due` index until delivered or
+ * abandoned.
  */
-const table = () => tableName(tableEnvName(NOTIFY_TABLES.work));
-const CALLBACK_QUEUE = 'callbacks';
+const table = () => tableOf(NOTIFY_TABLES.work);
 const CALLBACK_KEEP_SECONDS = 7 * 24 * 3600;
 
-export class DynamoWorkStore implements WorkStore {
+export class DynamoCounterStore implements CounterStore {
   async incrementCounter(name: string, expiresAt: number): Promise<number> {
     const updated = await dynamo().send(
       new UpdateCommand({
@@ -35,60 +37,27 @@ export class DynamoWorkStore implements WorkStore {
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: `COUNTER#${name}` } }));
     return Number(got.Item?.count ?? 0);
   }
+}
 
-  async getIdempotencyClaim(scope: string): Promise<IdempotencyClaim | undefined> {
-    const got = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: `IDEMPOTENCY#${scope}` }, ConsistentRead: true }));
-    return withoutKeys<IdempotencyClaim>(got.Item, 'pk');
-  }
+/** Claims `IDEMPOTENCY#<service id>#<key>`, naming the notification the claiming request creates. */
+export function workIdempotencyStore(): IdempotencyStore {
+  return dynamoIdempotencyStore({
+    table,
+    keyOf: (scope) => ({ pk: `IDEMPOTENCY#${scope}` }),
+    partitionKey: 'pk',
+    resultAttribute: 'notificationId',
+  });
+}
 
-  async claimIdempotencyKey(scope: string, claim: IdempotencyClaim, nowSeconds: number): Promise<boolean> {
-    return conditionally(
-      dynamo().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...claim, pk: `IDEMPOTENCY#${scope}` },
-          // TTL deletes lazily, so an expired claim may still be there: it no longer counts.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      ),
-    );
-  }
-
-  async releaseIdempotencyKey(scope: string, notificationId: string): Promise<void> {
-    await conditionally(
-      dynamo().send(
-        new DeleteCommand({
-          TableName: table(),
-          Key: { pk: `IDEMPOTENCY#${scope}` },
-          ConditionExpression: 'notificationId = :id',
-          ExpressionAttributeValues: { ':id': notificationId },
-        }),
-      ),
-    );
-  }
-
-  async saveCallback(delivery: CallbackDelivery): Promise<void> {
-    const expiresAt = Math.floor(new Date(delivery.createdAt).getTime() / 1000) + CALLBACK_KEEP_SECONDS;
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...delivery, pk: `CALLBACK#${delivery.id}`, expiresAt, ...(delivery.state === 'pending' ? { queue: CALLBACK_QUEUE } : {}) },
-      }),
-    );
-  }
-
-  async dueCallbacks(now: Date, limit: number): Promise<CallbackDelivery[]> {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'due',
-        KeyConditionExpression: '#queue = :queue AND nextAttemptAt <= :now',
-        ExpressionAttributeNames: { '#queue': 'queue' },
-        ExpressionAttributeValues: { ':queue': CALLBACK_QUEUE, ':now': now.toISOString() },
-        Limit: limit,
-      }),
-    );
-    return (page.Items ?? []).map((item) => withoutKeys<CallbackDelivery>(item, 'pk', 'queue', 'expiresAt') as CallbackDelivery);
-  }
+/** Delivery receipts as `CALLBACK#<id>`, kept a week; pending ones in the `due` index under `callbacks`. */
+export function callbackOutbox(): OutboxStore<CallbackDelivery> {
+  const due = NOTIFY_INDEXES.due;
+  return dynamoOutbox<CallbackDelivery>({
+    table,
+    keyOf: (id) => ({ pk: `CALLBACK#${id}` }),
+    dueIndex: { name: due.name, partitionKey: due.partitionKey.name, sortKey: due.sortKey.name },
+    queue: 'callbacks',
+    keepSeconds: CALLBACK_KEEP_SECONDS,
+    storageAttributes: ['pk'],
+  });
 }

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { SignJWT } from 'jose';
-import { NOTIFY_AUTH_SCHEME } from '../../../lambda/notify/auth-context';
+import { NOTIFY_AUTH_SCHEME } from '../../../lambda/notify/routes';
 import { PAY_AUTH_SCHEME } from '../../../lambda/pay/routes';
 import { CLAIMS, PLATFORM_ADMIN_GROUP } from '../../../lambda/shared/identity';
 import type { AuthMode } from '../../../lambda/shared/route';

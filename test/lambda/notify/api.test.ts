@@ -1,20 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { handler as authorize } from '../../../lambda/notify/authorizer';
-import { handler as deliveryEvents } from '../../../lambda/notify/delivery-events';
-import { notifyErrorFormat } from '../../../lambda/notify/error-format';
-import { handler as api } from '../../../lambda/notify/index';
-import { RecordingProvider } from '../../../lambda/notify/providers/recording';
+import { authenticateRequest } from '../../../lambda/notify/app/authenticate';
+import { sendEmail } from '../../../lambda/notify/app/notifications';
+import { createNotifyPorts, SECRET_BOX_KEY_ENV, secretBoxKeyFromEnvironment } from '../../../lambda/notify/compose';
+import { formatError as notifyErrorFormat } from '../../../lambda/notify/errors';
+import { handler as authorize } from '../../../lambda/notify/handlers/authorizer';
+import { handler as deliveryEvents } from '../../../lambda/notify/handlers/delivery-events';
+import { handler as api } from '../../../lambda/notify/handlers/http';
 import { notifyService } from '../../../lambda/notify/routes';
 import { DEMO_EMAIL_TEMPLATE_ID, DEMO_SMS_TEMPLATE_ID, type NotifySeed, seedNotify } from '../../../lambda/notify/seed';
-import {
-  authenticateRequest,
-  createNotifyPorts,
-  SECRET_BOX_KEY_ENV,
-  secretBoxKeyFromEnvironment,
-  sendEmail,
-} from '../../../lambda/notify/service';
 import { storage as notifyStorage } from '../../../lambda/notify/storage';
+import { RecordingProvider } from '../../../lambda/notify/store/recording-provider';
 import { HttpError } from '../../../lambda/shared/errors';
 import { gatewayErrorTemplate } from '../../../lib/constructs/service-api-gateway-responses';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { createApiKey, parseApiKey } from '../../../lambda/notify/domain/api-key';
 import { authenticate, type ServiceKeys } from '../../../lambda/notify/domain/auth';
-import { NotifyError } from '../../../lambda/notify/domain/errors';
 import type { ApiKeyRecord, NotifyService } from '../../../lambda/notify/domain/model';
+import { HttpError } from '../../../lambda/shared/errors';
 import { aesGcmSecretBox, sha256Hex } from '../../../lambda/shared/sealed-secret';
+import { notifyBody } from './fixtures';
 
 // The official client's own token maker: what departments' code sends.
 const createGovukNotifyToken: (
@@ -40,10 +41,10 @@ async function authError(authorization: string | undefined, d = deps()) {
   try {
     await authenticate(authorization, d);
   } catch (err) {
-    expect(err).toBeInstanceOf(NotifyError);
-    const e = err as NotifyError;
+    expect(err).toBeInstanceOf(HttpError);
+    const e = notifyBody(err as HttpError);
     expect(e.errors[0].error).toBe('AuthError');
-    return { status: e.statusCode, message: e.errors[0].message };
+    return { status: e.status_code, message: e.errors[0].message };
   }
   throw new Error('expected an AuthError');
 }

@@ -1,18 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { createService, issueApiKey, saveTemplate } from '../../../lambda/notify/app/admin';
+import { authenticateRequest } from '../../../lambda/notify/app/authenticate';
+import { createNotifyPorts } from '../../../lambda/notify/compose';
 import { parseApiKey } from '../../../lambda/notify/domain/api-key';
+import type { NotifyCaller } from '../../../lambda/notify/domain/auth';
 import type { ApiKeyType, NotifyService } from '../../../lambda/notify/domain/model';
-import { RecordingProvider } from '../../../lambda/notify/providers/recording';
-import {
-  authenticateRequest,
-  createNotifyPorts,
-  createService,
-  type HttpSender,
-  issueApiKey,
-  type NotifyCaller,
-  type NotifyPorts,
-  saveTemplate,
-} from '../../../lambda/notify/service';
+import { formatError, type NotifyErrorBody } from '../../../lambda/notify/errors';
+import type { HttpSender, NotifyPorts } from '../../../lambda/notify/ports';
+import { RecordingProvider } from '../../../lambda/notify/store/recording-provider';
+import { HttpError, isHttpError } from '../../../lambda/shared/errors';
 import type { StorageDefinition } from '../../../lambda/shared/storage-definition';
 
 /** A controllable clock and a service with one key of each type and two templates, on the given storage. */
@@ -104,13 +101,23 @@ export interface DemoService {
   caller(type: ApiKeyType): Promise<NotifyCaller>;
 }
 
+/** The Notify error body an error thrown by the service is answered with. */
+export function notifyBody(err: HttpError): NotifyErrorBody {
+  return formatError(err, 'test') as NotifyErrorBody;
+}
+
+/** What anything thrown by the service is answered with: its errors as they are, the rest as a 500. */
+export function toNotifyErrorResponse(err: unknown): { readonly statusCode: number; readonly body: NotifyErrorBody } {
+  const error = isHttpError(err) ? err : new HttpError(500, 'internal_error', 'Internal server error');
+  return { statusCode: error.status, body: notifyBody(error) };
+}
+
 /** The Notify error body a promise rejects with. */
 export async function rejection(promise: Promise<unknown>): Promise<{ status_code: number; errors: { error: string; message: string }[] }> {
   try {
     await promise;
   } catch (err) {
-    const body = (err as { body?: unknown }).body;
-    if (body) return body as never;
+    if (isHttpError(err)) return notifyBody(err) as never;
     throw err;
   }
   throw new Error('expected the call to fail');

@@ -1,12 +1,15 @@
-import { NotifyError } from '../../../lambda/notify/domain/errors';
-import { checkIdempotencyKey, requestFingerprint, resolveIdempotency } from '../../../lambda/notify/domain/idempotency';
+import { NOTIFY_IDEMPOTENCY, NOTIFY_IDEMPOTENCY_REFUSALS } from '../../../lambda/notify/domain/idempotency';
 import { checkDailyLimit, checkRateLimit, limitDay, rateWindow, rollingCount } from '../../../lambda/notify/domain/rate-limit';
+import type { HttpError } from '../../../lambda/shared/errors';
+import { decideIdempotency, scopedKey } from '../../../lambda/shared/idempotency';
+import { requestFingerprint } from '../../../lambda/shared/request-fingerprint';
+import { notifyBody } from './fixtures';
 
 function errorOf(run: () => void) {
   try {
     run();
   } catch (err) {
-    return (err as NotifyError).body;
+    return notifyBody(err as HttpError);
   }
   return undefined;
 }
@@ -53,17 +56,26 @@ describe('idempotency decisions', () => {
   });
 
   it('replays the same body, refuses another and forgets an expired claim', () => {
-    const claim = { fingerprint: 'f1', notificationId: 'n1', expiresAt: 1000 };
-    expect(resolveIdempotency(claim, 'f1', 999)).toEqual({ kind: 'replay', notificationId: 'n1' });
-    expect(errorOf(() => resolveIdempotency(claim, 'f2', 999))).toMatchObject({ status_code: 409, errors: [{ error: 'ConflictError' }] });
-    expect(resolveIdempotency(claim, 'f2', 1000)).toEqual({ kind: 'new' });
-    expect(resolveIdempotency(undefined, 'f1', 0)).toEqual({ kind: 'new' });
+    const claim = { fingerprint: 'f1', resultId: 'n1', expiresAt: 1000 };
+    expect(decideIdempotency(claim, 'f1', 999)).toEqual({ kind: 'replay', resultId: 'n1' });
+    expect(decideIdempotency(claim, 'f2', 999)).toEqual({ kind: 'reused-with-other-request' });
+    expect(notifyBody(NOTIFY_IDEMPOTENCY_REFUSALS.reusedWithOtherRequest())).toMatchObject({
+      status_code: 409,
+      errors: [{ error: 'ConflictError' }],
+    });
+    expect(decideIdempotency(claim, 'f2', 1000)).toEqual({ kind: 'new' });
+    expect(decideIdempotency(undefined, 'f1', 0)).toEqual({ kind: 'new' });
   });
 
   it('accepts only visible ASCII keys of up to 255 characters', () => {
-    expect(checkIdempotencyKey('order-123')).toBe('order-123');
-    expect(() => checkIdempotencyKey('')).toThrow(NotifyError);
-    expect(() => checkIdempotencyKey('has space')).toThrow(NotifyError);
-    expect(() => checkIdempotencyKey('x'.repeat(256))).toThrow(NotifyError);
+    const checkIdempotencyKey = (key: string) => scopedKey(NOTIFY_IDEMPOTENCY, NOTIFY_IDEMPOTENCY_REFUSALS, 'service-1', key);
+    expect(checkIdempotencyKey('order-123')).toBe('service-1#order-123');
+    const refused = {
+      status_code: 400,
+      errors: [{ error: 'BadRequestError', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }],
+    };
+    expect(errorOf(() => checkIdempotencyKey(''))).toEqual(refused);
+    expect(errorOf(() => checkIdempotencyKey('has space'))).toEqual(refused);
+    expect(errorOf(() => checkIdempotencyKey('x'.repeat(256)))).toEqual(refused);
   });
 });

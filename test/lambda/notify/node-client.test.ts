@@ -1,31 +1,23 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RecordingProvider } from '../../../lambda/notify/providers/recording';
-import { seedLocal, seedNotify } from '../../../lambda/notify/seed';
+import { authenticateRequest } from '../../../lambda/notify/app/authenticate';
+import { getNotification, listNotifications, sendEmail, sendSms } from '../../../lambda/notify/app/notifications';
+import { getTemplate, getTemplateVersion, listTemplates, previewTemplate } from '../../../lambda/notify/app/templates';
+import { createNotifyPorts, secretBoxKeyFromEnvironment } from '../../../lambda/notify/compose';
 import {
-  authenticateRequest,
-  createNotifyPorts,
-  getNotification,
-  getTemplate,
-  getTemplateVersion,
-  listNotifications,
   listNotificationsQuerySchema,
-  listTemplates,
   listTemplatesQuerySchema,
-  parseNotify,
-  previewTemplate,
   previewTemplateRequestSchema,
-  secretBoxKeyFromEnvironment,
-  sendEmail,
   sendEmailRequestSchema,
-  sendSms,
   sendSmsRequestSchema,
-  toNotifyErrorResponse,
-} from '../../../lambda/notify/service';
+} from '../../../lambda/notify/domain/schemas';
+import { parseNotify } from '../../../lambda/notify/domain/validation';
+import { seedLocal, seedNotify } from '../../../lambda/notify/seed';
 import { storage as notifyStorage } from '../../../lambda/notify/storage';
+import { RecordingProvider } from '../../../lambda/notify/store/recording-provider';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
-import { type DemoService, embeddedDefinition, NotifyWorld } from './fixtures';
+import { type DemoService, embeddedDefinition, NotifyWorld, toNotifyErrorResponse } from './fixtures';
 
 const { NotifyClient } = require('notifications-node-client');
 const createGovukNotifyToken: (

@@ -1,11 +1,11 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SNSClient } from '@aws-sdk/client-sns';
-import type { EmailMessage, SmsMessage } from '../../../lambda/notify/domain/provider';
-import { deliveryProviderFromEnvironment } from '../../../lambda/notify/providers/from-environment';
-import { RecordingProvider } from '../../../lambda/notify/providers/recording';
-import { sendWithSes } from '../../../lambda/notify/providers/ses-email';
-import { sesDeliveryEvent } from '../../../lambda/notify/providers/ses-events';
-import { sendWithSns, snsSenderId } from '../../../lambda/notify/providers/sns-sms';
+import { deliveryProviderFromEnvironment } from '../../../lambda/notify/compose';
+import { sesDeliveryEvent } from '../../../lambda/notify/domain/ses-events';
+import type { EmailMessage, SmsMessage } from '../../../lambda/notify/ports';
+import { RecordingProvider } from '../../../lambda/notify/store/recording-provider';
+import { sendWithSes } from '../../../lambda/notify/store/ses-email';
+import { sendWithSns, snsSenderId } from '../../../lambda/notify/store/sns-sms';
 
 /** A client that keeps the input of each command it is sent and answers with a message id. */
 function fakeClient<C>(messageId: string | null = 'provider-123') {

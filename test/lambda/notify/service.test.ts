@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { issueApiKey, revokeApiKey, saveTemplate } from '../../../lambda/notify/app/admin';
+import { callerContext, callerFromContext } from '../../../lambda/notify/app/authenticate';
+import { dispatchDueCallbacks, recordDeliveryEvent } from '../../../lambda/notify/app/delivery';
+import { getNotification, listNotifications, sendEmail, sendSms } from '../../../lambda/notify/app/notifications';
+import { getTemplate, getTemplateVersion, listTemplates, previewTemplate } from '../../../lambda/notify/app/templates';
 import { notificationListResponse } from '../../../lambda/notify/domain/responses';
-import {
-  callerContext,
-  callerFromContext,
-  dispatchDueCallbacks,
-  getNotification,
-  getTemplate,
-  getTemplateVersion,
-  issueApiKey,
-  listNotifications,
-  listNotificationsQuerySchema,
-  listTemplates,
-  parseNotify,
-  previewTemplate,
-  recordDeliveryEvent,
-  revokeApiKey,
-  saveTemplate,
-  sendEmail,
-  sendSms,
-} from '../../../lambda/notify/service';
+import { listNotificationsQuerySchema } from '../../../lambda/notify/domain/schemas';
+import { parseNotify } from '../../../lambda/notify/domain/validation';
 import { storage as notifyStorage } from '../../../lambda/notify/storage';
+import type { HttpError } from '../../../lambda/shared/errors';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
 import { type DemoService, embeddedDefinition, NotifyWorld, rejection } from './fixtures';
 
@@ -300,7 +289,7 @@ describe('notifications service on embedded storage', () => {
       const ids = new Set(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.body.id] : [])));
       expect(ids.size).toBe(1);
       expect(world.provider.sentTo('burst@example.com')).toHaveLength(1);
-      for (const r of results) if (r.status === 'rejected') expect((r.reason as { statusCode: number }).statusCode).toBe(409);
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as HttpError).status).toBe(409);
     });
 
     it('lets a corrected request reuse the key of one that was refused', async () => {

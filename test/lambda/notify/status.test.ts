@@ -1,7 +1,13 @@
 import fc from 'fast-check';
-import { afterAttempt, type CallbackDelivery, callbackRetryDelaySeconds, deliveryReceipt } from '../../../lambda/notify/domain/callbacks';
+import { CALLBACK_RETRY_POLICY, type CallbackDelivery, deliveryReceipt } from '../../../lambda/notify/domain/callbacks';
 import { EMAIL_STATUSES, type Notification, SMS_STATUSES } from '../../../lambda/notify/domain/model';
 import { applyDeliveryEvent, type DeliveryEventKind, isFinal, nextStatus, simulatedEvents } from '../../../lambda/notify/domain/status';
+import { retryDelaySeconds, afterAttempt as sharedAfterAttempt } from '../../../lambda/shared/outbox';
+
+/** Notify's callback back-off, as the outbox applies it. */
+const callbackRetryDelaySeconds = (failedAttempts: number) => retryDelaySeconds(CALLBACK_RETRY_POLICY, failedAttempts);
+const afterAttempt = (delivery: CallbackDelivery, status: number | undefined, now: Date) =>
+  sharedAfterAttempt(delivery, status, now, CALLBACK_RETRY_POLICY);
 
 const EVENTS: DeliveryEventKind[] = [
   'handed-to-provider',

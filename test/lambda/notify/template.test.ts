@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { emailBodyToHtml } from '../../../lambda/notify/domain/email-html';
-import { NotifyError } from '../../../lambda/notify/domain/errors';
 import { placeholderNames, renderStrict, renderTemplate } from '../../../lambda/notify/domain/template';
+import { HttpError } from '../../../lambda/shared/errors';
+import { notifyBody } from './fixtures';
 
 describe('templates and personalisation', () => {
   const email = {
@@ -39,8 +40,8 @@ describe('templates and personalisation', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(NotifyError);
-    expect((error as NotifyError).body).toEqual({
+    expect(error).toBeInstanceOf(HttpError);
+    expect(notifyBody(error as HttpError)).toEqual({
       status_code: 400,
       errors: [{ error: 'BadRequestError', message: 'Missing personalisation: licence type, expiry-date, waiver' }],
     });

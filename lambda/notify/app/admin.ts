@@ -1,7 +1,7 @@
 import { createApiKey } from '../domain/api-key';
 import type { ApiKeyType, NotificationType, NotifyService, TemplateVersion } from '../domain/model';
 import { placeholderNames } from '../domain/template';
-import type { NotifyPorts } from './ports';
+import type { NotifyPorts } from '../ports';
 
 /**
  * What a department's administrators do (through the platform's admin tooling, and local

@@ -1,11 +1,11 @@
 import type { NotifyCaller } from '../domain/auth';
-import { noResultFound } from '../domain/errors';
 import type { TemplateVersion } from '../domain/model';
 import { type TemplatePreviewResponse, type TemplateResponse, templatePreviewResponse, templateResponse } from '../domain/responses';
 import { type ListTemplatesQuery, type PreviewTemplateRequest, templateIdSchema, templateVersionSchema } from '../domain/schemas';
 import { renderStrict } from '../domain/template';
 import { parseNotify } from '../domain/validation';
-import type { NotifyPorts, ServiceResult } from './ports';
+import { noResultFound } from '../errors';
+import type { NotifyPorts, ServiceResult } from '../ports';
 
 /** `GET /v2/template/{id}[/version/{v}]`, `POST /v2/template/{id}/preview`, `GET /v2/templates`. */
 

@@ -1,4 +1,4 @@
-import type { DeliveryEvent } from '../domain/status';
+import type { DeliveryEvent } from './status';
 
 /** The part of an SES sending event (from its configuration set, through EventBridge) that moves a status. */
 export interface SesEventDetail {

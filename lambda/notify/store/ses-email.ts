@@ -1,5 +1,5 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { EmailMessage, ProviderReceipt } from '../domain/provider';
+import type { EmailMessage, ProviderReceipt } from '../ports';
 
 export interface SesEmailOptions {
   /** Configuration set whose event destinations report deliveries and bounces. @default - none */

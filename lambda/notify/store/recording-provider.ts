@@ -1,4 +1,4 @@
-import type { DeliveryProvider, EmailMessage, ProviderReceipt, SmsMessage } from '../domain/provider';
+import type { DeliveryProvider, EmailMessage, ProviderReceipt, SmsMessage } from '../ports';
 
 export type RecordedMessage = ({ readonly kind: 'email' } & EmailMessage) | ({ readonly kind: 'sms' } & SmsMessage);
 

@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { ProviderReceipt, SmsMessage } from '../domain/provider';
+import type { ProviderReceipt, SmsMessage } from '../ports';
 
 /** SNS takes a sender id of 1 to 11 letters and digits, with at least one letter. */
 export function snsSenderId(sender: string): string | undefined {
