@@ -1,6 +1,6 @@
 export { canonicalJson, requestFingerprint } from '../../shared/request-fingerprint';
 
-import { idempotencyKeyReused, invalidIdempotencyKey } from './errors';
+import { idempotencyKeyReused, invalidIdempotencyKey } from '../errors';
 
 /**
  * Pay's `Idempotency-Key`: the same key and body within 24 hours answers with the payment the

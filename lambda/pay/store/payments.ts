@@ -3,9 +3,9 @@ import { dynamo, tableName } from '../../shared/aws-clients';
 import { tableEnvName } from '../../shared/storage-definition';
 import type { PayIdempotencyClaim } from '../domain/idempotency';
 import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from '../domain/model';
-import type { PaymentSearch, PaymentStore, TransitionFields } from '../domain/ports';
 import { type ReconciliationEntry, reconciliationDay } from '../domain/reconciliation';
 import type { WebhookDelivery } from '../domain/webhooks';
+import type { PaymentSearch, PaymentStore, TransitionFields } from '../ports';
 import { PAY_TABLE } from '../storage';
 import { conditionally, record } from './conditional';
 

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { readCardForm } from '../../../lambda/pay/domain/cards';
-import { PayError } from '../../../lambda/pay/domain/errors';
 import { PAYMENT_STATUSES, type PaymentState } from '../../../lambda/pay/domain/model';
 import { checkRefund, refundSummary } from '../../../lambda/pay/domain/refunds';
 import { createPaymentRequestSchema, createRefundRequestSchema, searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
@@ -13,7 +12,6 @@ import {
   type PaymentEvent,
   transition,
 } from '../../../lambda/pay/domain/state-machine';
-import { CREATE_REFUND_CODES, parsePayBody, parsePayQuery } from '../../../lambda/pay/domain/validation';
 import {
   afterWebhookAttempt,
   signWebhookBody,
@@ -21,16 +19,19 @@ import {
   type WebhookDelivery,
   webhookRetryDelaySeconds,
 } from '../../../lambda/pay/domain/webhooks';
-import { SandboxProvider } from '../../../lambda/pay/providers/sandbox';
+import { formatError } from '../../../lambda/pay/errors';
+import { SandboxProvider } from '../../../lambda/pay/store/sandbox-provider';
+import { HttpError } from '../../../lambda/shared/errors';
+import { parsePayBody, parsePayQuery } from './fixtures';
 
 function payError(run: () => unknown): { status: number; body: object } {
   try {
     run();
   } catch (err) {
-    expect(err).toBeInstanceOf(PayError);
-    return { status: (err as PayError).statusCode, body: (err as PayError).body };
+    expect(err).toBeInstanceOf(HttpError);
+    return { status: (err as HttpError).status, body: formatError(err as HttpError, 'test') as object };
   }
-  throw new Error('expected a PayError');
+  throw new Error('expected a Pay error');
 }
 
 describe('payment state machine', () => {
@@ -156,7 +157,7 @@ describe("Pay's request validation", () => {
   });
 
   it('uses the refund codes for refunds and lists every bad search parameter', () => {
-    expect(payError(() => parsePayBody(createRefundRequestSchema, { amount: 100 }, CREATE_REFUND_CODES)).body).toMatchObject({
+    expect(payError(() => parsePayBody(createRefundRequestSchema, { amount: 100 }, 'createRefund')).body).toMatchObject({
       code: 'P0601',
       field: 'refund_amount_available',
     });

@@ -1,9 +1,25 @@
-import type { PayIdempotencyClaim } from './idempotency';
-import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './model';
-import type { ReconciliationEntry } from './reconciliation';
-import type { WebhookDelivery } from './webhooks';
+import type { PostSender } from '../shared/outgoing-post';
+import type { SecretBox } from '../shared/sealed-secret';
+import type { CardInput } from './domain/cards';
+import type { PayIdempotencyClaim } from './domain/idempotency';
+import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './domain/model';
+import type { ReconciliationEntry } from './domain/reconciliation';
+import type { WebhookDelivery } from './domain/webhooks';
 
-/** Storage the payments service needs; DynamoDB and S3 adapters in store/ implement it. */
+/** What the payments service's use cases reach outside themselves; compose.ts builds them, store/ implements them. */
+export interface PayPorts {
+  readonly store: PaymentStore;
+  readonly reports: ReportStore;
+  readonly provider: PaymentProvider;
+  readonly box: SecretBox;
+  readonly http: HttpSender;
+  readonly clock: () => Date;
+  /** Pay-style ids: 26 random lower-case base32 characters. */
+  readonly newId: () => string;
+}
+
+/** An outgoing POST to a department, answering its HTTP status; rejects when there is no answer. */
+export type HttpSender = PostSender;
 
 export interface PaymentSearch {
   readonly accountId: string;
@@ -59,3 +75,28 @@ export interface ReportStore {
   /** Writes a report object; answers its key. */
   putReport(key: string, body: string, contentType: string): Promise<string>;
 }
+
+/**
+ * The payment service provider (acquirer) behind the platform. The sandbox provider stands in
+ * for it in local mode and on test accounts; a live one is wired in AWS. Card details pass
+ * through `authorise` and are not kept by anything on this side.
+ */
+export interface PaymentProvider {
+  /** Shown as `payment_provider`. */
+  readonly name: string;
+  authorise(request: { readonly paymentId: string; readonly amount: number; readonly card: CardInput }): Promise<AuthorisationResult>;
+  capture(providerId: string, amount: number): Promise<void>;
+  /** Releases an authorisation that will not be captured. */
+  cancel(providerId: string): Promise<void>;
+  refund(request: { readonly providerId: string; readonly refundId: string; readonly amount: number }): Promise<'success' | 'error'>;
+}
+
+export type AuthorisationResult =
+  | {
+      readonly outcome: 'authorised';
+      readonly providerId: string;
+      readonly cardBrand: string;
+      readonly cardType: 'credit' | 'debit' | null;
+    }
+  | { readonly outcome: 'declined'; readonly reason: string }
+  | { readonly outcome: 'error'; readonly reason: string };

@@ -1,5 +1,15 @@
-import { afterWebhookAttempt, SIGNATURE_HEADER, signWebhookBody, type WebhookDelivery } from '../domain/webhooks';
-import type { PayPorts } from './ports';
+import type { Payment } from '../domain/model';
+import type { PaymentEvent } from '../domain/state-machine';
+import {
+  afterWebhookAttempt,
+  SIGNATURE_HEADER,
+  signWebhookBody,
+  type WebhookDelivery,
+  type WebhookEventType,
+  webhookEventFor,
+  webhookMessage,
+} from '../domain/webhooks';
+import type { PayPorts } from '../ports';
 
 export interface WebhookRun {
   readonly attempted: number;
@@ -40,4 +50,31 @@ async function attempt(delivery: WebhookDelivery, ports: PayPorts): Promise<Webh
   const next = afterWebhookAttempt(delivery, status, ports.clock());
   await ports.store.saveWebhook(next);
   return next;
+}
+
+/** Queues the webhook a payment's state change raises, if it raises one. */
+export async function raiseWebhook(payment: Payment, event: PaymentEvent, ports: PayPorts): Promise<void> {
+  const type = webhookEventFor(event, payment.state.status);
+  if (!type) return;
+  await enqueueWebhook(payment, type, ports);
+}
+
+/** Queues a webhook message about a payment, if its account has a webhook subscribed to the type. */
+export async function enqueueWebhook(payment: Payment, type: WebhookEventType, ports: PayPorts): Promise<void> {
+  const account = await ports.store.getAccount(payment.accountId);
+  const webhook = account?.webhook;
+  if (!webhook || (webhook.subscriptions.length > 0 && !webhook.subscriptions.includes(type))) return;
+  const now = ports.clock();
+  const id = ports.newId();
+  await ports.store.saveWebhook({
+    id,
+    accountId: payment.accountId,
+    paymentId: payment.id,
+    eventType: type,
+    body: JSON.stringify(webhookMessage(id, type, payment, now)),
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: now.toISOString(),
+    createdAt: now.toISOString(),
+  });
 }
