@@ -6,6 +6,7 @@ import { loadSecretBoxKey } from '../shared/secret-box-key';
 import { randomBase32 } from './domain/secrets';
 import type { HttpSender, PaymentProvider, PayPorts } from './ports';
 import { payService } from './routes';
+import { paymentIdempotencyStore } from './store/idempotency-claims';
 import { DynamoPaymentStore } from './store/payments';
 import { S3ReportStore } from './store/reports';
 import { SandboxProvider } from './store/sandbox-provider';
@@ -32,6 +33,7 @@ export interface PayPortOptions {
 export function createPayPorts(options: PayPortOptions): PayPorts {
   return {
     store: new DynamoPaymentStore(),
+    idempotency: paymentIdempotencyStore(),
     reports: new S3ReportStore(),
     provider: options.provider,
     box: aesGcmSecretBox(options.secretBoxKey),

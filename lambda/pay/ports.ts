@@ -1,7 +1,7 @@
+import type { IdempotencyStore } from '../shared/idempotency';
 import type { PostSender } from '../shared/outgoing-post';
 import type { SecretBox } from '../shared/sealed-secret';
 import type { CardInput } from './domain/cards';
-import type { PayIdempotencyClaim } from './domain/idempotency';
 import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './domain/model';
 import type { ReconciliationEntry } from './domain/reconciliation';
 import type { WebhookDelivery } from './domain/webhooks';
@@ -9,6 +9,8 @@ import type { WebhookDelivery } from './domain/webhooks';
 /** What the payments service's use cases reach outside themselves; compose.ts builds them, store/ implements them. */
 export interface PayPorts {
   readonly store: PaymentStore;
+  /** Claims on the `Idempotency-Key`s of created payments. */
+  readonly idempotency: IdempotencyStore;
   readonly reports: ReportStore;
   readonly provider: PaymentProvider;
   readonly box: SecretBox;
@@ -59,10 +61,6 @@ export interface PaymentStore {
   reserveRefund(payment: Payment, refund: Refund, expectedRefunded: number): Promise<boolean>;
   /** Settles a submitted refund; an error gives its amount back to what may be refunded. */
   settleRefund(payment: Payment, refund: Refund): Promise<void>;
-
-  getIdempotencyClaim(scope: string): Promise<PayIdempotencyClaim | undefined>;
-  claimIdempotencyKey(scope: string, claim: PayIdempotencyClaim, nowSeconds: number): Promise<boolean>;
-  releaseIdempotencyKey(scope: string, paymentId: string): Promise<void>;
 
   saveWebhook(delivery: WebhookDelivery): Promise<void>;
   dueWebhooks(now: Date, limit: number): Promise<WebhookDelivery[]>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { checkIdempotencyKey, IDEMPOTENCY_TTL_SECONDS, requestFingerprint, resolveIdempotency } from '../domain/idempotency';
-import type { Payment } from '../domain/model';
+import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } from '../../shared/idempotency';
+import type { PayAccount, Payment } from '../domain/model';
 import {
   type PaymentEventsResponse,
   type PaymentResponse,
@@ -18,7 +18,9 @@ import {
   captureFailed,
   downstreamError,
   idempotencyKeyInProgress,
+  idempotencyKeyReused,
   invalidAttribute,
+  invalidIdempotencyKey,
   notFound,
   pageNotFound,
 } from '../errors';
@@ -39,6 +41,17 @@ export interface CreatePaymentOptions extends PayUrls {
   readonly idempotencyKey?: string;
 }
 
+/**
+ * Pay's `Idempotency-Key`: the same key and body within 24 hours answer with the payment the
+ * first request made (200, not 201); the same key with another body is a 409 (P0191).
+ */
+const IDEMPOTENCY: IdempotencyPolicy = { windowSeconds: 24 * 3600, keyPattern: /^[\x21-\x7e]{1,255}$/ };
+const IDEMPOTENCY_REFUSALS: IdempotencyRefusals = {
+  invalidKey: invalidIdempotencyKey,
+  reusedWithOtherRequest: idempotencyKeyReused,
+  stillInProgress: idempotencyKeyInProgress,
+};
+
 export async function createPayment(
   request: CreatePaymentRequest,
   caller: PayCaller,
@@ -48,28 +61,24 @@ export async function createPayment(
   const { account } = caller;
   if (account.live && !request.return_url.startsWith('https:')) throw invalidAttribute('return_url', 'Must be a valid URL format');
   const now = ports.clock();
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const scope = options.idempotencyKey === undefined ? undefined : `${account.id}#${checkIdempotencyKey(options.idempotencyKey)}`;
-  const fingerprint = requestFingerprint(request);
-  if (scope) {
-    const replay = await replayed(scope, fingerprint, nowSeconds, caller, ports, options);
-    if (replay) return replay;
-  }
+  const { result, replayed } = await createIdempotently(ports.idempotency, IDEMPOTENCY, IDEMPOTENCY_REFUSALS, {
+    key: options.idempotencyKey,
+    owner: account.id,
+    request,
+    now,
+    newId: ports.newId,
+    replay: (id) => own(id, caller, ports),
+    create: async (id) => {
+      const payment = newPayment(id, request, account, now, ports.provider.name);
+      await ports.store.createPayment(payment);
+      return payment;
+    },
+  });
+  return { statusCode: replayed ? 200 : 201, body: paymentResponse(result, options) };
+}
 
-  const id = ports.newId();
-  if (
-    scope &&
-    !(await ports.store.claimIdempotencyKey(
-      scope,
-      { fingerprint, paymentId: id, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-      nowSeconds,
-    ))
-  ) {
-    const replay = await replayed(scope, fingerprint, nowSeconds, caller, ports, options);
-    if (replay) return replay;
-    throw idempotencyKeyInProgress();
-  }
-  const payment: Payment = {
+function newPayment(id: string, request: CreatePaymentRequest, account: PayAccount, now: Date, provider: string): Payment {
+  return {
     id,
     accountId: account.id,
     departmentCode: account.departmentCode,
@@ -85,34 +94,12 @@ export async function createPayment(
     state: INITIAL_STATE,
     createdDate: now.toISOString(),
     chargeToken: randomUUID(),
-    provider: ports.provider.name,
+    provider,
     refundedAmount: 0,
     refunds: {},
     events: [{ state: INITIAL_STATE, updated: now.toISOString() }],
     version: 1,
   };
-  try {
-    await ports.store.createPayment(payment);
-  } catch (err) {
-    if (scope) await ports.store.releaseIdempotencyKey(scope, id);
-    throw err;
-  }
-  return { statusCode: 201, body: paymentResponse(payment, options) };
-}
-
-async function replayed(
-  scope: string,
-  fingerprint: string,
-  nowSeconds: number,
-  caller: PayCaller,
-  ports: PayPorts,
-  urls: PayUrls,
-): Promise<ServiceResult<PaymentResponse> | undefined> {
-  const outcome = resolveIdempotency(await ports.store.getIdempotencyClaim(scope), fingerprint, nowSeconds);
-  if (outcome.kind === 'new') return undefined;
-  const original = await own(outcome.paymentId, caller, ports);
-  if (!original) return undefined;
-  return { statusCode: 200, body: paymentResponse(original, urls) };
 }
 
 export async function getPayment(id: string, caller: PayCaller, ports: PayPorts, urls: PayUrls): Promise<ServiceResult<PaymentResponse>> {

@@ -1,7 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../../shared/aws-clients';
 import { tableEnvName } from '../../shared/storage-definition';
-import type { PayIdempotencyClaim } from '../domain/idempotency';
 import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from '../domain/model';
 import { type ReconciliationEntry, reconciliationDay } from '../domain/reconciliation';
 import type { WebhookDelivery } from '../domain/webhooks';
@@ -215,41 +214,6 @@ export class DynamoPaymentStore implements PaymentStore {
           entry,
         },
       }),
-    );
-  }
-
-  async getIdempotencyClaim(scope: string): Promise<PayIdempotencyClaim | undefined> {
-    // expiresAt is the claim's own field here (and its TTL), so it is kept.
-    const got = await dynamo().send(
-      new GetCommand({ TableName: table(), Key: { pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }, ConsistentRead: true }),
-    );
-    return record<PayIdempotencyClaim>(got.Item);
-  }
-
-  async claimIdempotencyKey(scope: string, claim: PayIdempotencyClaim, nowSeconds: number): Promise<boolean> {
-    return conditionally(
-      dynamo().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...claim, pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' },
-          // TTL deletes lazily: an expired claim may linger, and no longer counts.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      ),
-    );
-  }
-
-  async releaseIdempotencyKey(scope: string, paymentId: string): Promise<void> {
-    await conditionally(
-      dynamo().send(
-        new DeleteCommand({
-          TableName: table(),
-          Key: { pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' },
-          ConditionExpression: 'paymentId = :id',
-          ExpressionAttributeValues: { ':id': paymentId },
-        }),
-      ),
     );
   }
 
