@@ -10,6 +10,7 @@ import { paymentIdempotencyStore } from './store/idempotency-claims';
 import { DynamoPaymentStore } from './store/payments';
 import { S3ReportStore } from './store/reports';
 import { SandboxProvider } from './store/sandbox-provider';
+import { webhookOutbox } from './store/webhook-outbox';
 
 const ENVIRONMENT = payService.environment;
 
@@ -34,6 +35,7 @@ export function createPayPorts(options: PayPortOptions): PayPorts {
   return {
     store: new DynamoPaymentStore(),
     idempotency: paymentIdempotencyStore(),
+    webhooks: webhookOutbox(),
     reports: new S3ReportStore(),
     provider: options.provider,
     box: aesGcmSecretBox(options.secretBoxKey),

@@ -1,4 +1,5 @@
 import type { IdempotencyStore } from '../shared/idempotency';
+import type { OutboxStore } from '../shared/outbox';
 import type { PostSender } from '../shared/outgoing-post';
 import type { SecretBox } from '../shared/sealed-secret';
 import type { CardInput } from './domain/cards';
@@ -11,6 +12,8 @@ export interface PayPorts {
   readonly store: PaymentStore;
   /** Claims on the `Idempotency-Key`s of created payments. */
   readonly idempotency: IdempotencyStore;
+  /** Webhook messages waiting to be sent. */
+  readonly webhooks: OutboxStore<WebhookDelivery>;
   readonly reports: ReportStore;
   readonly provider: PaymentProvider;
   readonly box: SecretBox;
@@ -61,9 +64,6 @@ export interface PaymentStore {
   reserveRefund(payment: Payment, refund: Refund, expectedRefunded: number): Promise<boolean>;
   /** Settles a submitted refund; an error gives its amount back to what may be refunded. */
   settleRefund(payment: Payment, refund: Refund): Promise<void>;
-
-  saveWebhook(delivery: WebhookDelivery): Promise<void>;
-  dueWebhooks(now: Date, limit: number): Promise<WebhookDelivery[]>;
 
   /** Payments captured and refunds settled on a Hong Kong day, for one department. */
   reconciliationEntries(departmentCode: string, day: string): Promise<ReconciliationEntry[]>;

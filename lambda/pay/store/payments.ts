@@ -3,7 +3,6 @@ import { dynamo, tableName } from '../../shared/aws-clients';
 import { tableEnvName } from '../../shared/storage-definition';
 import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from '../domain/model';
 import { type ReconciliationEntry, reconciliationDay } from '../domain/reconciliation';
-import type { WebhookDelivery } from '../domain/webhooks';
 import type { PaymentSearch, PaymentStore, TransitionFields } from '../ports';
 import { PAY_TABLE } from '../storage';
 import { conditionally, record } from './conditional';
@@ -16,8 +15,6 @@ import { conditionally, record } from './conditional';
 const table = () => tableName(tableEnvName(PAY_TABLE));
 const paymentKey = (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' });
 const INDEX_KEYS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
-const WEBHOOK_QUEUE = 'WEBHOOKS';
-const WEBHOOK_KEEP_SECONDS = 30 * 24 * 3600;
 
 export class DynamoPaymentStore implements PaymentStore {
   async getAccount(accountId: string): Promise<PayAccount | undefined> {
@@ -215,35 +212,6 @@ export class DynamoPaymentStore implements PaymentStore {
         },
       }),
     );
-  }
-
-  async saveWebhook(delivery: WebhookDelivery): Promise<void> {
-    const expiresAt = Math.floor(Date.parse(delivery.createdAt) / 1000) + WEBHOOK_KEEP_SECONDS;
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...delivery,
-          pk: `WEBHOOK#${delivery.id}`,
-          sk: 'WEBHOOK',
-          expiresAt,
-          ...(delivery.state === 'pending' ? { gsi3pk: WEBHOOK_QUEUE, gsi3sk: delivery.nextAttemptAt } : {}),
-        },
-      }),
-    );
-  }
-
-  async dueWebhooks(now: Date, limit: number): Promise<WebhookDelivery[]> {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'dueWebhooks',
-        KeyConditionExpression: 'gsi3pk = :queue AND gsi3sk <= :now',
-        ExpressionAttributeValues: { ':queue': WEBHOOK_QUEUE, ':now': now.toISOString() },
-        Limit: limit,
-      }),
-    );
-    return (page.Items ?? []).map((item) => record<WebhookDelivery>(item, ...INDEX_KEYS) as WebhookDelivery);
   }
 
   async reconciliationEntries(departmentCode: string, day: string): Promise<ReconciliationEntry[]> {

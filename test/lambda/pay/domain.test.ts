@@ -12,16 +12,11 @@ import {
   type PaymentEvent,
   transition,
 } from '../../../lambda/pay/domain/state-machine';
-import {
-  afterWebhookAttempt,
-  signWebhookBody,
-  verifyWebhookSignature,
-  type WebhookDelivery,
-  webhookRetryDelaySeconds,
-} from '../../../lambda/pay/domain/webhooks';
+import { signWebhookBody, verifyWebhookSignature, WEBHOOK_RETRY_POLICY, type WebhookDelivery } from '../../../lambda/pay/domain/webhooks';
 import { formatError } from '../../../lambda/pay/errors';
 import { SandboxProvider } from '../../../lambda/pay/store/sandbox-provider';
 import { HttpError } from '../../../lambda/shared/errors';
+import { afterAttempt, retryDelaySeconds } from '../../../lambda/shared/outbox';
 import { parsePayBody, parsePayQuery } from './fixtures';
 
 function payError(run: () => unknown): { status: number; body: object } {
@@ -193,7 +188,7 @@ describe('webhook signatures', () => {
   });
 
   it('are retried with doubling gaps up to an hour until acknowledged, for at most three days', () => {
-    expect([1, 2, 3, 6, 7, 20].map(webhookRetryDelaySeconds)).toEqual([60, 120, 240, 1920, 3600, 3600]);
+    expect([1, 2, 3, 6, 7, 20].map((n) => retryDelaySeconds(WEBHOOK_RETRY_POLICY, n))).toEqual([60, 120, 240, 1920, 3600, 3600]);
     const created = new Date('2026-03-02T00:00:00Z');
     const pending: WebhookDelivery = {
       id: 'w',
@@ -206,14 +201,14 @@ describe('webhook signatures', () => {
       nextAttemptAt: '',
       createdAt: created.toISOString(),
     };
-    expect(afterWebhookAttempt(pending, 500, created)).toMatchObject({
+    expect(afterAttempt(pending, 500, created, WEBHOOK_RETRY_POLICY)).toMatchObject({
       state: 'pending',
       attempts: 1,
       nextAttemptAt: '2026-03-02T00:01:00.000Z',
     });
-    expect(afterWebhookAttempt(pending, 202, created)).toMatchObject({ state: 'delivered' });
-    expect(afterWebhookAttempt({ ...pending, attempts: 80 }, undefined, new Date('2026-03-04T23:30:00Z'))).toMatchObject({
-      state: 'failed',
+    expect(afterAttempt(pending, 202, created, WEBHOOK_RETRY_POLICY)).toMatchObject({ state: 'delivered' });
+    expect(afterAttempt({ ...pending, attempts: 80 }, undefined, new Date('2026-03-04T23:30:00Z'), WEBHOOK_RETRY_POLICY)).toMatchObject({
+      state: 'abandoned',
     });
   });
 });
