@@ -32,7 +32,6 @@ export interface PaymentSearch {
   readonly toDate?: string;
   readonly reference?: string;
   readonly email?: string;
-  readonly status?: string;
 }
 
 /** Fields a state change may set beside the state itself. */
