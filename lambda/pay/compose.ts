@@ -14,6 +14,9 @@ import { webhookOutbox } from './store/webhook-outbox';
 
 const ENVIRONMENT = payService.environment;
 
+// The builders below are marked pure (`/* @__PURE__ */`): made at load, they run nothing, and so a
+// function's bundle keeps only those it uses. The authorizer's then has no S3 or Secrets Manager client.
+
 /** Webhooks get 15 seconds to answer, as Pay's do. */
 const webhookSender: HttpSender = postSender(15_000);
 
@@ -50,7 +53,7 @@ export function createPayPorts(options: PayPortOptions): PayPorts {
  * secret box key once) and kept for the life of the process; a failed start is retried.
  * The sandbox is the only payment provider so far: a live acquirer's adapter goes here.
  */
-export const payPorts = builtOnce(async () =>
+export const payPorts = /* @__PURE__ */ builtOnce(async () =>
   createPayPorts({
     secretBoxKey: await loadSecretBoxKey({ keyEnv: ENVIRONMENT.secretBoxKey, secretArnEnv: ENVIRONMENT.secretBoxKeySecretArn }),
     provider: new SandboxProvider(),
@@ -58,7 +61,7 @@ export const payPorts = builtOnce(async () =>
 );
 
 /** The authorizer's ports: keys are found by their hash alone, so it needs the table, never the secret box. */
-export const payKeyPorts = builtOnce(async (): Promise<Pick<PayPorts, 'store'>> => ({ store: new DynamoPaymentStore() }));
+export const payKeyPorts = /* @__PURE__ */ builtOnce(async (): Promise<Pick<PayPorts, 'store'>> => ({ store: new DynamoPaymentStore() }));
 
 /** The department codes to reconcile; a bad value stops the run rather than skipping departments silently. */
 export function reconciledDepartments(env: NodeJS.ProcessEnv = process.env): string[] {

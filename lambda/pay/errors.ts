@@ -1,7 +1,9 @@
-import type * as z from 'zod';
 import { HttpError } from '../shared/errors';
 import type { ErrorFormatter, RequestProblem } from '../shared/route';
 import type { payService } from './routes';
+
+type SchemaError = NonNullable<RequestProblem['error']>;
+type SchemaIssue = SchemaError['issues'][number];
 
 /**
  * Errors in GOV.UK Pay's v1 shape, `{code, description}` (and `field` or `header` when one
@@ -100,7 +102,7 @@ export function requestError(problem: RequestProblem): HttpError | undefined {
 }
 
 /** The first problem of a body: a missing attribute, an unexpected one, or an invalid value with the schema's reason. */
-function bodyError(issue: z.core.$ZodIssue, input: unknown, codes: BodyCodes): HttpError {
+function bodyError(issue: SchemaIssue, input: unknown, codes: BodyCodes): HttpError {
   if (issue.code === 'unrecognized_keys') return unexpectedAttribute(issue.keys[0]);
   if (issue.path.length === 0) return unparsableJson(codes.unparsable);
   const field = issue.path.map(String).join('.');
@@ -109,14 +111,14 @@ function bodyError(issue: z.core.$ZodIssue, input: unknown, codes: BodyCodes): H
 }
 
 /** Every search parameter a schema refused, each named once. */
-function searchFields(error: z.ZodError): string[] {
+function searchFields(error: SchemaError): string[] {
   return [
     ...new Set(error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.map(String).join('.')]))),
   ];
 }
 
 /** The schema's own words (`Must be less than or equal to 10000000`), or Pay's for zod's generic ones. */
-function detail(issue: z.core.$ZodIssue): string {
+function detail(issue: SchemaIssue): string {
   if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) return issue.message;
   if (issue.code === 'invalid_type') return `Must be of type ${issue.expected}`;
   return 'Must be a valid value';
