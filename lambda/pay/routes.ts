@@ -8,7 +8,7 @@ import {
   emptyFormSchema,
   searchPaymentsQuerySchema,
 } from './domain/schemas';
-import { payErrorFormat, payRequestError } from './error-format';
+import { formatError, requestError } from './errors';
 
 /** Pay's own credentials: a department's API key as a bearer token, checked by the service's authorizer. */
 export const PAY_AUTH_SCHEME = 'pay-api-key';
@@ -28,10 +28,18 @@ export const payService = defineService({
   title: 'Payments (GOV.UK Pay compatible)',
   version: '1.0.0',
   basePath: '/pay',
-  formatError: payErrorFormat,
-  requestError: payRequestError,
-  authorizers: { [PAY_AUTH_SCHEME]: { entry: 'lambda/pay/authorizer.ts', header: 'authorization' } },
-  functions: { api: 'lambda/pay/index.ts', scheduled: 'lambda/pay/scheduled.ts' },
+  formatError,
+  requestError,
+  authorizers: { [PAY_AUTH_SCHEME]: { entry: 'lambda/pay/handlers/authorizer.ts', header: 'authorization' } },
+  functions: { api: 'lambda/pay/handlers/http.ts', scheduled: 'lambda/pay/handlers/scheduled.ts' },
+  environment: {
+    /** The secret box key itself, base64: local mode and tests. */
+    secretBoxKey: 'PAY_SECRET_BOX_KEY',
+    /** ARN of the Secrets Manager secret holding the secret box key: AWS. */
+    secretBoxKeySecretArn: 'PAY_SECRET_BOX_KEY_SECRET_ARN',
+    /** JSON list of the codes of departments entitled to the service: whose day the nightly run reconciles. */
+    departments: 'PAY_DEPARTMENTS',
+  } as const,
   schedules: {
     webhooks: {
       function: 'scheduled',

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { SeedLocal } from '../shared/seed';
-import { createAccount, issuePayApiKey } from './application/admin';
-import type { PayPorts } from './application/ports';
-import { SandboxProvider } from './providers/sandbox';
-import { createPayPorts, PAY_SECRET_BOX_KEY_ENV, paySecretBoxKeyFromEnvironment } from './service';
+import { createAccount, issuePayApiKey } from './app/accounts';
+import { payPorts, useLocalSecretBoxKey } from './compose';
+import type { PayPorts } from './ports';
 
 /**
  * Demo data for local mode: a test (sandbox) payment account of the Digital Policy Office and
@@ -27,8 +25,8 @@ export interface PaySeed {
 
 /** Local mode's seed: the demo account, a fresh key, and how to take a payment with it. */
 export const seedLocal: SeedLocal = async () => {
-  process.env[PAY_SECRET_BOX_KEY_ENV] ??= randomBytes(32).toString('base64');
-  const seed = await seedPay(createPayPorts({ secretBoxKey: paySecretBoxKeyFromEnvironment(), provider: new SandboxProvider() }));
+  useLocalSecretBoxKey();
+  const seed = await seedPay(await payPorts());
   const body = JSON.stringify({ amount: 14500, reference: 'DEMO-1', description: 'Licence fee', return_url: 'http://127.0.0.1:3000/' });
   return [
     `pay: sandbox account ${seed.accountId} (DPO), API key ${seed.apiKey}`,

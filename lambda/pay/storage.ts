@@ -1,6 +1,7 @@
 import type { StorageDefinition } from '../shared/storage-definition';
 
 export const PAY_TABLE = 'payments';
+export const PAY_INDEXES = { byAccount: 'byAccount', reconciliation: 'reconciliation', dueWebhooks: 'dueWebhooks' } as const;
 /** Prefixed: a plain `reports` could clash with another service's bucket in one environment. */
 export const PAY_REPORTS_BUCKET = 'payment-reports';
 
@@ -18,9 +19,9 @@ export const storage: StorageDefinition = {
       partitionKey: { name: 'pk', type: 'S' },
       sortKey: { name: 'sk', type: 'S' },
       indexes: [
-        { name: 'byAccount', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-        { name: 'reconciliation', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
-        { name: 'dueWebhooks', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+        { name: PAY_INDEXES.byAccount, partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+        { name: PAY_INDEXES.reconciliation, partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+        { name: PAY_INDEXES.dueWebhooks, partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
       ],
       ttlAttribute: 'expiresAt',
     },

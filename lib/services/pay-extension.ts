@@ -1,4 +1,4 @@
-import { PAY_ENVIRONMENT } from '../../lambda/pay/environment';
+import { payService } from '../../lambda/pay/routes';
 import { SecretBoxKey } from './secret-box-key';
 import type { ServiceStack } from './service-stack';
 
@@ -12,7 +12,7 @@ export function addPayExtension(stack: ServiceStack): void {
     encryptionKey: stack.key,
     purpose: 'seals the signing secrets of departments’ payment webhooks',
   });
-  for (const fn of Object.values(stack.functions)) secretBoxKey.grantRead(fn, PAY_ENVIRONMENT.secretBoxKeySecretArn);
+  for (const fn of Object.values(stack.functions)) secretBoxKey.grantRead(fn, payService.environment.secretBoxKeySecretArn);
   const entitled = stack.config.departments.filter((d) => d.services.includes('pay')).map((d) => d.code);
-  stack.functions.scheduled.function.addEnvironment(PAY_ENVIRONMENT.departments, JSON.stringify(entitled));
+  stack.functions.scheduled.function.addEnvironment(payService.environment.departments, JSON.stringify(entitled));
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { SandboxProvider } from '../../lambda/pay/providers/sandbox';
+import { createAccount, issuePayApiKey } from '../../lambda/pay/app/accounts';
+import { createPayPorts } from '../../lambda/pay/compose';
+import { payService } from '../../lambda/pay/routes';
 import { SANDBOX_CARDS } from '../../lambda/pay/seed';
-import { createAccount, createPayPorts, issuePayApiKey, PAY_SECRET_BOX_KEY_ENV } from '../../lambda/pay/service';
+import { SandboxProvider } from '../../lambda/pay/store/sandbox-provider';
 import { call, useLocalPlatform } from '../helpers/local-platform';
 
 const RETURN_URL = 'https://dpo.example.gov.hk/licences/done';
@@ -223,7 +225,7 @@ describe('payments over HTTP in local mode', () => {
 
   it("keeps each department's payments to itself", async () => {
     const ports = createPayPorts({
-      secretBoxKey: Buffer.from(process.env[PAY_SECRET_BOX_KEY_ENV] ?? '', 'base64'),
+      secretBoxKey: Buffer.from(process.env[payService.environment.secretBoxKey] ?? '', 'base64'),
       provider: new SandboxProvider(),
     });
     const account = await createAccount({ id: 'td00e2e0account00000000001', departmentCode: 'TD', name: 'TD fees', live: false }, ports);

@@ -1,4 +1,4 @@
-import { invalidAttribute, refundAmountMismatch, refundNotAvailable } from './errors';
+import { invalidAttribute, refundAmountMismatch, refundNotAvailable } from '../errors';
 import type { Payment } from './model';
 
 /**

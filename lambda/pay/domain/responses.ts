@@ -236,3 +236,9 @@ export function searchResponse(
     },
   };
 }
+
+/** What a use case of the API answers: the status and body Pay sends. */
+export interface ServiceResult<T> {
+  readonly statusCode: number;
+  readonly body: T;
+}

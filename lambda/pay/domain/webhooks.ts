@@ -1,3 +1,4 @@
+import type { Delivery, RetryPolicy } from '../../shared/outbox';
 import { hmacSha256Hex, sameHex } from '../../shared/sealed-secret';
 import type { Payment } from './model';
 import { type PaymentResponse, paymentResponse } from './responses';
@@ -10,8 +11,12 @@ import type { PaymentEvent } from './state-machine';
  * most an hour apart) until the department answers 2xx, for up to three days.
  */
 export const SIGNATURE_HEADER = 'Pay-Signature';
-export const MAX_RETRY_GAP_SECONDS = 3600;
-export const GIVE_UP_AFTER_SECONDS = 3 * 24 * 3600;
+export const WEBHOOK_RETRY_POLICY: RetryPolicy = {
+  firstDelaySeconds: 60,
+  factor: 2,
+  maxDelaySeconds: 3600,
+  giveUpAfterSeconds: 3 * 24 * 3600,
+};
 
 export const WEBHOOK_EVENT_TYPES = [
   'card_payment_started',
@@ -78,34 +83,11 @@ export function webhookMessage(id: string, eventType: WebhookEventType, payment:
   };
 }
 
-export type WebhookState = 'pending' | 'delivered' | 'failed';
-
-export interface WebhookDelivery {
-  readonly id: string;
+/** A message in the webhook outbox, sent and retried by the shared outbox. */
+export interface WebhookDelivery extends Delivery {
   readonly accountId: string;
   readonly paymentId: string;
   readonly eventType: WebhookEventType;
   /** The message exactly as signed and sent. */
   readonly body: string;
-  readonly state: WebhookState;
-  readonly attempts: number;
-  readonly nextAttemptAt: string;
-  readonly lastResponseStatus?: number;
-  readonly createdAt: string;
-}
-
-/** Seconds to wait after the given number of failed attempts. */
-export function webhookRetryDelaySeconds(failedAttempts: number): number {
-  return Math.min(MAX_RETRY_GAP_SECONDS, 60 * 2 ** Math.max(0, failedAttempts - 1));
-}
-
-/** The delivery after an attempt answered with `status` (undefined: no answer). */
-export function afterWebhookAttempt(delivery: WebhookDelivery, status: number | undefined, now: Date): WebhookDelivery {
-  const attempts = delivery.attempts + 1;
-  if (status !== undefined && status >= 200 && status < 300)
-    return { ...delivery, attempts, state: 'delivered', lastResponseStatus: status };
-  const next = now.getTime() + webhookRetryDelaySeconds(attempts) * 1000;
-  if (next - Date.parse(delivery.createdAt) > GIVE_UP_AFTER_SECONDS * 1000)
-    return { ...delivery, attempts, state: 'failed', lastResponseStatus: status };
-  return { ...delivery, attempts, lastResponseStatus: status, nextAttemptAt: new Date(next).toISOString() };
 }

@@ -1,24 +1,21 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../shared/aws-clients';
-import { tableEnvName } from '../../shared/storage-definition';
-import type { PayIdempotencyClaim } from '../domain/idempotency';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { conditionalPut, conditionalUpdate, type Item, queryAll, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from '../domain/model';
-import type { PaymentSearch, PaymentStore, TransitionFields } from '../domain/ports';
 import { type ReconciliationEntry, reconciliationDay } from '../domain/reconciliation';
-import type { WebhookDelivery } from '../domain/webhooks';
-import { PAY_TABLE } from '../storage';
-import { conditionally, record } from './conditional';
+import type { PaymentSearch, PaymentStore, TransitionFields } from '../ports';
+import { PAY_INDEXES, PAY_TABLE } from '../storage';
 
 /**
  * The payments table. A payment is one item (`PAYMENT#<id>`/`PAYMENT`) holding its refunds and
  * events; state changes are conditional on its version, refunds on its refunded total. A
  * settled refund also gets a ledger item (`REFUND#<id>`) in the reconciliation index.
  */
-const table = () => tableName(tableEnvName(PAY_TABLE));
+const table = () => tableOf(PAY_TABLE);
 const paymentKey = (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' });
-const INDEX_KEYS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
-const WEBHOOK_QUEUE = 'WEBHOOKS';
-const WEBHOOK_KEEP_SECONDS = 30 * 24 * 3600;
+/** Attributes of the storage, not of the records: keys, index keys and the TTL. */
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
+const record = <T>(item: Item | undefined) => withoutAttributes<T>(item, ...STORAGE_ATTRIBUTES);
 
 export class DynamoPaymentStore implements PaymentStore {
   async getAccount(accountId: string): Promise<PayAccount | undefined> {
@@ -38,18 +35,17 @@ export class DynamoPaymentStore implements PaymentStore {
   }
 
   async createPayment(payment: Payment): Promise<void> {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...payment,
-          ...paymentKey(payment.id),
-          gsi1pk: `ACCOUNT#${payment.accountId}`,
-          gsi1sk: `${payment.createdDate}#${payment.id}`,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    const created = await conditionalPut({
+      TableName: table(),
+      Item: {
+        ...payment,
+        ...paymentKey(payment.id),
+        gsi1pk: `ACCOUNT#${payment.accountId}`,
+        gsi1sk: `${payment.createdDate}#${payment.id}`,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    if (!created.won) throw new Error(`A payment ${payment.id} already exists`);
     await dynamo().send(
       new PutCommand({ TableName: table(), Item: { pk: `TOKEN#${payment.chargeToken}`, sk: 'TOKEN', paymentId: payment.id } }),
     );
@@ -84,23 +80,16 @@ export class DynamoPaymentStore implements PaymentStore {
       values[':gsi2sk'] = `${fields.capturedDate}#P#${current.id}`;
       sets.push('gsi2pk = :gsi2pk', 'gsi2sk = :gsi2sk');
     }
-    try {
-      const updated = await dynamo().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: paymentKey(current.id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return record<Payment>(updated.Attributes, ...INDEX_KEYS);
-    } catch (err) {
-      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return undefined;
-      throw err;
-    }
+    const updated = await conditionalUpdate({
+      TableName: table(),
+      Key: paymentKey(current.id),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    });
+    return updated.won ? record<Payment>(updated.attributes) : undefined;
   }
 
   async searchPayments(search: PaymentSearch): Promise<Payment[]> {
@@ -125,75 +114,53 @@ export class DynamoPaymentStore implements PaymentStore {
       values[':email'] = search.email;
       filters.push('contains(#email, :email)');
     }
-    if (search.status !== undefined) {
-      names['#state'] = 'state';
-      names['#status'] = 'status';
-      values[':status'] = search.status;
-      filters.push('#state.#status = :status');
-    }
-    const payments: Payment[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: table(),
-          IndexName: 'byAccount',
-          // The sort key is createdDate#id, so BETWEEN includes from_date and stops before to_date.
-          KeyConditionExpression: 'gsi1pk = :account AND gsi1sk BETWEEN :from AND :to',
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) payments.push(record<Payment>(item, ...INDEX_KEYS) as Payment);
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return payments;
+    const items = await queryAll({
+      TableName: table(),
+      IndexName: PAY_INDEXES.byAccount,
+      // The sort key is createdDate#id, so BETWEEN includes from_date and stops before to_date.
+      KeyConditionExpression: 'gsi1pk = :account AND gsi1sk BETWEEN :from AND :to',
+      FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+      ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    });
+    return items.map((item) => record<Payment>(item) as Payment);
   }
 
   async reserveRefund(payment: Payment, refund: Refund, expectedRefunded: number): Promise<boolean> {
-    return conditionally(
-      dynamo().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: paymentKey(payment.id),
-          UpdateExpression: 'SET refundedAmount = :total, refunds.#refund = :refund',
-          ConditionExpression:
-            'refundedAmount = :expected AND amount >= :total AND #state.#status = :success AND attribute_not_exists(refunds.#refund)',
-          ExpressionAttributeNames: { '#refund': refund.refundId, '#state': 'state', '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':total': expectedRefunded + refund.amount,
-            ':refund': refund,
-            ':expected': expectedRefunded,
-            ':success': 'success',
-          },
-        }),
-      ),
-    );
+    const reserved = await conditionalUpdate({
+      TableName: table(),
+      Key: paymentKey(payment.id),
+      UpdateExpression: 'SET refundedAmount = :total, refunds.#refund = :refund',
+      ConditionExpression:
+        'refundedAmount = :expected AND amount >= :total AND #state.#status = :success AND attribute_not_exists(refunds.#refund)',
+      ExpressionAttributeNames: { '#refund': refund.refundId, '#state': 'state', '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':total': expectedRefunded + refund.amount,
+        ':refund': refund,
+        ':expected': expectedRefunded,
+        ':success': 'success',
+      },
+    });
+    return reserved.won;
   }
 
   async settleRefund(payment: Payment, refund: Refund): Promise<void> {
     const giveBack = refund.status === 'error';
-    const settled = await conditionally(
-      dynamo().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: paymentKey(payment.id),
-          UpdateExpression: `SET refunds.#refund.#status = :status, refunds.#refund.settledDate = :settled${giveBack ? ', refundedAmount = refundedAmount - :amount' : ''}`,
-          ConditionExpression: 'refunds.#refund.#status = :submitted',
-          ExpressionAttributeNames: { '#refund': refund.refundId, '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': refund.status,
-            ':settled': refund.settledDate,
-            ':submitted': 'submitted',
-            ...(giveBack ? { ':amount': refund.amount } : {}),
-          },
-        }),
-      ),
-    );
-    if (!settled || refund.status !== 'success' || !refund.settledDate) return;
+    const settled = await conditionalUpdate({
+      TableName: table(),
+      Key: paymentKey(payment.id),
+      UpdateExpression: `SET refunds.#refund.#status = :status, refunds.#refund.settledDate = :settled${giveBack ? ', refundedAmount = refundedAmount - :amount' : ''}`,
+      ConditionExpression: 'refunds.#refund.#status = :submitted',
+      ExpressionAttributeNames: { '#refund': refund.refundId, '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': refund.status,
+        ':settled': refund.settledDate,
+        ':submitted': 'submitted',
+        ...(giveBack ? { ':amount': refund.amount } : {}),
+      },
+    });
+    if (!settled.won || refund.status !== 'success' || !refund.settledDate) return;
     const entry: ReconciliationEntry = {
       type: 'refund',
       time: refund.settledDate,
@@ -218,106 +185,33 @@ export class DynamoPaymentStore implements PaymentStore {
     );
   }
 
-  async getIdempotencyClaim(scope: string): Promise<PayIdempotencyClaim | undefined> {
-    // expiresAt is the claim's own field here (and its TTL), so it is kept.
-    const got = await dynamo().send(
-      new GetCommand({ TableName: table(), Key: { pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }, ConsistentRead: true }),
-    );
-    return record<PayIdempotencyClaim>(got.Item);
-  }
-
-  async claimIdempotencyKey(scope: string, claim: PayIdempotencyClaim, nowSeconds: number): Promise<boolean> {
-    return conditionally(
-      dynamo().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...claim, pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' },
-          // TTL deletes lazily: an expired claim may linger, and no longer counts.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      ),
-    );
-  }
-
-  async releaseIdempotencyKey(scope: string, paymentId: string): Promise<void> {
-    await conditionally(
-      dynamo().send(
-        new DeleteCommand({
-          TableName: table(),
-          Key: { pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' },
-          ConditionExpression: 'paymentId = :id',
-          ExpressionAttributeValues: { ':id': paymentId },
-        }),
-      ),
-    );
-  }
-
-  async saveWebhook(delivery: WebhookDelivery): Promise<void> {
-    const expiresAt = Math.floor(Date.parse(delivery.createdAt) / 1000) + WEBHOOK_KEEP_SECONDS;
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...delivery,
-          pk: `WEBHOOK#${delivery.id}`,
-          sk: 'WEBHOOK',
-          expiresAt,
-          ...(delivery.state === 'pending' ? { gsi3pk: WEBHOOK_QUEUE, gsi3sk: delivery.nextAttemptAt } : {}),
-        },
-      }),
-    );
-  }
-
-  async dueWebhooks(now: Date, limit: number): Promise<WebhookDelivery[]> {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'dueWebhooks',
-        KeyConditionExpression: 'gsi3pk = :queue AND gsi3sk <= :now',
-        ExpressionAttributeValues: { ':queue': WEBHOOK_QUEUE, ':now': now.toISOString() },
-        Limit: limit,
-      }),
-    );
-    return (page.Items ?? []).map((item) => record<WebhookDelivery>(item, ...INDEX_KEYS) as WebhookDelivery);
-  }
-
   async reconciliationEntries(departmentCode: string, day: string): Promise<ReconciliationEntry[]> {
-    const entries: ReconciliationEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: table(),
-          IndexName: 'reconciliation',
-          KeyConditionExpression: 'gsi2pk = :day',
-          ExpressionAttributeValues: { ':day': `RECON#${departmentCode}#${day}` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.sk === 'PAYMENT') {
-          const payment = record<Payment>(item, ...INDEX_KEYS) as Payment;
-          entries.push({
-            type: 'payment',
-            time: payment.capturedDate ?? '',
-            paymentId: payment.id,
-            accountId: payment.accountId,
-            reference: payment.reference,
-            cardBrand: payment.card?.brand,
-            amount: payment.amount,
-          });
-        } else {
-          entries.push(item.entry as ReconciliationEntry);
-        }
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return entries;
+    const items = await queryAll({
+      TableName: table(),
+      IndexName: PAY_INDEXES.reconciliation,
+      KeyConditionExpression: 'gsi2pk = :day',
+      ExpressionAttributeValues: { ':day': `RECON#${departmentCode}#${day}` },
+    });
+    return items.map((item) =>
+      item.sk === 'PAYMENT' ? capturedEntry(record<Payment>(item) as Payment) : (item.entry as ReconciliationEntry),
+    );
   }
 
   private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
-    return record<T>(got.Item, ...INDEX_KEYS);
+    return record<T>(got.Item);
   }
+}
+
+/** A captured payment as a reconciliation entry: the payment item itself sits in the index on its capture day. */
+function capturedEntry(payment: Payment): ReconciliationEntry {
+  return {
+    type: 'payment',
+    time: payment.capturedDate ?? '',
+    paymentId: payment.id,
+    accountId: payment.accountId,
+    reference: payment.reference,
+    cardBrand: payment.card?.brand,
+    amount: payment.amount,
+  };
 }

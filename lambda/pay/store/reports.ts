@@ -1,7 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3 } from '../../shared/aws-clients';
 import { bucketEnvName } from '../../shared/storage-definition';
-import type { ReportStore } from '../domain/ports';
+import type { ReportStore } from '../ports';
 import { PAY_REPORTS_BUCKET } from '../storage';
 
 /** Reconciliation reports in the service's `payment-reports` bucket (versioned in AWS, so a rerun keeps the earlier copy). */

@@ -4,27 +4,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { handler as authorize } from '../../../lambda/pay/authorizer';
-import { reconciledDepartments } from '../../../lambda/pay/environment';
-import { payErrorFormat, payRequestError } from '../../../lambda/pay/error-format';
+import { configureWebhook, createAccount, issuePayApiKey } from '../../../lambda/pay/app/accounts';
+import { authenticatePayRequest } from '../../../lambda/pay/app/authenticate';
+import { showPaymentPage, submitPaymentPage } from '../../../lambda/pay/app/payment-page';
+import { createPayment } from '../../../lambda/pay/app/payments';
+import { previousHongKongDay } from '../../../lambda/pay/app/reconciliation';
+import { payPorts, reconciledDepartments } from '../../../lambda/pay/compose';
+import { createPaymentRequestSchema, searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../../lambda/pay/domain/webhooks';
+import { formatError as payErrorFormat, requestError as payRequestError } from '../../../lambda/pay/errors';
+import { handler as authorize } from '../../../lambda/pay/handlers/authorizer';
+import { handler as scheduled } from '../../../lambda/pay/handlers/scheduled';
 import { payService } from '../../../lambda/pay/routes';
-import { payPorts } from '../../../lambda/pay/runtime';
-import { handler as scheduled } from '../../../lambda/pay/scheduled';
-import {
-  authenticatePayRequest,
-  configureWebhook,
-  createAccount,
-  createPayment,
-  createPaymentRequestSchema,
-  issuePayApiKey,
-  PAY_SECRET_BOX_KEY_ENV,
-  previousHongKongDay,
-  SIGNATURE_HEADER,
-  searchPaymentsQuerySchema,
-  showPaymentPage,
-  submitPaymentPage,
-  verifyWebhookSignature,
-} from '../../../lambda/pay/service';
 import { PAY_REPORTS_BUCKET, storage as payStorage } from '../../../lambda/pay/storage';
 import { s3 } from '../../../lambda/shared/aws-clients';
 import { HttpError } from '../../../lambda/shared/errors';
@@ -47,7 +38,7 @@ describe('payments authorizer and scheduled work', () => {
   let receiverUrl: string;
 
   beforeAll(async () => {
-    process.env[PAY_SECRET_BOX_KEY_ENV] = randomBytes(32).toString('base64');
+    process.env[payService.environment.secretBoxKey] = randomBytes(32).toString('base64');
     receiver = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);

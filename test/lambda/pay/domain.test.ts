@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { readCardForm } from '../../../lambda/pay/domain/cards';
-import { PayError } from '../../../lambda/pay/domain/errors';
 import { PAYMENT_STATUSES, type PaymentState } from '../../../lambda/pay/domain/model';
 import { checkRefund, refundSummary } from '../../../lambda/pay/domain/refunds';
 import { createPaymentRequestSchema, createRefundRequestSchema, searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
@@ -13,24 +12,21 @@ import {
   type PaymentEvent,
   transition,
 } from '../../../lambda/pay/domain/state-machine';
-import { CREATE_REFUND_CODES, parsePayBody, parsePayQuery } from '../../../lambda/pay/domain/validation';
-import {
-  afterWebhookAttempt,
-  signWebhookBody,
-  verifyWebhookSignature,
-  type WebhookDelivery,
-  webhookRetryDelaySeconds,
-} from '../../../lambda/pay/domain/webhooks';
-import { SandboxProvider } from '../../../lambda/pay/providers/sandbox';
+import { signWebhookBody, verifyWebhookSignature, WEBHOOK_RETRY_POLICY, type WebhookDelivery } from '../../../lambda/pay/domain/webhooks';
+import { formatError } from '../../../lambda/pay/errors';
+import { SandboxProvider } from '../../../lambda/pay/store/sandbox-provider';
+import { HttpError } from '../../../lambda/shared/errors';
+import { afterAttempt, retryDelaySeconds } from '../../../lambda/shared/outbox';
+import { parsePayBody, parsePayQuery } from './fixtures';
 
 function payError(run: () => unknown): { status: number; body: object } {
   try {
     run();
   } catch (err) {
-    expect(err).toBeInstanceOf(PayError);
-    return { status: (err as PayError).statusCode, body: (err as PayError).body };
+    expect(err).toBeInstanceOf(HttpError);
+    return { status: (err as HttpError).status, body: formatError(err as HttpError, 'test') as object };
   }
-  throw new Error('expected a PayError');
+  throw new Error('expected a Pay error');
 }
 
 describe('payment state machine', () => {
@@ -156,7 +152,7 @@ describe("Pay's request validation", () => {
   });
 
   it('uses the refund codes for refunds and lists every bad search parameter', () => {
-    expect(payError(() => parsePayBody(createRefundRequestSchema, { amount: 100 }, CREATE_REFUND_CODES)).body).toMatchObject({
+    expect(payError(() => parsePayBody(createRefundRequestSchema, { amount: 100 }, 'createRefund')).body).toMatchObject({
       code: 'P0601',
       field: 'refund_amount_available',
     });
@@ -192,7 +188,7 @@ describe('webhook signatures', () => {
   });
 
   it('are retried with doubling gaps up to an hour until acknowledged, for at most three days', () => {
-    expect([1, 2, 3, 6, 7, 20].map(webhookRetryDelaySeconds)).toEqual([60, 120, 240, 1920, 3600, 3600]);
+    expect([1, 2, 3, 6, 7, 20].map((n) => retryDelaySeconds(WEBHOOK_RETRY_POLICY, n))).toEqual([60, 120, 240, 1920, 3600, 3600]);
     const created = new Date('2026-03-02T00:00:00Z');
     const pending: WebhookDelivery = {
       id: 'w',
@@ -205,14 +201,14 @@ describe('webhook signatures', () => {
       nextAttemptAt: '',
       createdAt: created.toISOString(),
     };
-    expect(afterWebhookAttempt(pending, 500, created)).toMatchObject({
+    expect(afterAttempt(pending, 500, created, WEBHOOK_RETRY_POLICY)).toMatchObject({
       state: 'pending',
       attempts: 1,
       nextAttemptAt: '2026-03-02T00:01:00.000Z',
     });
-    expect(afterWebhookAttempt(pending, 202, created)).toMatchObject({ state: 'delivered' });
-    expect(afterWebhookAttempt({ ...pending, attempts: 80 }, undefined, new Date('2026-03-04T23:30:00Z'))).toMatchObject({
-      state: 'failed',
+    expect(afterAttempt(pending, 202, created, WEBHOOK_RETRY_POLICY)).toMatchObject({ state: 'delivered' });
+    expect(afterAttempt({ ...pending, attempts: 80 }, undefined, new Date('2026-03-04T23:30:00Z'), WEBHOOK_RETRY_POLICY)).toMatchObject({
+      state: 'abandoned',
     });
   });
 });

@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import type * as z from 'zod';
+import { createAccount, issuePayApiKey } from '../../../lambda/pay/app/accounts';
+import { authenticatePayRequest, type PayCaller } from '../../../lambda/pay/app/authenticate';
+import { showPaymentPage, submitPaymentPage } from '../../../lambda/pay/app/payment-page';
+import { createPayment } from '../../../lambda/pay/app/payments';
+import { createPayPorts } from '../../../lambda/pay/compose';
 import type { PayAccount } from '../../../lambda/pay/domain/model';
 import { randomBase32 } from '../../../lambda/pay/domain/secrets';
-import { SandboxProvider } from '../../../lambda/pay/providers/sandbox';
-import {
-  authenticatePayRequest,
-  createAccount,
-  createPayment,
-  createPayPorts,
-  type HttpSender,
-  issuePayApiKey,
-  type PayCaller,
-  type PayPorts,
-  showPaymentPage,
-  submitPaymentPage,
-} from '../../../lambda/pay/service';
+import { formatError, requestError } from '../../../lambda/pay/errors';
+import type { HttpSender, PayPorts } from '../../../lambda/pay/ports';
+import { SandboxProvider } from '../../../lambda/pay/store/sandbox-provider';
+import { HttpError } from '../../../lambda/shared/errors';
 import type { StorageDefinition } from '../../../lambda/shared/storage-definition';
 
 export const URLS = { baseUrl: 'https://api.example.gov.hk/pay' };
@@ -70,16 +67,33 @@ export class PayWorld {
   }
 }
 
-/** The Pay error a promise rejects with. */
+/** The Pay error a promise rejects with: its status and the body Pay answers. */
 export async function payRejection(promise: Promise<unknown>): Promise<{ statusCode: number; body: Record<string, unknown> }> {
   try {
     await promise;
   } catch (err) {
-    const e = err as { statusCode?: number; body?: Record<string, unknown> };
-    if (e.statusCode && e.body) return { statusCode: e.statusCode, body: e.body };
+    if (err instanceof HttpError) return { statusCode: err.status, body: formatError(err, 'test') as Record<string, unknown> };
     throw err;
   }
   throw new Error('expected the call to fail');
+}
+
+/** Reads a body of an API route as the runtime does, throwing Pay's error (errors.ts) for what its schema refuses. */
+export function parsePayBody<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  routeId: 'createPayment' | 'createRefund' = 'createPayment',
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw requestError({ routeId, where: 'body', error: result.error, input });
+}
+
+/** Reads the search query as the runtime does, throwing Pay's error for every parameter its schema refuses. */
+export function parsePayQuery<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw requestError({ routeId: 'searchPayments', where: 'query', error: result.error, input });
 }
 
 /**

@@ -1,34 +1,28 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { seedLocal, seedPay } from '../../../lambda/pay/seed';
+import { configureWebhook } from '../../../lambda/pay/app/accounts';
+import { authenticatePayRequest, payCallerContext, payCallerFromContext } from '../../../lambda/pay/app/authenticate';
+import { cancelPaymentPage, showPaymentPage, submitPaymentPage } from '../../../lambda/pay/app/payment-page';
 import {
-  authenticatePayRequest,
   cancelPayment,
-  cancelPaymentPage,
   capturePayment,
-  configureWebhook,
   createPayment,
-  createRefund,
-  dispatchDueWebhooks,
   getPayment,
   getPaymentEvents,
-  getRefund,
-  getRefunds,
-  parsePayQuery,
-  payCallerContext,
-  payCallerFromContext,
   searchPayments,
-  searchPaymentsQuerySchema,
-  showPaymentPage,
-  submitPaymentPage,
-  verifyWebhookSignature,
-  writeReconciliationReport,
-} from '../../../lambda/pay/service';
+} from '../../../lambda/pay/app/payments';
+import { writeReconciliationReport } from '../../../lambda/pay/app/reconciliation';
+import { createRefund, getRefund, getRefunds } from '../../../lambda/pay/app/refunds';
+import { dispatchDueWebhooks } from '../../../lambda/pay/app/webhooks';
+import { searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
+import { verifyWebhookSignature } from '../../../lambda/pay/domain/webhooks';
+import { seedLocal, seedPay } from '../../../lambda/pay/seed';
 import { PAY_REPORTS_BUCKET, PAY_TABLE, storage as payStorage } from '../../../lambda/pay/storage';
 import { dynamo, s3, tableName } from '../../../lambda/shared/aws-clients';
+import type { HttpError } from '../../../lambda/shared/errors';
 import { bucketEnvName, tableEnvName } from '../../../lambda/shared/storage-definition';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
-import { embeddedDefinition, PayWorld, payRejection, URLS } from './fixtures';
+import { embeddedDefinition, PayWorld, parsePayQuery, payRejection, URLS } from './fixtures';
 
 const request = {
   amount: 14500,
@@ -314,7 +308,7 @@ describe('payments service on embedded storage', () => {
       );
       const won = burst.filter((r) => r.status === 'fulfilled');
       expect(won).toHaveLength(1);
-      for (const r of burst) if (r.status === 'rejected') expect((r.reason as { statusCode: number }).statusCode).toBe(412);
+      for (const r of burst) if (r.status === 'rejected') expect((r.reason as HttpError).status).toBe(412);
 
       // Ten clients, each re-reading what is available and retrying on 412, refunding 100 at a time.
       const client = async () => {
@@ -324,7 +318,7 @@ describe('payments service on embedded storage', () => {
           if (available < 100) return refunded;
           const outcome = await createRefund(id, { amount: 100, refund_amount_available: available }, caller, world.ports, URLS).then(
             () => 'ok',
-            (err: { statusCode: number }) => err.statusCode,
+            (err: HttpError) => err.status,
           );
           if (outcome === 'ok') refunded += 100;
           else if (outcome !== 412) return refunded;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CardInput, cardBrand } from '../domain/cards';
-import type { AuthorisationResult, PaymentProvider } from '../domain/provider';
+import type { AuthorisationResult, PaymentProvider } from '../ports';
 
 /**
  * A provider that takes no money, answering by card number as GOV.UK Pay's sandbox does with

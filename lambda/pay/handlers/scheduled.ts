@@ -1,8 +1,7 @@
-import { logger } from '../shared/observability';
-import { dispatchDueWebhooks } from './application/webhooks';
-import { reconciledDepartments } from './environment';
-import { payPorts } from './runtime';
-import { previousHongKongDay, writeReconciliationReport } from './service';
+import { logger } from '../../shared/observability';
+import { previousHongKongDay, writeReconciliationReport } from '../app/reconciliation';
+import { dispatchDueWebhooks } from '../app/webhooks';
+import { payPorts, reconciledDepartments } from '../compose';
 
 export interface ScheduledTask {
   readonly task: 'webhooks' | 'reconciliation';

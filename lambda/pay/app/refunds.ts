@@ -1,12 +1,19 @@
-import { notFound, refundAmountMismatch } from '../domain/errors';
 import type { Refund } from '../domain/model';
 import { checkRefund } from '../domain/refunds';
-import { type PayUrls, type RefundListResponse, type RefundResponse, refundListResponse, refundResponse } from '../domain/responses';
+import {
+  type PayUrls,
+  type RefundListResponse,
+  type RefundResponse,
+  refundListResponse,
+  refundResponse,
+  type ServiceResult,
+} from '../domain/responses';
 import type { CreateRefundRequest } from '../domain/schemas';
+import { notFound, refundAmountMismatch } from '../errors';
+import type { PayPorts } from '../ports';
 import type { PayCaller } from './authenticate';
-import { enqueueWebhook } from './lifecycle';
 import { own } from './payments';
-import type { PayPorts, ServiceResult } from './ports';
+import { enqueueWebhook } from './webhooks';
 
 /**
  * `POST /v1/payments/{id}/refunds` and `GET …/refunds[/{refundId}]`. The refund is checked

@@ -2,7 +2,7 @@ import { createPayApiKey } from '../domain/api-keys';
 import type { PayAccount } from '../domain/model';
 import { randomBase32 } from '../domain/secrets';
 import type { WebhookEventType } from '../domain/webhooks';
-import type { PayPorts } from './ports';
+import type { PayPorts } from '../ports';
 
 /** What a department's administrators do: set up accounts, issue and revoke keys, configure webhooks. */
 

@@ -2,8 +2,8 @@ import { readCardForm } from '../domain/cards';
 import { cardPageHeaders, PAYMENT_PAGE_HEADERS, renderCardDetailsPage, renderMessagePage } from '../domain/hosted-page';
 import type { Language, Payment } from '../domain/model';
 import type { PayUrls } from '../domain/responses';
-import { current, move, moveLatest } from './lifecycle';
-import type { PayPorts } from './ports';
+import type { PayPorts } from '../ports';
+import { current, move, moveLatest } from './payments';
 
 /**
  * The hosted payment page behind `next_url` (`GET /secure/{token}`), the card form it posts
@@ -149,4 +149,9 @@ export async function cancelPaymentPage(token: string, ports: PayPorts): Promise
   if (payment.state.status === 'created') await moveLatest(payment.id, 'start', ports);
   await moveLatest(payment.id, 'cancel_by_user', ports);
   return { kind: 'redirect', statusCode: 303, location: payment.returnUrl };
+}
+
+/** `POST /secure` (`next_url_post`): a service's form posting the charge token, sent on to the payment page. */
+export function startPaymentPage(chargeTokenId: string, urls: PayUrls): PageResult {
+  return { kind: 'redirect', statusCode: 303, location: `${urls.baseUrl}/secure/${encodeURIComponent(chargeTokenId)}` };
 }

@@ -1,5 +1,5 @@
 import { HONG_KONG_OFFSET_MINUTES, type ReconciliationReport, reconciliationCsv, reconciliationReport } from '../domain/reconciliation';
-import type { PayPorts } from './ports';
+import type { PayPorts } from '../ports';
 
 /** The Hong Kong day before `now`, `YYYY-MM-DD`: the day a nightly run reconciles. */
 export function previousHongKongDay(now: Date): string {

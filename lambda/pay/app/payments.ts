@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { cancelFailed, captureFailed, downstreamError, invalidAttribute, notFound, PayError, pageNotFound } from '../domain/errors';
-import { checkIdempotencyKey, IDEMPOTENCY_TTL_SECONDS, requestFingerprint, resolveIdempotency } from '../domain/idempotency';
-import type { Payment } from '../domain/model';
+import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } from '../../shared/idempotency';
+import type { PayAccount, Payment } from '../domain/model';
 import {
   type PaymentEventsResponse,
   type PaymentResponse,
@@ -9,20 +8,49 @@ import {
   paymentEventsResponse,
   paymentResponse,
   type SearchResponse,
+  type ServiceResult,
   searchResponse,
 } from '../domain/responses';
 import type { CreatePaymentRequest, SearchPaymentsQuery } from '../domain/schemas';
-import { INITIAL_STATE, isExpired, transition } from '../domain/state-machine';
+import { INITIAL_STATE, isExpired, type PaymentEvent, transition } from '../domain/state-machine';
+import {
+  cancelFailed,
+  captureFailed,
+  downstreamError,
+  idempotencyKeyInProgress,
+  idempotencyKeyReused,
+  invalidAttribute,
+  invalidIdempotencyKey,
+  notFound,
+  pageNotFound,
+} from '../errors';
+import type { PayPorts, TransitionFields } from '../ports';
 import type { PayCaller } from './authenticate';
-import { current, moveLatest } from './lifecycle';
-import type { CreatePaymentOptions, PayPorts, ServiceResult } from './ports';
+import { raiseWebhook } from './webhooks';
 
 /**
  * `POST /v1/payments`, `GET /v1/payments/{id}`, `GET /v1/payments`, `GET …/events`,
- * `POST …/cancel` and `POST …/capture`. An account sees only its own payments; another's id
- * is simply not found.
+ * `POST …/cancel` and `POST …/capture`, and the state changes of stored payments that these,
+ * the payment page and refunds make. An account sees only its own payments; another's id is
+ * simply not found.
  */
 const DEFAULT_PAGE_SIZE = 500;
+
+export interface CreatePaymentOptions extends PayUrls {
+  /** The `Idempotency-Key` header, when sent. */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * Pay's `Idempotency-Key`: the same key and body within 24 hours answer with the payment the
+ * first request made (200, not 201); the same key with another body is a 409 (P0191).
+ */
+const IDEMPOTENCY: IdempotencyPolicy = { windowSeconds: 24 * 3600, keyPattern: /^[\x21-\x7e]{1,255}$/ };
+const IDEMPOTENCY_REFUSALS: IdempotencyRefusals = {
+  invalidKey: invalidIdempotencyKey,
+  reusedWithOtherRequest: idempotencyKeyReused,
+  stillInProgress: idempotencyKeyInProgress,
+};
 
 export async function createPayment(
   request: CreatePaymentRequest,
@@ -33,28 +61,24 @@ export async function createPayment(
   const { account } = caller;
   if (account.live && !request.return_url.startsWith('https:')) throw invalidAttribute('return_url', 'Must be a valid URL format');
   const now = ports.clock();
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const scope = options.idempotencyKey === undefined ? undefined : `${account.id}#${checkIdempotencyKey(options.idempotencyKey)}`;
-  const fingerprint = requestFingerprint(request);
-  if (scope) {
-    const replay = await replayed(scope, fingerprint, nowSeconds, caller, ports, options);
-    if (replay) return replay;
-  }
+  const { result, replayed } = await createIdempotently(ports.idempotency, IDEMPOTENCY, IDEMPOTENCY_REFUSALS, {
+    key: options.idempotencyKey,
+    owner: account.id,
+    request,
+    now,
+    newId: ports.newId,
+    replay: (id) => own(id, caller, ports),
+    create: async (id) => {
+      const payment = newPayment(id, request, account, now, ports.provider.name);
+      await ports.store.createPayment(payment);
+      return payment;
+    },
+  });
+  return { statusCode: replayed ? 200 : 201, body: paymentResponse(result, options) };
+}
 
-  const id = ports.newId();
-  if (
-    scope &&
-    !(await ports.store.claimIdempotencyKey(
-      scope,
-      { fingerprint, paymentId: id, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-      nowSeconds,
-    ))
-  ) {
-    const replay = await replayed(scope, fingerprint, nowSeconds, caller, ports, options);
-    if (replay) return replay;
-    throw new PayError(409, 'P0191', 'A request with this `Idempotency-Key` is still being processed.', undefined, 'Idempotency-Key');
-  }
-  const payment: Payment = {
+function newPayment(id: string, request: CreatePaymentRequest, account: PayAccount, now: Date, provider: string): Payment {
+  return {
     id,
     accountId: account.id,
     departmentCode: account.departmentCode,
@@ -70,34 +94,12 @@ export async function createPayment(
     state: INITIAL_STATE,
     createdDate: now.toISOString(),
     chargeToken: randomUUID(),
-    provider: ports.provider.name,
+    provider,
     refundedAmount: 0,
     refunds: {},
     events: [{ state: INITIAL_STATE, updated: now.toISOString() }],
     version: 1,
   };
-  try {
-    await ports.store.createPayment(payment);
-  } catch (err) {
-    if (scope) await ports.store.releaseIdempotencyKey(scope, id);
-    throw err;
-  }
-  return { statusCode: 201, body: paymentResponse(payment, options) };
-}
-
-async function replayed(
-  scope: string,
-  fingerprint: string,
-  nowSeconds: number,
-  caller: PayCaller,
-  ports: PayPorts,
-  urls: PayUrls,
-): Promise<ServiceResult<PaymentResponse> | undefined> {
-  const outcome = resolveIdempotency(await ports.store.getIdempotencyClaim(scope), fingerprint, nowSeconds);
-  if (outcome.kind === 'new') return undefined;
-  const original = await own(outcome.paymentId, caller, ports);
-  if (!original) return undefined;
-  return { statusCode: 200, body: paymentResponse(original, urls) };
 }
 
 export async function getPayment(id: string, caller: PayCaller, ports: PayPorts, urls: PayUrls): Promise<ServiceResult<PaymentResponse>> {
@@ -174,4 +176,57 @@ export async function own(id: string, caller: PayCaller, ports: PayPorts): Promi
   const stored = await ports.store.getPayment(id);
   if (!stored || stored.accountId !== caller.account.id) return undefined;
   return current(id, ports, stored);
+}
+
+/**
+ * Applying the state machine to stored payments: every change is conditional on the version
+ * read, raises the webhook it implies, and stamps the capture time when money is taken.
+ */
+export type MoveOutcome =
+  | { readonly kind: 'moved'; readonly payment: Payment }
+  | { readonly kind: 'not-allowed'; readonly payment: Payment }
+  | { readonly kind: 'conflict' };
+
+export async function move(payment: Payment, event: PaymentEvent, ports: PayPorts, fields: TransitionFields = {}): Promise<MoveOutcome> {
+  const next = transition(payment.state, event, payment.delayedCapture);
+  if (!next) return { kind: 'not-allowed', payment };
+  const now = ports.clock().toISOString();
+  const stored = await ports.store.transition(
+    payment,
+    { state: next, updated: now },
+    next.status === 'success' ? { ...fields, capturedDate: now } : fields,
+  );
+  if (!stored) return { kind: 'conflict' };
+  await raiseWebhook(stored, event, ports);
+  return { kind: 'moved', payment: stored };
+}
+
+/**
+ * Applies `event` to the latest version of a payment, re-reading when another change wins the
+ * race. Answers the outcome against the payment as it finally stands.
+ */
+export async function moveLatest(
+  paymentId: string,
+  event: PaymentEvent,
+  ports: PayPorts,
+  fields: TransitionFields = {},
+): Promise<MoveOutcome & { kind: 'moved' | 'not-allowed' }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const payment = await current(paymentId, ports);
+    if (!payment) throw new Error(`Payment ${paymentId} disappeared`);
+    const outcome = await move(payment, event, ports, fields);
+    if (outcome.kind !== 'conflict') return outcome;
+  }
+  throw new Error(`Payment ${paymentId} kept changing`);
+}
+
+/** The stored payment (`read`, when just read), failed with P0020 first if it has outlived its 90 minutes. */
+export async function current(paymentId: string, ports: PayPorts, read?: Payment): Promise<Payment | undefined> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const payment = attempt === 0 && read ? read : await ports.store.getPayment(paymentId);
+    if (!payment || !isExpired(payment.state.status, payment.createdDate, ports.clock())) return payment;
+    const outcome = await move(payment, 'expire', ports);
+    if (outcome.kind !== 'conflict') return outcome.payment;
+  }
+  return ports.store.getPayment(paymentId);
 }
