@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { type AuthMode, defineService, type RouteDefinition } from '../shared/route';
-import { ACTION_ROUTES, type ActionRouteId, type ActionSite, OPEN_DATA_BASE } from './action-sites';
 import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
-import type { Lang } from './domain/language';
-import { ckanErrorFormat, ckanRequestError } from './error-format';
+import { LANGUAGES, type Lang } from './domain/language';
+import { ckanErrorFormat, ckanRequestError } from './errors';
 
 /**
  * The open data portal: CKAN's Action API v3, the historical archive API of DATA.GOV.HK,
@@ -17,6 +16,61 @@ import { ckanErrorFormat, ckanRequestError } from './error-format';
  * its officer sees and changes its department's private and draft datasets. A write action
  * sent to a public site is refused with CKAN's Authorization Error naming the publishers' site.
  */
+
+/**
+ * Where the Action API answers. Like DATA.GOV.HK, a language site per language
+ * (`/tc-data/api/3/action/...`) picks the language of titles and descriptions; the publishers'
+ * site answers every action with the calling officer's identity. Each answers at CKAN's
+ * versioned path and at its unversioned one (`/api/action/...`), which ckanapi calls.
+ */
+
+export const OPEN_DATA_BASE = '/open-data';
+
+/** Where publishing officers call the Action API, under the base path. */
+export const PUBLISHER_PATH = '/publisher';
+
+type SiteKey = '' | Capitalize<Lang> | 'Publisher';
+
+export interface ActionSite {
+  /** Part of its route ids, like `Tc`. */
+  readonly key: SiteKey;
+  /** Its path under the base path, like `/tc-data`; empty for the main site. */
+  readonly path: string;
+  /** Language of titles and descriptions in its answers. */
+  readonly lang: Lang;
+  /** The publishers' site: every action, as the calling officer; behind the staff pool and an API key. */
+  readonly publisher: boolean;
+}
+
+const capitalize = <L extends Lang>(lang: L) => `${lang[0].toUpperCase()}${lang.slice(1)}` as Capitalize<L>;
+
+export const ACTION_SITES: readonly ActionSite[] = [
+  { key: '', path: '', lang: 'en', publisher: false },
+  ...LANGUAGES.map((lang) => ({ key: capitalize(lang), path: `/${lang}-data`, lang, publisher: false })),
+  { key: 'Publisher', path: PUBLISHER_PATH, lang: 'en', publisher: true },
+];
+
+/** CKAN's action paths: with the API version, and without it (the latest version). */
+export const ACTION_PATHS = [
+  { key: '', path: '/api/3/action/{action}' },
+  { key: 'Unversioned', path: '/api/action/{action}' },
+] as const;
+
+type ActionPath = (typeof ACTION_PATHS)[number];
+export type ActionMethod = 'GET' | 'POST';
+export type ActionRouteId<M extends ActionMethod = ActionMethod> = `${Lowercase<M>}${SiteKey}Action${ActionPath['key']}`;
+
+/** The route id of one method of one action path of one site, like `getTcAction` or `postPublisherActionUnversioned`. */
+export function actionRouteId<M extends ActionMethod>(method: M, site: ActionSite, path: ActionPath): ActionRouteId<M> {
+  return `${method.toLowerCase()}${site.key}Action${path.key}` as ActionRouteId<M>;
+}
+
+/** Every action route: site, path and method. */
+export const ACTION_ROUTES = ACTION_SITES.flatMap((site) =>
+  ACTION_PATHS.flatMap((path) =>
+    (['GET', 'POST'] as const).map((method) => ({ site, path, method, id: actionRouteId(method, site, path) })),
+  ),
+);
 
 /** The largest action body: a dataset with its resources is at most about 150 KB. */
 const MAX_ACTION_BODY_BYTES = 256 * 1024;
@@ -124,7 +178,17 @@ export const openDataService = defineService({
   basePath: OPEN_DATA_BASE,
   formatError: ckanErrorFormat,
   requestError: ckanRequestError,
-  functions: { api: 'lambda/open-data/index.ts' },
+  functions: { api: 'lambda/open-data/handlers/http.ts' },
+  environment: {
+    /** The CKAN base URL, where download links point too; unset in local mode, where it is the address the caller used. */
+    siteUrl: 'OPEN_DATA_SITE_URL',
+    /** Where counted downloads are redirected: CloudFront in AWS; unset, to a presigned S3 URL. */
+    downloadUrl: 'OPEN_DATA_DOWNLOAD_URL',
+    /** The contact address in the DCAT exports. @default opendata@example.gov.hk */
+    contactEmail: 'OPEN_DATA_CONTACT_EMAIL',
+    /** The largest upload accepted, in bytes. @default 100 MiB */
+    maxUploadBytes: 'OPEN_DATA_MAX_UPLOAD_BYTES',
+  } as const,
   // The whole catalogue is searched in memory; building the index is CPU-bound (STORE.md).
   memorySize: { api: 1769 },
   routes: {

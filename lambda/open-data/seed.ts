@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SeedLocal } from '../shared/seed';
+import { createOpenDataPorts } from './compose';
 import type { StoredPackage, StoredResource } from './domain/entities';
 import { DEFAULT_LICENSE_ID } from './domain/licenses';
 import { formatOf, safeFileName, uploadObjectKey } from './domain/upload-policy';
-import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS, type SeedDataset } from './seed-data';
-import type { OpenDataDeps } from './service/context';
-import { openDataDeps } from './store';
+import type { OpenDataPorts } from './ports';
+import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS, type SeedDataset } from './store/seed-data';
 
 /** A stable UUID-shaped id from a name, so seeding twice writes the same records. */
 function stableId(...parts: string[]): string {
@@ -108,7 +108,7 @@ export function seedPackage(dataset: SeedDataset, downloadBaseUrl: string): { pk
  * version in the archive. Datasets that already exist are left alone, so it may run on every
  * start of local mode.
  */
-export async function seedOpenData(deps: OpenDataDeps): Promise<{ datasets: number; created: number }> {
+export async function seedOpenData(deps: OpenDataPorts): Promise<{ datasets: number; created: number }> {
   for (const org of SEED_ORGANIZATIONS) await deps.registry.putOrganization(org);
   for (const group of SEED_GROUPS) await deps.registry.putGroup(group);
   let created = 0;
@@ -137,7 +137,7 @@ export async function seedOpenData(deps: OpenDataDeps): Promise<{ datasets: numb
 
 /** Local mode's entry: seeds the storage the environment points at and says what it did. */
 export const seedLocal: SeedLocal = async () => {
-  const { datasets, created } = await seedOpenData(openDataDeps());
+  const { datasets, created } = await seedOpenData(createOpenDataPorts());
   return created > 0
     ? [`Open data: seeded ${created} of ${datasets} demo datasets from ${SEED_ORGANIZATIONS.length} departments (some private or draft).`]
     : [];

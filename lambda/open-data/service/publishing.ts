@@ -1,9 +1,9 @@
-import { describeCaller, mayPublishFor } from '../domain/caller';
+import { describeCaller, mayPublishFor, type RequestContext } from '../domain/caller';
 import type { StoredPackage } from '../domain/entities';
 import { type CkanError, ckanError, fail, ok, type Result } from '../domain/errors';
 import type { PackageBuildContext } from '../domain/package-input';
 import type { SearchIndex } from '../domain/search-index';
-import type { OpenDataDeps, RequestContext } from './context';
+import type { OpenDataPorts } from '../ports';
 
 /**
  * What the publishing actions share: only officers of the department owning a dataset (and
@@ -18,7 +18,7 @@ export function conflictError(): CkanError {
   return ckanError.validation({ match: [CONFLICT] });
 }
 
-export function buildContext(deps: OpenDataDeps, ctx: RequestContext, index: SearchIndex): PackageBuildContext {
+export function buildContext(deps: OpenDataPorts, ctx: RequestContext, index: SearchIndex): PackageBuildContext {
   return {
     now: deps.clock.now().toISOString(),
     actor: describeCaller(ctx.caller),
@@ -39,7 +39,7 @@ export function authorize(index: SearchIndex, ctx: RequestContext, orgIdOrName: 
   return undefined;
 }
 
-export async function audit(deps: OpenDataDeps, ctx: RequestContext, action: string, pkg: StoredPackage, detail?: string): Promise<void> {
+export async function audit(deps: OpenDataPorts, ctx: RequestContext, action: string, pkg: StoredPackage, detail?: string): Promise<void> {
   await deps.audit.record({
     at: deps.clock.now().toISOString(),
     actor: describeCaller(ctx.caller),
@@ -52,13 +52,13 @@ export async function audit(deps: OpenDataDeps, ctx: RequestContext, action: str
   });
 }
 
-export async function findPackage(deps: OpenDataDeps, idOrName: string): Promise<StoredPackage | undefined> {
+export async function findPackage(deps: OpenDataPorts, idOrName: string): Promise<StoredPackage | undefined> {
   return (await deps.packages.get(idOrName)) ?? (await deps.packages.getByName(idOrName));
 }
 
 /** A dataset the caller may change, or the error to answer with (404 hides other departments' unpublished ones). */
 export async function editable(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   idOrName: string,
   verb: string,
@@ -78,7 +78,7 @@ export async function editable(
  * for changes that merge with any other (adding a resource, confirming an upload).
  */
 export async function mergeIntoPackage(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   packageId: string,
   change: (pkg: StoredPackage) => Result<StoredPackage>,
 ): Promise<Result<StoredPackage>> {

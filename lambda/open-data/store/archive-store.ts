@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { conditionalPut, queryAll, tableOf } from '../../shared/dynamo';
 import { type ArchiveVersion, type FileActivity, hongKongTime } from '../domain/archive';
-import type { ArchiveRepository } from '../domain/ports';
+import type { ArchiveRepository } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { queryAll, tableOf } from '../../shared/dynamo';
-import type { AuditEntry, AuditLog } from '../domain/ports';
+import type { AuditEntry, AuditLog } from '../ports';
 import { OPEN_DATA_TABLES } from '../storage';
 
 /** Audit records per dataset, in time order; never updated. */

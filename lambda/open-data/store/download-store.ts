@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { queryAll, scanAll, tableOf } from '../../shared/dynamo';
 import { type DownloadCount, type DownloadEvent, downloadDay } from '../domain/downloads';
-import type { DownloadRepository } from '../domain/ports';
+import type { DownloadRepository } from '../ports';
 import { OPEN_DATA_TABLES } from '../storage';
 
 /** One counter per dataset, resource and Hong Kong day, incremented atomically per download. */

@@ -2,7 +2,7 @@ import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb
 import { dynamo } from '../../shared/aws-clients';
 import { conditionalDelete, conditionalPut, isConditionalFailure, queryAll, scanAll, tableOf } from '../../shared/dynamo';
 import { type StoredPackage, storedPackageSchema } from '../domain/entities';
-import type { CreateOutcome, PackageRepository, ReplaceOutcome } from '../domain/ports';
+import type { CreateOutcome, PackageRepository, ReplaceOutcome } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
 
 /**

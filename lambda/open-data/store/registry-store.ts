@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { queryAll, tableOf } from '../../shared/dynamo';
 import { type Group, groupSchema, type Organization, organizationSchema } from '../domain/entities';
-import type { RegistryRepository } from '../domain/ports';
+import type { RegistryRepository } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
 
 /** Organizations (departments) and groups (categories), in the catalog table, listed through the byKind index. */

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { conditionalUpdate, tableOf } from '../../shared/dynamo';
-import type { UploadIntent, UploadRepository } from '../domain/ports';
+import type { UploadIntent, UploadRepository } from '../ports';
 import { OPEN_DATA_TABLES } from '../storage';
 
 /** Pending uploads; the service refuses them after `expiresAt`. */

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
-import { ACTION_ROUTES } from '../../../lambda/open-data/action-sites';
+import { type ActionRequest, actionInput, CKAN_ACTIONS, isCkanAction } from '../../../lambda/open-data/app/actions';
 import { parseParams } from '../../../lambda/open-data/domain/validation';
-import { type ActionRequest, actionInput, CKAN_ACTIONS, isCkanAction } from '../../../lambda/open-data/service/ckan-actions';
+import { ACTION_ROUTES } from '../../../lambda/open-data/routes';
 import type { Query } from './query-values';
 
 /** A request's parts as the service reads them: path parameters decoded, query parsed, body parsed. */

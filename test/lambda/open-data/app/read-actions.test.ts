@@ -1,15 +1,4 @@
 import {
-  groupListParams,
-  groupShowParams,
-  organizationListParams,
-  organizationShowParams,
-  packageListParams,
-  packageSearchParams,
-  tagListParams,
-} from '../../../../lambda/open-data/domain/params';
-import { parseParams } from '../../../../lambda/open-data/domain/validation';
-import { SEED_DATASETS } from '../../../../lambda/open-data/seed-data';
-import {
   groupList,
   groupShow,
   organizationList,
@@ -20,7 +9,18 @@ import {
   resourceShow,
   statusShow,
   tagList,
-} from '../../../../lambda/open-data/service/read-actions';
+} from '../../../../lambda/open-data/app/datasets';
+import {
+  groupListParams,
+  groupShowParams,
+  organizationListParams,
+  organizationShowParams,
+  packageListParams,
+  packageSearchParams,
+  tagListParams,
+} from '../../../../lambda/open-data/domain/params';
+import { parseParams } from '../../../../lambda/open-data/domain/validation';
+import { SEED_DATASETS } from '../../../../lambda/open-data/store/seed-data';
 import { EPD, PUBLIC, TD, useSeededOpenData, value } from '../open-data-setup';
 
 const UNPUBLISHED = SEED_DATASETS.filter((d) => d.private || d.state === 'draft').map((d) => d.name);

@@ -1,7 +1,8 @@
+import type { RequestContext } from '../domain/caller';
 import { aggregateDownloads, type DatasetDownloads } from '../domain/downloads';
 import { isPublic } from '../domain/entities';
 import { mayRead } from '../domain/visibility';
-import type { OpenDataDeps, RequestContext } from './context';
+import type { OpenDataPorts } from '../ports';
 
 /** Where a download goes: a stored file (by key) or a publisher's own URL. */
 export type DownloadTarget =
@@ -13,7 +14,7 @@ export type DownloadTarget =
  * against the dataset. Undefined (404) for unknown resources and datasets the caller may not read.
  */
 export async function resolveDownload(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   ids: { packageId: string; resourceId: string },
 ): Promise<DownloadTarget | undefined> {
@@ -34,7 +35,7 @@ export async function resolveDownload(
 }
 
 /** Downloads per published dataset over an optional range of Hong Kong days (YYYYMMDD). */
-export async function downloadStatistics(deps: OpenDataDeps, range: { from?: string; to?: string } = {}): Promise<DatasetDownloads[]> {
+export async function downloadStatistics(deps: OpenDataPorts, range: { from?: string; to?: string } = {}): Promise<DatasetDownloads[]> {
   const [counts, index] = await Promise.all([deps.downloads.counts(), deps.catalog.current()]);
   return aggregateDownloads(counts, range).filter((entry) => {
     const pkg = index.get(entry.packageId);
@@ -50,7 +51,7 @@ export const PRESIGNED_DOWNLOAD_SECONDS = 300;
  * its address under the file delivery URL (CloudFront in AWS: objects are immutable, so any
  * cache of them stays right), or else a presigned S3 URL valid for five minutes.
  */
-export async function downloadLocation(deps: OpenDataDeps, target: DownloadTarget): Promise<string> {
+export async function downloadLocation(deps: OpenDataPorts, target: DownloadTarget): Promise<string> {
   if (target.kind === 'link') return target.url;
   if (deps.site.fileDeliveryUrl) {
     return `${deps.site.fileDeliveryUrl}/${target.objectKey.split('/').map(encodeURIComponent).join('/')}`;

@@ -17,7 +17,7 @@ import {
 } from '../domain/archive';
 import { isPublic, type StoredPackage } from '../domain/entities';
 import type { SearchIndex } from '../domain/search-index';
-import type { OpenDataDeps } from './context';
+import type { OpenDataPorts } from '../ports';
 
 /**
  * The historical archive API (`/v1/historical-archive/list-files`, `list-file-versions`,
@@ -35,13 +35,13 @@ function notFound(message: string): ArchiveOutcome<never> {
   return { ok: false, error: { status: 404, message, details: [] } };
 }
 
-export async function archiveListFiles(deps: OpenDataDeps, query: Record<string, unknown>): Promise<ArchiveOutcome<ListFilesResult>> {
+export async function archiveListFiles(deps: OpenDataPorts, query: Record<string, unknown>): Promise<ArchiveOutcome<ListFilesResult>> {
   const params = parseArchiveParams(listFilesParams, query);
   return params.ok ? listArchivedFiles(deps, params.value) : params;
 }
 
 /** list-files with parameters already validated by `listFilesParams`. */
-export async function listArchivedFiles(deps: OpenDataDeps, params: ListFilesParams): Promise<ArchiveOutcome<ListFilesResult>> {
+export async function listArchivedFiles(deps: OpenDataPorts, params: ListFilesParams): Promise<ArchiveOutcome<ListFilesResult>> {
   const [activity, index] = await Promise.all([deps.archive.activity(monthsBetween(params.start, params.end)), deps.catalog.current()]);
   const describe = (file: { url: string; packageId: string; resourceId: string }): ArchivedFileInfo | undefined => {
     const pkg = published(index, file.packageId);
@@ -63,7 +63,7 @@ export async function listArchivedFiles(deps: OpenDataDeps, params: ListFilesPar
 }
 
 export async function archiveListFileVersions(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   query: Record<string, unknown>,
 ): Promise<ArchiveOutcome<FileVersionsResult>> {
   const params = parseArchiveParams(listFileVersionsParams, query);
@@ -72,7 +72,7 @@ export async function archiveListFileVersions(
 
 /** list-file-versions with parameters already validated by `listFileVersionsParams`. */
 export async function listArchivedFileVersions(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   params: ListFileVersionsParams,
 ): Promise<ArchiveOutcome<FileVersionsResult>> {
   const [versions, index] = await Promise.all([deps.archive.versions(params.url, params.start, params.end), deps.catalog.current()]);
@@ -94,13 +94,13 @@ export interface ArchivedFileLocation {
 }
 
 /** get-file: the version of a file archived in a given minute, as a URL to redirect to. */
-export async function archiveGetFile(deps: OpenDataDeps, query: Record<string, unknown>): Promise<ArchiveOutcome<ArchivedFileLocation>> {
+export async function archiveGetFile(deps: OpenDataPorts, query: Record<string, unknown>): Promise<ArchiveOutcome<ArchivedFileLocation>> {
   const params = parseArchiveParams(getFileParams, query);
   return params.ok ? getArchivedFile(deps, params.value) : params;
 }
 
 /** get-file with parameters already validated by `getFileParams`. */
-export async function getArchivedFile(deps: OpenDataDeps, params: GetFileParams): Promise<ArchiveOutcome<ArchivedFileLocation>> {
+export async function getArchivedFile(deps: OpenDataPorts, params: GetFileParams): Promise<ArchiveOutcome<ArchivedFileLocation>> {
   const day = params.time.slice(0, 8);
   const [versions, index] = await Promise.all([deps.archive.versions(params.url, day, day), deps.catalog.current()]);
   const version = versionAt(

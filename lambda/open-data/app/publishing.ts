@@ -1,3 +1,4 @@
+import { langOf, type RequestContext } from '../domain/caller';
 import type { StoredPackage } from '../domain/entities';
 import { ckanError, fail, ok, type Result } from '../domain/errors';
 import { NAME_MESSAGES } from '../domain/names';
@@ -13,9 +14,9 @@ import {
   type PackageUpdateParams,
   packageUpdateParams,
 } from '../domain/write-params';
-import { langOf, type OpenDataDeps, type RequestContext } from './context';
-import { audit, authorize, buildContext, conflictError, editable } from './publishing';
-import { datasetEtag } from './read-actions';
+import type { OpenDataPorts } from '../ports';
+import { audit, authorize, buildContext, conflictError, editable } from '../service/publishing';
+import { datasetEtag } from './datasets';
 
 /**
  * The dataset publishing actions. Every write is conditional on the revision that was read,
@@ -24,7 +25,7 @@ import { datasetEtag } from './read-actions';
  */
 
 /** package_create. */
-export async function packageCreate(deps: OpenDataDeps, ctx: RequestContext, params: PackageCreateParams): Promise<Result<CkanPackage>> {
+export async function packageCreate(deps: OpenDataPorts, ctx: RequestContext, params: PackageCreateParams): Promise<Result<CkanPackage>> {
   const index = await deps.catalog.current();
   const denied = authorize(index, ctx, params.owner_org, 'create');
   if (denied) return fail(denied);
@@ -39,7 +40,7 @@ export async function packageCreate(deps: OpenDataDeps, ctx: RequestContext, par
 
 /** Writes a new revision built from full update input, checking rights on the old and new owner. */
 async function writeUpdate(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   existing: StoredPackage,
   index: SearchIndex,
@@ -60,7 +61,7 @@ async function writeUpdate(
 }
 
 /** package_update: replaces the dataset's fields; resources are kept when none are given. */
-export async function packageUpdate(deps: OpenDataDeps, ctx: RequestContext, params: PackageUpdateParams): Promise<Result<CkanPackage>> {
+export async function packageUpdate(deps: OpenDataPorts, ctx: RequestContext, params: PackageUpdateParams): Promise<Result<CkanPackage>> {
   const found = await editable(deps, ctx, params.id, 'update');
   if (!found.ok) return found;
   const written = await writeUpdate(deps, ctx, found.value.pkg, found.value.index, params, 'package_update');
@@ -68,7 +69,7 @@ export async function packageUpdate(deps: OpenDataDeps, ctx: RequestContext, par
 }
 
 /** package_patch: changes only the fields given. */
-export async function packagePatch(deps: OpenDataDeps, ctx: RequestContext, params: PackagePatchParams): Promise<Result<CkanPackage>> {
+export async function packagePatch(deps: OpenDataPorts, ctx: RequestContext, params: PackagePatchParams): Promise<Result<CkanPackage>> {
   const found = await editable(deps, ctx, params.id, 'update');
   if (!found.ok) return found;
   const given = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
@@ -82,7 +83,7 @@ export async function packagePatch(deps: OpenDataDeps, ctx: RequestContext, para
  * `metadata_modified` the client read. Returns `{ package }`, as CKAN does.
  */
 export async function packageRevise(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: PackageReviseParams,
 ): Promise<Result<{ package: CkanPackage }>> {
@@ -101,7 +102,7 @@ export async function packageRevise(
 }
 
 /** package_delete: a soft delete; the dataset disappears from listings but is kept. */
-export async function packageDelete(deps: OpenDataDeps, ctx: RequestContext, params: { id: string }): Promise<Result<null>> {
+export async function packageDelete(deps: OpenDataPorts, ctx: RequestContext, params: { id: string }): Promise<Result<null>> {
   const found = await editable(deps, ctx, params.id, 'delete');
   if (!found.ok) return found;
   const { pkg } = found.value;

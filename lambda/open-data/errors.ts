@@ -2,7 +2,9 @@ import { HttpError } from '../shared/errors';
 import type { ErrorFormatter, RequestProblem } from '../shared/route';
 import { ckanError, errorStatus, type FieldErrors, notADictionary, summarise } from './domain/errors';
 import { fieldErrors } from './domain/validation';
-import { CKAN_COMPATIBLE_VERSION } from './service/site-config';
+
+/** The CKAN release whose Action API this service follows. */
+export const CKAN_COMPATIBLE_VERSION = '2.10.4';
 
 /**
  * Errors answered before any action runs (by the runtime: 401, 404 for an unknown path, 413,

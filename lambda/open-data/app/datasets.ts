@@ -1,4 +1,4 @@
-import { PUBLIC_CALLER } from '../domain/caller';
+import { langOf, PUBLIC_CALLER, type RequestContext } from '../domain/caller';
 import type { Group, Organization, StoredPackage } from '../domain/entities';
 import { ckanError, fail, ok, type Result } from '../domain/errors';
 import { checkFacetFields, type Facets, type SearchFacets } from '../domain/facets';
@@ -32,7 +32,7 @@ import { parseQuery } from '../domain/query';
 import type { SearchIndex } from '../domain/search-index';
 import { parseSort } from '../domain/sort';
 import { mayRead } from '../domain/visibility';
-import { langOf, type OpenDataDeps, type RequestContext } from './context';
+import type { OpenDataPorts } from '../ports';
 
 /**
  * The CKAN read actions. Listings and search come from the in-memory index; package_show and
@@ -42,12 +42,12 @@ import { langOf, type OpenDataDeps, type RequestContext } from './context';
 
 const NOT_FOUND_DATASET = 'Dataset not found';
 
-async function findPackage(deps: OpenDataDeps, idOrName: string): Promise<StoredPackage | undefined> {
+async function findPackage(deps: OpenDataPorts, idOrName: string): Promise<StoredPackage | undefined> {
   return (await deps.packages.get(idOrName)) ?? (await deps.packages.getByName(idOrName));
 }
 
 /** package_list: names of published datasets, sorted, optionally paged. */
-export async function packageList(deps: OpenDataDeps, _ctx: RequestContext, params: PackageListParams): Promise<Result<string[]>> {
+export async function packageList(deps: OpenDataPorts, _ctx: RequestContext, params: PackageListParams): Promise<Result<string[]>> {
   const index = await deps.catalog.current();
   const names = index
     .visible(PUBLIC_CALLER)
@@ -58,7 +58,7 @@ export async function packageList(deps: OpenDataDeps, _ctx: RequestContext, para
 }
 
 /** package_show: one dataset by id or name; unpublished ones only for their department. */
-export async function packageShow(deps: OpenDataDeps, ctx: RequestContext, params: PackageShowParams): Promise<Result<CkanPackage>> {
+export async function packageShow(deps: OpenDataPorts, ctx: RequestContext, params: PackageShowParams): Promise<Result<CkanPackage>> {
   const [pkg, index] = await Promise.all([findPackage(deps, params.id), deps.catalog.current()]);
   if (!pkg || !mayRead(pkg, index.departmentOf(pkg), ctx.caller)) return fail(ckanError.notFound(NOT_FOUND_DATASET));
   index.upsert(pkg);
@@ -66,7 +66,7 @@ export async function packageShow(deps: OpenDataDeps, ctx: RequestContext, param
 }
 
 /** The stored dataset behind package_show, with its ETag, for handlers that send one. */
-export async function packageForRead(deps: OpenDataDeps, ctx: RequestContext, idOrName: string): Promise<StoredPackage | undefined> {
+export async function packageForRead(deps: OpenDataPorts, ctx: RequestContext, idOrName: string): Promise<StoredPackage | undefined> {
   const [pkg, index] = await Promise.all([findPackage(deps, idOrName), deps.catalog.current()]);
   return pkg && mayRead(pkg, index.departmentOf(pkg), ctx.caller) ? pkg : undefined;
 }
@@ -77,7 +77,7 @@ export function datasetEtag(pkg: Pick<StoredPackage, 'id' | 'revision'>): string
 }
 
 /** resource_show: one resource by id, if its dataset may be read. */
-export async function resourceShow(deps: OpenDataDeps, ctx: RequestContext, params: ResourceShowParams): Promise<Result<CkanResource>> {
+export async function resourceShow(deps: OpenDataPorts, ctx: RequestContext, params: ResourceShowParams): Promise<Result<CkanResource>> {
   const packageId = await deps.packages.packageIdOfResource(params.id);
   const [pkg, index] = await Promise.all([packageId ? deps.packages.get(packageId) : undefined, deps.catalog.current()]);
   const position = pkg?.resources.findIndex((resource) => resource.id === params.id) ?? -1;
@@ -109,7 +109,7 @@ function facetDisplayName(index: SearchIndex, field: string, name: string, lang:
 
 /** package_search: text, filters, sort, paging and facets over the datasets the caller may see. */
 export async function packageSearch(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: PackageSearchParams,
 ): Promise<Result<PackageSearchResult>> {
@@ -195,7 +195,7 @@ function page<T>(items: T[], offset: number, limit: number | undefined): T[] {
 
 /** organization_list: the departments, as names or (all_fields) dicts with dataset counts. */
 export async function organizationList(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: OrganizationListParams,
 ): Promise<Result<string[] | CkanOrganization[]>> {
@@ -209,7 +209,11 @@ export async function organizationList(
 }
 
 /** group_list: the data categories, as names or dicts. */
-export async function groupList(deps: OpenDataDeps, ctx: RequestContext, params: GroupListParams): Promise<Result<string[] | CkanGroup[]>> {
+export async function groupList(
+  deps: OpenDataPorts,
+  ctx: RequestContext,
+  params: GroupListParams,
+): Promise<Result<string[] | CkanGroup[]>> {
   const index = await deps.catalog.current();
   const counts = groupCounts(index);
   const sorted = sortListing(index.allGroups(), params.sort, counts, langOf(ctx));
@@ -231,7 +235,7 @@ function publishedOf(index: SearchIndex, belongs: (pkg: StoredPackage) => boolea
 
 /** organization_show: one department, by id or name. */
 export async function organizationShow(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: OrganizationShowParams,
 ): Promise<Result<CkanOrganization & { packages?: CkanPackage[] }>> {
@@ -246,7 +250,7 @@ export async function organizationShow(
 
 /** group_show: one category, by id or name. */
 export async function groupShow(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: GroupShowParams,
 ): Promise<Result<CkanGroup & { packages?: CkanPackage[] }>> {
@@ -260,7 +264,7 @@ export async function groupShow(
 }
 
 /** tag_list: tags of published datasets, optionally those containing `query`. */
-export async function tagList(deps: OpenDataDeps, _ctx: RequestContext, params: TagListParams): Promise<Result<string[] | CkanTag[]>> {
+export async function tagList(deps: OpenDataPorts, _ctx: RequestContext, params: TagListParams): Promise<Result<string[] | CkanTag[]>> {
   const index = await deps.catalog.current();
   const needle = params.query?.trim().toLowerCase();
   const tags = [...new Set(index.visible(PUBLIC_CALLER).flatMap((pkg) => pkg.tags))]
@@ -280,7 +284,7 @@ export interface StatusShowResult {
 }
 
 /** status_show: what CKAN clients read to learn the site and its API version. */
-export async function statusShow(deps: OpenDataDeps, ctx: RequestContext): Promise<Result<StatusShowResult>> {
+export async function statusShow(deps: OpenDataPorts, ctx: RequestContext): Promise<Result<StatusShowResult>> {
   const lang = langOf(ctx);
   return ok({
     site_title: pick(deps.site.title, lang),

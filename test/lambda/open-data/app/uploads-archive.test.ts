@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { archiveGetFile, archiveListFiles, archiveListFileVersions } from '../../../../lambda/open-data/service/archive-actions';
-import { downloadStatistics, resolveDownload } from '../../../../lambda/open-data/service/download-actions';
-import { dcatCatalog, dcatUsCatalog } from '../../../../lambda/open-data/service/export-actions';
-import { packageShow } from '../../../../lambda/open-data/service/read-actions';
-import {
-  resourceCreate,
-  resourceUpdate,
-  type UploadInstructions,
-  uploadComplete,
-} from '../../../../lambda/open-data/service/upload-actions';
+import { archiveGetFile, archiveListFiles, archiveListFileVersions } from '../../../../lambda/open-data/app/archive';
+import { dcatCatalog, dcatUsCatalog } from '../../../../lambda/open-data/app/catalog-export';
+import { packageShow } from '../../../../lambda/open-data/app/datasets';
+import { downloadStatistics, resolveDownload } from '../../../../lambda/open-data/app/downloads';
+import { resourceCreate, resourceUpdate, type UploadInstructions, uploadComplete } from '../../../../lambda/open-data/app/resources';
 import schema from '../fixtures/dcat-us-1.1.schema.json';
 import { EPD, PUBLIC, TD, useSeededOpenData, value } from '../open-data-setup';
 

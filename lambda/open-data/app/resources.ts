@@ -1,11 +1,12 @@
+import { langOf, type RequestContext } from '../domain/caller';
 import type { StoredPackage, StoredResource } from '../domain/entities';
 import { type CkanError, ckanError, fail, ok, type Result } from '../domain/errors';
 import { type CkanResource, resourceDict } from '../domain/package-dict';
 import { trilingualFrom } from '../domain/package-input';
 import { baseContentType, formatOf, safeFileName, type UploadRequest, uploadObjectKey, uploadProblems } from '../domain/upload-policy';
 import type { ResourceCreateParams, ResourceUpdateParams } from '../domain/write-params';
-import { langOf, type OpenDataDeps, type RequestContext } from './context';
-import { audit, editable, mergeIntoPackage } from './publishing';
+import type { OpenDataPorts } from '../ports';
+import { audit, editable, mergeIntoPackage } from '../service/publishing';
 
 /**
  * Resources and their files. A file is not sent through the API: resource_create or
@@ -23,11 +24,16 @@ export interface UploadInstructions {
 
 export type ResourceWithUpload = CkanResource & { upload?: UploadInstructions };
 
-function downloadUrl(deps: OpenDataDeps, packageId: string, resourceId: string, fileName: string): string {
+function downloadUrl(deps: OpenDataPorts, packageId: string, resourceId: string, fileName: string): string {
   return `${deps.site.downloadBaseUrl.replace(/\/+$/, '')}/dataset/${packageId}/resource/${resourceId}/download/${encodeURIComponent(safeFileName(fileName))}`;
 }
 
-async function startUpload(deps: OpenDataDeps, pkg: StoredPackage, resourceId: string, upload: UploadRequest): Promise<UploadInstructions> {
+async function startUpload(
+  deps: OpenDataPorts,
+  pkg: StoredPackage,
+  resourceId: string,
+  upload: UploadRequest,
+): Promise<UploadInstructions> {
   const uploadId = deps.ids.uuid();
   const objectKey = uploadObjectKey(pkg.id, resourceId, uploadId, upload.filename);
   const now = deps.clock.now();
@@ -53,7 +59,7 @@ async function startUpload(deps: OpenDataDeps, pkg: StoredPackage, resourceId: s
   return { upload_id: uploadId, url: presigned.url, method: presigned.method, headers: presigned.headers, expires_at: presigned.expiresAt };
 }
 
-function checkUpload(deps: OpenDataDeps, upload: UploadRequest | undefined): CkanError | undefined {
+function checkUpload(deps: OpenDataPorts, upload: UploadRequest | undefined): CkanError | undefined {
   if (!upload) return undefined;
   const problems = uploadProblems(upload, deps.site.uploadPolicy);
   return problems ? ckanError.validation({ upload: problems }) : undefined;
@@ -64,7 +70,7 @@ function checkUpload(deps: OpenDataDeps, upload: UploadRequest | undefined): Cka
  * presigned PUT, then resource_upload_complete makes the file the resource's current version.
  */
 export async function resourceCreate(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: ResourceCreateParams,
 ): Promise<Result<ResourceWithUpload>> {
@@ -100,7 +106,7 @@ export async function resourceCreate(
 
 /** resource_update: changes the given fields; an `upload` replaces the file once confirmed. */
 export async function resourceUpdate(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: ResourceUpdateParams,
 ): Promise<Result<ResourceWithUpload>> {
@@ -145,7 +151,7 @@ export async function resourceUpdate(
  * Completing twice is harmless.
  */
 export async function uploadComplete(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   params: { upload_id: string },
 ): Promise<Result<CkanResource>> {

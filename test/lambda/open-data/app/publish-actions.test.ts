@@ -1,15 +1,9 @@
+import { datasetEtag, packageForRead, packageList, packageSearch, packageShow } from '../../../../lambda/open-data/app/datasets';
+import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdate } from '../../../../lambda/open-data/app/publishing';
+import { resourceCreate } from '../../../../lambda/open-data/app/resources';
 import type { PackageSearchParams } from '../../../../lambda/open-data/domain/params';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
 import { type PackageCreateParams, packageCreateParams } from '../../../../lambda/open-data/domain/write-params';
-import {
-  packageCreate,
-  packageDelete,
-  packagePatch,
-  packageRevise,
-  packageUpdate,
-} from '../../../../lambda/open-data/service/publish-actions';
-import { datasetEtag, packageForRead, packageList, packageSearch, packageShow } from '../../../../lambda/open-data/service/read-actions';
-import { resourceCreate } from '../../../../lambda/open-data/service/upload-actions';
 import { DynamoAuditLog } from '../../../../lambda/open-data/store/audit-store';
 import { ADMIN, EPD, PUBLIC, TD, useSeededOpenData, value } from '../open-data-setup';
 

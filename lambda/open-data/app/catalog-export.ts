@@ -1,9 +1,9 @@
 import type { CatalogExportInput } from '../domain/catalog-export';
 import { catalogJsonLd } from '../domain/dcat-ap';
 import { dataJson } from '../domain/dcat-us';
-import type { OpenDataDeps } from './context';
+import type { OpenDataPorts } from '../ports';
 
-async function exportInput(deps: OpenDataDeps): Promise<CatalogExportInput> {
+async function exportInput(deps: OpenDataPorts): Promise<CatalogExportInput> {
   const index = await deps.catalog.current();
   return {
     site: {
@@ -20,11 +20,11 @@ async function exportInput(deps: OpenDataDeps): Promise<CatalogExportInput> {
 }
 
 /** `/open-data/catalog.jsonld`: DCAT-AP 3 JSON-LD of the published catalogue. */
-export async function dcatCatalog(deps: OpenDataDeps): Promise<ReturnType<typeof catalogJsonLd>> {
+export async function dcatCatalog(deps: OpenDataPorts): Promise<ReturnType<typeof catalogJsonLd>> {
   return catalogJsonLd(await exportInput(deps));
 }
 
 /** `/open-data/data.json`: DCAT-US 1.1 of the published catalogue. */
-export async function dcatUsCatalog(deps: OpenDataDeps): Promise<ReturnType<typeof dataJson>> {
+export async function dcatUsCatalog(deps: OpenDataPorts): Promise<ReturnType<typeof dataJson>> {
   return dataJson(await exportInput(deps));
 }

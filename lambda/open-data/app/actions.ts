@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { RequestContext } from '../domain/caller';
 import { type EnvelopedResponse, envelope, errorEnvelope } from '../domain/envelope';
 import { ckanError, fail, notADictionary, ok, type Result } from '../domain/errors';
 import {
@@ -24,8 +25,7 @@ import {
   resourceUpdateParams,
   uploadCompleteParams,
 } from '../domain/write-params';
-import type { OpenDataDeps, RequestContext } from './context';
-import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdate } from './publish-actions';
+import type { OpenDataPorts } from '../ports';
 import {
   groupList,
   groupShow,
@@ -37,14 +37,15 @@ import {
   resourceShow,
   statusShow,
   tagList,
-} from './read-actions';
-import { resourceCreate, resourceUpdate, uploadComplete } from './upload-actions';
+} from './datasets';
+import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdate } from './publishing';
+import { resourceCreate, resourceUpdate, uploadComplete } from './resources';
 
 interface ActionSpec<S extends z.ZodType> {
   readonly params: S;
   /** Answers GET as well as POST (CKAN's side_effect_free). */
   readonly sideEffectFree: boolean;
-  readonly run: (deps: OpenDataDeps, ctx: RequestContext, params: z.output<S>) => Promise<Result<unknown>>;
+  readonly run: (deps: OpenDataPorts, ctx: RequestContext, params: z.output<S>) => Promise<Result<unknown>>;
 }
 
 function action<S extends z.ZodType>(spec: ActionSpec<S>): ActionSpec<S> {
@@ -126,7 +127,7 @@ export function actionInput(request: ActionRequest): Result<Record<string, unkno
  * calls the action, answering with CKAN's envelope and status. Handlers need nothing else.
  */
 export async function runCkanAction(
-  deps: OpenDataDeps,
+  deps: OpenDataPorts,
   ctx: RequestContext,
   name: string,
   request: ActionRequest,

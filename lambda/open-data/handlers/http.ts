@@ -1,41 +1,24 @@
-import type { Handlers, RouteHandler } from '../shared/api-handler';
-import { HttpError, notFound } from '../shared/errors';
-import { type HttpResponse, json } from '../shared/http';
-import { logger } from '../shared/observability';
-import { ACTION_ROUTES, type ActionRouteId, PUBLISHER_PATH } from './action-sites';
-import type { ArchiveError } from './domain/archive';
-import { PUBLIC_CALLER } from './domain/caller';
-import { errorEnvelope } from './domain/envelope';
-import { ckanError } from './domain/errors';
-import type { Lang } from './domain/language';
-import type { openDataService } from './routes';
-import { getArchivedFile, listArchivedFiles, listArchivedFileVersions } from './service/archive-actions';
-import { openDataCaller } from './service/caller-mapping';
-import { type ActionRequest, CKAN_ACTIONS, isCkanAction, runCkanAction } from './service/ckan-actions';
-import type { OpenDataDeps, RequestContext } from './service/context';
-import { downloadLocation, resolveDownload } from './service/download-actions';
-import { dcatCatalog, dcatUsCatalog } from './service/export-actions';
-import { datasetEtag, packageForRead } from './service/read-actions';
-import { openDataDeps } from './store';
+import { createApiHandler, type Handlers, type RouteHandler } from '../../shared/api-handler';
+import { HttpError, notFound } from '../../shared/errors';
+import { type HttpResponse, json } from '../../shared/http';
+import { type ActionRequest, CKAN_ACTIONS, isCkanAction, runCkanAction } from '../app/actions';
+import { getArchivedFile, listArchivedFiles, listArchivedFileVersions } from '../app/archive';
+import { dcatCatalog, dcatUsCatalog } from '../app/catalog-export';
+import { datasetEtag, packageForRead } from '../app/datasets';
+import { downloadLocation, resolveDownload } from '../app/downloads';
+import { openDataPorts, preloadCatalogue } from '../compose';
+import type { ArchiveError } from '../domain/archive';
+import { openDataCaller, PUBLIC_CALLER, type RequestContext } from '../domain/caller';
+import { errorEnvelope } from '../domain/envelope';
+import { ckanError } from '../domain/errors';
+import type { Lang } from '../domain/language';
+import type { OpenDataPorts } from '../ports';
+import { ACTION_ROUTES, type ActionRouteId, openDataService, PUBLISHER_PATH } from '../routes';
 
 type Routes = typeof openDataService.routes;
 type Request<K extends keyof Routes> = Parameters<RouteHandler<Routes[K]>>[0];
 
-const deps = openDataDeps();
-/** Whether the site URL is configured (in AWS); otherwise it is the address the caller used (local mode). */
-const siteConfigured = Boolean(process.env.OPEN_DATA_SITE_URL);
-
-if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
-  // Start loading the search index while Lambda initialises the instance, ahead of its first
-  // request. Local mode seeds after loading handlers, so there the first request loads it.
-  deps.catalog.current().catch((error: Error) => logger.warn('catalogue not loaded at start; the first request loads it', error));
-}
-
-/** The dependencies with the site URL the request should see in links. */
-function depsFor(baseUrl: string): OpenDataDeps {
-  if (siteConfigured) return deps;
-  return { ...deps, site: { ...deps.site, siteUrl: baseUrl, downloadBaseUrl: baseUrl } };
-}
+preloadCatalogue();
 
 /** Who calls and from where. Public sites answer anonymously whatever was sent. */
 function context(request: Request<'getAction'>, lang: Lang, publisher: boolean): RequestContext {
@@ -58,7 +41,7 @@ const DATASET_RESULTS: Readonly<Record<string, (result: unknown) => unknown>> = 
 };
 
 /** The ETag of the dataset an action answered with, for a later If-Match. */
-async function datasetEtagHeader(d: OpenDataDeps, ctx: RequestContext, action: string, body: unknown): Promise<Record<string, string>> {
+async function datasetEtagHeader(d: OpenDataPorts, ctx: RequestContext, action: string, body: unknown): Promise<Record<string, string>> {
   const id = DATASET_RESULTS[action]?.((body as { result?: unknown }).result ?? {});
   if (typeof id !== 'string') return {};
   const pkg = await packageForRead(d, ctx, id);
@@ -67,7 +50,7 @@ async function datasetEtagHeader(d: OpenDataDeps, ctx: RequestContext, action: s
 
 function actionHandler(method: 'GET' | 'POST', lang: Lang, publisher: boolean) {
   return async (request: Request<'getAction'> | Request<'postAction'>): Promise<HttpResponse> => {
-    const d = depsFor(request.baseUrl);
+    const d = await openDataPorts(request.baseUrl);
     const action = request.params.action;
     if (!publisher && isCkanAction(action) && !CKAN_ACTIONS[action].sideEffectFree) {
       const refused = errorEnvelope(
@@ -103,36 +86,38 @@ const actionHandlers = Object.fromEntries(
   ACTION_ROUTES.map(({ site, method, id }) => [id, actionHandler(method, site.lang, site.publisher)]),
 ) as Pick<Handlers<Routes>, ActionRouteId>;
 
-export const handlers: Handlers<Routes> = {
+const handlers: Handlers<Routes> = {
   ...actionHandlers,
 
   async listArchivedFiles(request) {
-    return json(200, archived(await listArchivedFiles(depsFor(request.baseUrl), request.query)));
+    return json(200, archived(await listArchivedFiles(await openDataPorts(request.baseUrl), request.query)));
   },
 
   async listArchivedFileVersions(request) {
-    return json(200, archived(await listArchivedFileVersions(depsFor(request.baseUrl), request.query)));
+    return json(200, archived(await listArchivedFileVersions(await openDataPorts(request.baseUrl), request.query)));
   },
 
   async getArchivedFile(request) {
-    return redirect(archived(await getArchivedFile(depsFor(request.baseUrl), request.query)).location);
+    return redirect(archived(await getArchivedFile(await openDataPorts(request.baseUrl), request.query)).location);
   },
 
   async downloadResource(request) {
-    const d = depsFor(request.baseUrl);
+    const d = await openDataPorts(request.baseUrl);
     const target = await resolveDownload(d, { caller: PUBLIC_CALLER, requestId: request.requestId }, request.params);
     if (!target) throw notFound('Not found: Resource was not found, or its dataset is not published.');
     return redirect(await downloadLocation(d, target));
   },
 
   async catalogJsonLd(request) {
-    return json(200, await dcatCatalog(depsFor(request.baseUrl)), {
+    return json(200, await dcatCatalog(await openDataPorts(request.baseUrl)), {
       'content-type': 'application/ld+json; charset=utf-8',
       'cache-control': 'public, max-age=300',
     });
   },
 
   async dataJson(request) {
-    return json(200, await dcatUsCatalog(depsFor(request.baseUrl)), { 'cache-control': 'public, max-age=300' });
+    return json(200, await dcatUsCatalog(await openDataPorts(request.baseUrl)), { 'cache-control': 'public, max-age=300' });
   },
 };
+
+export const handler = createApiHandler(openDataService, handlers);

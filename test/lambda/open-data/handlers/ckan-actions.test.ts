@@ -1,4 +1,4 @@
-import { CKAN_ACTIONS, runCkanAction } from '../../../../lambda/open-data/service/ckan-actions';
+import { CKAN_ACTIONS, runCkanAction } from '../../../../lambda/open-data/app/actions';
 import { PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
 
 const HELP = (action: string) => `https://data.example.gov.hk/open-data/api/3/action/help_show?name=${action}`;
