@@ -2,7 +2,29 @@ import * as z from 'zod';
 import { type AuthMode, defineService, type RouteDefinition } from '../shared/route';
 import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
 import { LANGUAGES, type Lang } from './domain/language';
-import { ckanErrorFormat, ckanRequestError } from './errors';
+import {
+  groupListParams,
+  groupShowParams,
+  organizationListParams,
+  organizationShowParams,
+  packageListParams,
+  packageSearchParams,
+  packageShowParams,
+  resourceShowParams,
+  statusShowParams,
+  tagListParams,
+} from './domain/params';
+import {
+  packageCreateParams,
+  packageDeleteParams,
+  packagePatchParams,
+  packageReviseParams,
+  packageUpdateParams,
+  resourceCreateParams,
+  resourceUpdateParams,
+  uploadCompleteParams,
+} from './domain/write-params';
+import { formatError, requestError } from './errors';
 
 /**
  * The open data portal: CKAN's Action API v3, the historical archive API of DATA.GOV.HK,
@@ -17,17 +39,81 @@ import { ckanErrorFormat, ckanRequestError } from './errors';
  * sent to a public site is refused with CKAN's Authorization Error naming the publishers' site.
  */
 
+export const OPEN_DATA_BASE = '/open-data';
+
+/** Where publishing officers call the Action API, under the base path. */
+export const PUBLISHER_PATH = '/publisher';
+
+export type ActionMethod = 'GET' | 'POST';
+
+export interface CkanActionDefinition {
+  /** GET as well as POST for CKAN's side-effect-free actions; POST only for the others. */
+  readonly methods: readonly ActionMethod[];
+  /** `public` actions answer on every site; the others only on the publishers' site, to its officers. */
+  readonly auth: 'public' | 'department-officer';
+  /** Its parameters, checked as CKAN checks them: a refusal is CKAN's 409 with a message per field. */
+  readonly params: z.ZodType;
+  readonly summary: string;
+}
+
+/** CKAN's side-effect-free actions. */
+const READ = { methods: ['GET', 'POST'], auth: 'public' } as const;
+/** The actions that change the catalogue. */
+const WRITE = { methods: ['POST'], auth: 'department-officer' } as const;
+
+/**
+ * Every action of `.../api/3/action/{action}`, on every site below. Each is answered by the use
+ * case of the same name in handlers/http.ts (`actions`), with the parameters checked here.
+ */
+export const CKAN_ACTIONS = {
+  package_list: { ...READ, params: packageListParams, summary: 'Names of the published datasets, sorted; limit and offset page them' },
+  package_show: { ...READ, params: packageShowParams, summary: 'One dataset, by id or name, with its resources' },
+  package_search: {
+    ...READ,
+    params: packageSearchParams,
+    summary: 'Datasets matching q and fq, sorted, paged with rows and start, values counted per facet.field',
+  },
+  resource_show: { ...READ, params: resourceShowParams, summary: 'One resource, by id' },
+  organization_list: { ...READ, params: organizationListParams, summary: 'The publishing departments, as names or (all_fields) objects' },
+  organization_show: { ...READ, params: organizationShowParams, summary: 'One department, with its published datasets if asked' },
+  group_list: { ...READ, params: groupListParams, summary: 'The data categories, as names or (all_fields) objects' },
+  group_show: { ...READ, params: groupShowParams, summary: 'One category, with its published datasets if asked' },
+  tag_list: { ...READ, params: tagListParams, summary: 'Tags of the published datasets, those containing query if given' },
+  status_show: { ...READ, params: statusShowParams, summary: 'The site and the CKAN version it answers like' },
+  package_create: { ...WRITE, params: packageCreateParams, summary: 'A new dataset of the officer’s department' },
+  package_update: {
+    ...WRITE,
+    params: packageUpdateParams,
+    summary: 'Replaces a dataset’s fields; its resources are kept when none are given',
+  },
+  package_patch: { ...WRITE, params: packagePatchParams, summary: 'Changes only the fields given' },
+  package_revise: { ...WRITE, params: packageReviseParams, summary: 'Applies update only while the dataset still matches match' },
+  package_delete: { ...WRITE, params: packageDeleteParams, summary: 'Deletes a dataset: kept, seen only by its department' },
+  resource_create: { ...WRITE, params: resourceCreateParams, summary: 'Adds a link, or a file to upload by a presigned PUT' },
+  resource_update: { ...WRITE, params: resourceUpdateParams, summary: 'Changes a resource; an upload replaces its file' },
+  resource_upload_complete: {
+    ...WRITE,
+    params: uploadCompleteParams,
+    summary: 'Checks an uploaded file against its declaration and makes it the resource’s current file',
+  },
+} as const satisfies Record<string, CkanActionDefinition>;
+
+export type CkanActionName = keyof typeof CKAN_ACTIONS;
+
+export function isCkanAction(name: string): name is CkanActionName {
+  return Object.hasOwn(CKAN_ACTIONS, name);
+}
+
+const WRITE_ACTIONS = Object.entries(CKAN_ACTIONS)
+  .filter(([, action]) => action.auth !== 'public')
+  .map(([name]) => name);
+
 /**
  * Where the Action API answers. Like DATA.GOV.HK, a language site per language
  * (`/tc-data/api/3/action/...`) picks the language of titles and descriptions; the publishers'
  * site answers every action with the calling officer's identity. Each answers at CKAN's
  * versioned path and at its unversioned one (`/api/action/...`), which ckanapi calls.
  */
-
-export const OPEN_DATA_BASE = '/open-data';
-
-/** Where publishing officers call the Action API, under the base path. */
-export const PUBLISHER_PATH = '/publisher';
 
 type SiteKey = '' | Capitalize<Lang> | 'Publisher';
 
@@ -57,7 +143,6 @@ export const ACTION_PATHS = [
 ] as const;
 
 type ActionPath = (typeof ACTION_PATHS)[number];
-export type ActionMethod = 'GET' | 'POST';
 export type ActionRouteId<M extends ActionMethod = ActionMethod> = `${Lowercase<M>}${SiteKey}Action${ActionPath['key']}`;
 
 /** The route id of one method of one action path of one site, like `getTcAction` or `postPublisherActionUnversioned`. */
@@ -162,7 +247,7 @@ const actionRoutes = Object.fromEntries(
             fullPath,
             auth,
             site.publisher
-              ? `CKAN action by POST, ${siteNote(site)}: package_create, package_update, package_patch, package_revise, package_delete, resource_create, resource_update, resource_upload_complete`
+              ? `CKAN action by POST, ${siteNote(site)}: ${WRITE_ACTIONS.join(', ')}`
               : `CKAN action by POST, ${siteNote(site)}; write actions go to the publishers’ site`,
           );
     return [id, route];
@@ -176,8 +261,8 @@ export const openDataService = defineService({
   title: 'Open data portal',
   version: '1.0.0',
   basePath: OPEN_DATA_BASE,
-  formatError: ckanErrorFormat,
-  requestError: ckanRequestError,
+  formatError,
+  requestError,
   functions: { api: 'lambda/open-data/handlers/http.ts' },
   environment: {
     /** The CKAN base URL, where download links point too; unset in local mode, where it is the address the caller used. */

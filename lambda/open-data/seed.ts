@@ -108,17 +108,17 @@ export function seedPackage(dataset: SeedDataset, downloadBaseUrl: string): { pk
  * version in the archive. Datasets that already exist are left alone, so it may run on every
  * start of local mode.
  */
-export async function seedOpenData(deps: OpenDataPorts): Promise<{ datasets: number; created: number }> {
-  for (const org of SEED_ORGANIZATIONS) await deps.registry.putOrganization(org);
-  for (const group of SEED_GROUPS) await deps.registry.putGroup(group);
+export async function seedOpenData(ports: OpenDataPorts): Promise<{ datasets: number; created: number }> {
+  for (const org of SEED_ORGANIZATIONS) await ports.registry.putOrganization(org);
+  for (const group of SEED_GROUPS) await ports.registry.putGroup(group);
   let created = 0;
   for (const dataset of SEED_DATASETS) {
-    const { pkg, versions } = seedPackage(dataset, deps.site.downloadBaseUrl);
-    if (await deps.packages.get(pkg.id)) continue;
+    const { pkg, versions } = seedPackage(dataset, ports.site.downloadBaseUrl);
+    if (await ports.packages.get(pkg.id)) continue;
     for (const version of versions) {
-      await deps.objects.put(version.objectKey, version.body, version.contentType);
+      await ports.objects.put(version.objectKey, version.body, version.contentType);
       const resource = pkg.resources.find((r) => r.id === version.resourceId)!;
-      await deps.archive.record({
+      await ports.archive.record({
         url: resource.url,
         packageId: pkg.id,
         resourceId: version.resourceId,
@@ -129,9 +129,9 @@ export async function seedOpenData(deps: OpenDataPorts): Promise<{ datasets: num
         mimetype: version.contentType,
       });
     }
-    if ((await deps.packages.create(pkg)) === 'created') created++;
+    if ((await ports.packages.create(pkg)) === 'created') created++;
   }
-  deps.catalog.reset();
+  ports.catalog.reset();
   return { datasets: SEED_DATASETS.length, created };
 }
 

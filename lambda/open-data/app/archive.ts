@@ -1,48 +1,38 @@
 import {
   type ArchivedFileInfo,
-  type ArchiveError,
   type FileVersionsResult,
   fileVersions,
   type GetFileParams,
-  getFileParams,
   type ListFilesParams,
   type ListFilesResult,
   type ListFileVersionsParams,
   listFiles,
-  listFilesParams,
-  listFileVersionsParams,
   monthsBetween,
-  parseArchiveParams,
   versionAt,
 } from '../domain/archive';
 import { isPublic, type StoredPackage } from '../domain/entities';
 import type { SearchIndex } from '../domain/search-index';
+import { noArchivedVersion } from '../errors';
 import type { OpenDataPorts } from '../ports';
 
 /**
  * The historical archive API (`/v1/historical-archive/list-files`, `list-file-versions`,
- * `get-file`). Its parameters arrive as query strings; it answers with its own JSON, not CKAN's
- * envelope. Files of unpublished datasets are never listed or served.
+ * `get-file`), its parameters checked by the routes' query schemas. It answers with its own
+ * JSON, not CKAN's envelope, and its errors with CKAN's. Files of unpublished datasets are never
+ * listed or served.
  */
-export type ArchiveOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ArchiveError };
+
+/** How long a get-file redirect stays usable, in seconds. */
+const ARCHIVED_FILE_URL_SECONDS = 300;
 
 function published(index: SearchIndex, packageId: string): StoredPackage | undefined {
   const pkg = index.get(packageId);
   return pkg && isPublic(pkg) ? pkg : undefined;
 }
 
-function notFound(message: string): ArchiveOutcome<never> {
-  return { ok: false, error: { status: 404, message, details: [] } };
-}
-
-export async function archiveListFiles(deps: OpenDataPorts, query: Record<string, unknown>): Promise<ArchiveOutcome<ListFilesResult>> {
-  const params = parseArchiveParams(listFilesParams, query);
-  return params.ok ? listArchivedFiles(deps, params.value) : params;
-}
-
-/** list-files with parameters already validated by `listFilesParams`. */
-export async function listArchivedFiles(deps: OpenDataPorts, params: ListFilesParams): Promise<ArchiveOutcome<ListFilesResult>> {
-  const [activity, index] = await Promise.all([deps.archive.activity(monthsBetween(params.start, params.end)), deps.catalog.current()]);
+/** list-files: files with versions between two days, by category, provider, format or words. */
+export async function listArchivedFiles(ports: OpenDataPorts, params: ListFilesParams): Promise<ListFilesResult> {
+  const [activity, index] = await Promise.all([ports.archive.activity(monthsBetween(params.start, params.end)), ports.catalog.current()]);
   const describe = (file: { url: string; packageId: string; resourceId: string }): ArchivedFileInfo | undefined => {
     const pkg = published(index, file.packageId);
     const resource = pkg?.resources.find((r) => r.id === file.resourceId);
@@ -59,30 +49,16 @@ export async function listArchivedFiles(deps: OpenDataPorts, params: ListFilesPa
       categories: pkg.groups,
     };
   };
-  return { ok: true, value: listFiles(activity, describe, params) };
+  return listFiles(activity, describe, params);
 }
 
-export async function archiveListFileVersions(
-  deps: OpenDataPorts,
-  query: Record<string, unknown>,
-): Promise<ArchiveOutcome<FileVersionsResult>> {
-  const params = parseArchiveParams(listFileVersionsParams, query);
-  return params.ok ? listArchivedFileVersions(deps, params.value) : params;
-}
-
-/** list-file-versions with parameters already validated by `listFileVersionsParams`. */
-export async function listArchivedFileVersions(
-  deps: OpenDataPorts,
-  params: ListFileVersionsParams,
-): Promise<ArchiveOutcome<FileVersionsResult>> {
-  const [versions, index] = await Promise.all([deps.archive.versions(params.url, params.start, params.end), deps.catalog.current()]);
-  return {
-    ok: true,
-    value: fileVersions(
-      versions.filter((version) => published(index, version.packageId)),
-      params,
-    ),
-  };
+/** list-file-versions: the versions of one file between two days. */
+export async function listArchivedFileVersions(ports: OpenDataPorts, params: ListFileVersionsParams): Promise<FileVersionsResult> {
+  const [versions, index] = await Promise.all([ports.archive.versions(params.url, params.start, params.end), ports.catalog.current()]);
+  return fileVersions(
+    versions.filter((version) => published(index, version.packageId)),
+    params,
+  );
 }
 
 export interface ArchivedFileLocation {
@@ -94,28 +70,19 @@ export interface ArchivedFileLocation {
 }
 
 /** get-file: the version of a file archived in a given minute, as a URL to redirect to. */
-export async function archiveGetFile(deps: OpenDataPorts, query: Record<string, unknown>): Promise<ArchiveOutcome<ArchivedFileLocation>> {
-  const params = parseArchiveParams(getFileParams, query);
-  return params.ok ? getArchivedFile(deps, params.value) : params;
-}
-
-/** get-file with parameters already validated by `getFileParams`. */
-export async function getArchivedFile(deps: OpenDataPorts, params: GetFileParams): Promise<ArchiveOutcome<ArchivedFileLocation>> {
+export async function getArchivedFile(ports: OpenDataPorts, params: GetFileParams): Promise<ArchivedFileLocation> {
   const day = params.time.slice(0, 8);
-  const [versions, index] = await Promise.all([deps.archive.versions(params.url, day, day), deps.catalog.current()]);
+  const [versions, index] = await Promise.all([ports.archive.versions(params.url, day, day), ports.catalog.current()]);
   const version = versionAt(
     versions.filter((v) => published(index, v.packageId)),
     params.time,
   );
-  if (!version) return notFound(`No version of ${params.url} was archived at ${params.time}: list them with list-file-versions`);
+  if (!version) throw noArchivedVersion(params.url, params.time);
   const fileName = version.objectKey.split('/').pop() ?? 'file';
   return {
-    ok: true,
-    value: {
-      location: await deps.objects.presignDownload(version.objectKey, fileName, 300),
-      objectKey: version.objectKey,
-      contentType: version.mimetype,
-      size: version.size,
-    },
+    location: await ports.objects.presignDownload(version.objectKey, fileName, ARCHIVED_FILE_URL_SECONDS),
+    objectKey: version.objectKey,
+    contentType: version.mimetype,
+    size: version.size,
   };
 }

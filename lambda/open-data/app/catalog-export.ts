@@ -3,15 +3,15 @@ import { catalogJsonLd } from '../domain/dcat-ap';
 import { dataJson } from '../domain/dcat-us';
 import type { OpenDataPorts } from '../ports';
 
-async function exportInput(deps: OpenDataPorts): Promise<CatalogExportInput> {
-  const index = await deps.catalog.current();
+async function exportInput(ports: OpenDataPorts): Promise<CatalogExportInput> {
+  const index = await ports.catalog.current();
   return {
     site: {
-      url: deps.site.siteUrl,
-      title: deps.site.title,
-      description: deps.site.description,
-      publisher: deps.site.publisher,
-      email: deps.site.email,
+      url: ports.site.siteUrl,
+      title: ports.site.title,
+      description: ports.site.description,
+      publisher: ports.site.publisher,
+      email: ports.site.email,
     },
     packages: index.all(),
     organization: (id) => index.organization(id),
@@ -20,11 +20,11 @@ async function exportInput(deps: OpenDataPorts): Promise<CatalogExportInput> {
 }
 
 /** `/open-data/catalog.jsonld`: DCAT-AP 3 JSON-LD of the published catalogue. */
-export async function dcatCatalog(deps: OpenDataPorts): Promise<ReturnType<typeof catalogJsonLd>> {
-  return catalogJsonLd(await exportInput(deps));
+export async function dcatCatalog(ports: OpenDataPorts): Promise<ReturnType<typeof catalogJsonLd>> {
+  return catalogJsonLd(await exportInput(ports));
 }
 
 /** `/open-data/data.json`: DCAT-US 1.1 of the published catalogue. */
-export async function dcatUsCatalog(deps: OpenDataPorts): Promise<ReturnType<typeof dataJson>> {
-  return dataJson(await exportInput(deps));
+export async function dcatUsCatalog(ports: OpenDataPorts): Promise<ReturnType<typeof dataJson>> {
+  return dataJson(await exportInput(ports));
 }

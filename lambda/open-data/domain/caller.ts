@@ -1,5 +1,4 @@
 import { isPlatformAdmin, officerDepartment, type Caller as RuntimeCaller } from '../../shared/identity';
-import type { Lang } from './language';
 
 /**
  * Who is calling, as the service sees it. The runtime maps its own identity (citizen, officer
@@ -22,21 +21,6 @@ export function openDataCaller(identity: RuntimeCaller): Caller {
   const department = officerDepartment(identity);
   if (department) return { kind: 'officer', department, roles: identity.kind === 'staff' ? identity.roles : [] };
   return { kind: 'public' };
-}
-
-/** Who asks, in which language, and from where (for audit records). */
-export interface RequestContext {
-  readonly caller: Caller;
-  /** @default 'en' */
-  readonly lang?: Lang;
-  readonly sourceIp?: string;
-  readonly requestId?: string;
-  /** The If-Match header of an update: the ETag of the revision the client last read. */
-  readonly ifMatch?: string;
-}
-
-export function langOf(ctx: RequestContext): Lang {
-  return ctx.lang ?? 'en';
 }
 
 /** Department codes compare without case: `LandsD` in a token and `LANDSD` in config are the same. */

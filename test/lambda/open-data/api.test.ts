@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { downloadStatistics } from '../../../lambda/open-data/app/downloads';
 import { createOpenDataPorts } from '../../../lambda/open-data/compose';
-import { ckanErrorFormat, ckanRequestError } from '../../../lambda/open-data/errors';
+import { formatError as ckanErrorFormat, requestError as ckanRequestError } from '../../../lambda/open-data/errors';
 import { openDataService } from '../../../lambda/open-data/routes';
 import { seedOpenData } from '../../../lambda/open-data/seed';
 import { storage } from '../../../lambda/open-data/storage';

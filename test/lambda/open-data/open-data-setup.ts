@@ -1,6 +1,6 @@
+import type { RequestContext } from '../../../lambda/open-data/app/actions';
 import { createOpenDataPorts, siteConfigFromEnv } from '../../../lambda/open-data/compose';
-import type { Caller, RequestContext } from '../../../lambda/open-data/domain/caller';
-import type { Result } from '../../../lambda/open-data/domain/errors';
+import type { Caller } from '../../../lambda/open-data/domain/caller';
 import type { OpenDataPorts } from '../../../lambda/open-data/ports';
 import { seedOpenData } from '../../../lambda/open-data/seed';
 import { storage } from '../../../lambda/open-data/storage';
@@ -45,10 +45,4 @@ export function useSeededOpenData(): { readonly deps: OpenDataPorts; readonly cl
     await seedOpenData(holder.deps);
   });
   return holder;
-}
-
-/** The value of a successful outcome; fails the test with the error otherwise. */
-export function value<T>(outcome: Result<T>): T {
-  if (!outcome.ok) throw new Error(`expected success, got ${JSON.stringify(outcome.error)}`);
-  return outcome.value;
 }
