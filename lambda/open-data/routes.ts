@@ -53,6 +53,7 @@ export interface CkanActionDefinition {
   readonly auth: 'public' | 'department-officer';
   /** Its parameters, checked as CKAN checks them: a refusal is CKAN's 409 with a message per field. */
   readonly params: z.ZodType;
+  /** What it answers, for whoever reads this table. */
   readonly summary: string;
 }
 
@@ -62,8 +63,9 @@ const READ = { methods: ['GET', 'POST'], auth: 'public' } as const;
 const WRITE = { methods: ['POST'], auth: 'department-officer' } as const;
 
 /**
- * Every action of `.../api/3/action/{action}`, on every site below. Each is answered by the use
- * case of the same name in handlers/http.ts (`actions`), with the parameters checked here.
+ * Every action of `.../api/3/action/{action}`, on every site below. `actions` in
+ * handlers/http.ts names the use case in app/ answering each (package_search: packageSearch in
+ * app/datasets.ts), which gets the parameters as checked here.
  */
 export const CKAN_ACTIONS = {
   package_list: { ...READ, params: packageListParams, summary: 'Names of the published datasets, sorted; limit and offset page them' },
