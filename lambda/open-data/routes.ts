@@ -1,9 +1,30 @@
 import * as z from 'zod';
 import { type AuthMode, defineService, type RouteDefinition } from '../shared/route';
-import { ACTION_ROUTES, type ActionRouteId, type ActionSite, OPEN_DATA_BASE } from './action-sites';
 import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
-import type { Lang } from './domain/language';
-import { ckanErrorFormat, ckanRequestError } from './error-format';
+import { LANGUAGES, type Lang } from './domain/language';
+import {
+  groupListParams,
+  groupShowParams,
+  organizationListParams,
+  organizationShowParams,
+  packageListParams,
+  packageSearchParams,
+  packageShowParams,
+  resourceShowParams,
+  statusShowParams,
+  tagListParams,
+} from './domain/params';
+import {
+  packageCreateParams,
+  packageDeleteParams,
+  packagePatchParams,
+  packageReviseParams,
+  packageUpdateParams,
+  resourceCreateParams,
+  resourceUpdateParams,
+  uploadCompleteParams,
+} from './domain/write-params';
+import { formatError, requestError } from './errors';
 
 /**
  * The open data portal: CKAN's Action API v3, the historical archive API of DATA.GOV.HK,
@@ -17,6 +38,126 @@ import { ckanErrorFormat, ckanRequestError } from './error-format';
  * its officer sees and changes its department's private and draft datasets. A write action
  * sent to a public site is refused with CKAN's Authorization Error naming the publishers' site.
  */
+
+export const OPEN_DATA_BASE = '/open-data';
+
+/** Where publishing officers call the Action API, under the base path. */
+export const PUBLISHER_PATH = '/publisher';
+
+export type ActionMethod = 'GET' | 'POST';
+
+export interface CkanActionDefinition {
+  /** GET as well as POST for CKAN's side-effect-free actions; POST only for the others. */
+  readonly methods: readonly ActionMethod[];
+  /** `public` actions answer on every site; the others only on the publishers' site, to its officers. */
+  readonly auth: 'public' | 'department-officer';
+  /** Its parameters, checked as CKAN checks them: a refusal is CKAN's 409 with a message per field. */
+  readonly params: z.ZodType;
+  /** What it answers, for whoever reads this table. */
+  readonly summary: string;
+}
+
+/** CKAN's side-effect-free actions. */
+const READ = { methods: ['GET', 'POST'], auth: 'public' } as const;
+/** The actions that change the catalogue. */
+const WRITE = { methods: ['POST'], auth: 'department-officer' } as const;
+
+/**
+ * Every action of `.../api/3/action/{action}`, on every site below. `actions` in
+ * handlers/http.ts names the use case in app/ answering each (package_search: packageSearch in
+ * app/datasets.ts), which gets the parameters as checked here.
+ */
+export const CKAN_ACTIONS = {
+  package_list: { ...READ, params: packageListParams, summary: 'Names of the published datasets, sorted; limit and offset page them' },
+  package_show: { ...READ, params: packageShowParams, summary: 'One dataset, by id or name, with its resources' },
+  package_search: {
+    ...READ,
+    params: packageSearchParams,
+    summary: 'Datasets matching q and fq, sorted, paged with rows and start, values counted per facet.field',
+  },
+  resource_show: { ...READ, params: resourceShowParams, summary: 'One resource, by id' },
+  organization_list: { ...READ, params: organizationListParams, summary: 'The publishing departments, as names or (all_fields) objects' },
+  organization_show: { ...READ, params: organizationShowParams, summary: 'One department, with its published datasets if asked' },
+  group_list: { ...READ, params: groupListParams, summary: 'The data categories, as names or (all_fields) objects' },
+  group_show: { ...READ, params: groupShowParams, summary: 'One category, with its published datasets if asked' },
+  tag_list: { ...READ, params: tagListParams, summary: 'Tags of the published datasets, those containing query if given' },
+  status_show: { ...READ, params: statusShowParams, summary: 'The site and the CKAN version it answers like' },
+  package_create: { ...WRITE, params: packageCreateParams, summary: 'A new dataset of the officer’s department' },
+  package_update: {
+    ...WRITE,
+    params: packageUpdateParams,
+    summary: 'Replaces a dataset’s fields; its resources are kept when none are given',
+  },
+  package_patch: { ...WRITE, params: packagePatchParams, summary: 'Changes only the fields given' },
+  package_revise: { ...WRITE, params: packageReviseParams, summary: 'Applies update only while the dataset still matches match' },
+  package_delete: { ...WRITE, params: packageDeleteParams, summary: 'Deletes a dataset: kept, seen only by its department' },
+  resource_create: { ...WRITE, params: resourceCreateParams, summary: 'Adds a link, or a file to upload by a presigned PUT' },
+  resource_update: { ...WRITE, params: resourceUpdateParams, summary: 'Changes a resource; an upload replaces its file' },
+  resource_upload_complete: {
+    ...WRITE,
+    params: uploadCompleteParams,
+    summary: 'Checks an uploaded file against its declaration and makes it the resource’s current file',
+  },
+} as const satisfies Record<string, CkanActionDefinition>;
+
+export type CkanActionName = keyof typeof CKAN_ACTIONS;
+
+export function isCkanAction(name: string): name is CkanActionName {
+  return Object.hasOwn(CKAN_ACTIONS, name);
+}
+
+const WRITE_ACTIONS = Object.entries(CKAN_ACTIONS)
+  .filter(([, action]) => action.auth !== 'public')
+  .map(([name]) => name);
+
+/**
+ * Where the Action API answers. Like DATA.GOV.HK, a language site per language
+ * (`/tc-data/api/3/action/...`) picks the language of titles and descriptions; the publishers'
+ * site answers every action with the calling officer's identity. Each answers at CKAN's
+ * versioned path and at its unversioned one (`/api/action/...`), which ckanapi calls.
+ */
+
+type SiteKey = '' | Capitalize<Lang> | 'Publisher';
+
+export interface ActionSite {
+  /** Part of its route ids, like `Tc`. */
+  readonly key: SiteKey;
+  /** Its path under the base path, like `/tc-data`; empty for the main site. */
+  readonly path: string;
+  /** Language of titles and descriptions in its answers. */
+  readonly lang: Lang;
+  /** The publishers' site: every action, as the calling officer; behind the staff pool and an API key. */
+  readonly publisher: boolean;
+}
+
+const capitalize = <L extends Lang>(lang: L) => `${lang[0].toUpperCase()}${lang.slice(1)}` as Capitalize<L>;
+
+export const ACTION_SITES: readonly ActionSite[] = [
+  { key: '', path: '', lang: 'en', publisher: false },
+  ...LANGUAGES.map((lang) => ({ key: capitalize(lang), path: `/${lang}-data`, lang, publisher: false })),
+  { key: 'Publisher', path: PUBLISHER_PATH, lang: 'en', publisher: true },
+];
+
+/** CKAN's action paths: with the API version, and without it (the latest version). */
+export const ACTION_PATHS = [
+  { key: '', path: '/api/3/action/{action}' },
+  { key: 'Unversioned', path: '/api/action/{action}' },
+] as const;
+
+type ActionPath = (typeof ACTION_PATHS)[number];
+export type ActionRouteId<M extends ActionMethod = ActionMethod> = `${Lowercase<M>}${SiteKey}Action${ActionPath['key']}`;
+
+/** The route id of one method of one action path of one site, like `getTcAction` or `postPublisherActionUnversioned`. */
+export function actionRouteId<M extends ActionMethod>(method: M, site: ActionSite, path: ActionPath): ActionRouteId<M> {
+  return `${method.toLowerCase()}${site.key}Action${path.key}` as ActionRouteId<M>;
+}
+
+/** Every action route: site, path and method. */
+export const ACTION_ROUTES = ACTION_SITES.flatMap((site) =>
+  ACTION_PATHS.flatMap((path) =>
+    (['GET', 'POST'] as const).map((method) => ({ site, path, method, id: actionRouteId(method, site, path) })),
+  ),
+);
 
 /** The largest action body: a dataset with its resources is at most about 150 KB. */
 const MAX_ACTION_BODY_BYTES = 256 * 1024;
@@ -108,7 +249,7 @@ const actionRoutes = Object.fromEntries(
             fullPath,
             auth,
             site.publisher
-              ? `CKAN action by POST, ${siteNote(site)}: package_create, package_update, package_patch, package_revise, package_delete, resource_create, resource_update, resource_upload_complete`
+              ? `CKAN action by POST, ${siteNote(site)}: ${WRITE_ACTIONS.join(', ')}`
               : `CKAN action by POST, ${siteNote(site)}; write actions go to the publishers’ site`,
           );
     return [id, route];
@@ -122,9 +263,19 @@ export const openDataService = defineService({
   title: 'Open data portal',
   version: '1.0.0',
   basePath: OPEN_DATA_BASE,
-  formatError: ckanErrorFormat,
-  requestError: ckanRequestError,
-  functions: { api: 'lambda/open-data/index.ts' },
+  formatError,
+  requestError,
+  functions: { api: 'lambda/open-data/handlers/http.ts' },
+  environment: {
+    /** The CKAN base URL, where download links point too; unset in local mode, where it is the address the caller used. */
+    siteUrl: 'OPEN_DATA_SITE_URL',
+    /** Where counted downloads are redirected: CloudFront in AWS; unset, to a presigned S3 URL. */
+    downloadUrl: 'OPEN_DATA_DOWNLOAD_URL',
+    /** The contact address in the DCAT exports. @default opendata@example.gov.hk */
+    contactEmail: 'OPEN_DATA_CONTACT_EMAIL',
+    /** The largest upload accepted, in bytes. @default 100 MiB */
+    maxUploadBytes: 'OPEN_DATA_MAX_UPLOAD_BYTES',
+  } as const,
   // The whole catalogue is searched in memory; building the index is CPU-bound (STORE.md).
   memorySize: { api: 1769 },
   routes: {

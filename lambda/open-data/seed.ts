@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SeedLocal } from '../shared/seed';
+import { createOpenDataPorts } from './compose';
 import type { StoredPackage, StoredResource } from './domain/entities';
 import { DEFAULT_LICENSE_ID } from './domain/licenses';
 import { formatOf, safeFileName, uploadObjectKey } from './domain/upload-policy';
-import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS, type SeedDataset } from './seed-data';
-import type { OpenDataDeps } from './service/context';
-import { openDataDeps } from './store';
+import type { OpenDataPorts } from './ports';
+import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS, type SeedDataset } from './store/seed-data';
 
 /** A stable UUID-shaped id from a name, so seeding twice writes the same records. */
 function stableId(...parts: string[]): string {
@@ -108,17 +108,17 @@ export function seedPackage(dataset: SeedDataset, downloadBaseUrl: string): { pk
  * version in the archive. Datasets that already exist are left alone, so it may run on every
  * start of local mode.
  */
-export async function seedOpenData(deps: OpenDataDeps): Promise<{ datasets: number; created: number }> {
-  for (const org of SEED_ORGANIZATIONS) await deps.registry.putOrganization(org);
-  for (const group of SEED_GROUPS) await deps.registry.putGroup(group);
+export async function seedOpenData(ports: OpenDataPorts): Promise<{ datasets: number; created: number }> {
+  for (const org of SEED_ORGANIZATIONS) await ports.registry.putOrganization(org);
+  for (const group of SEED_GROUPS) await ports.registry.putGroup(group);
   let created = 0;
   for (const dataset of SEED_DATASETS) {
-    const { pkg, versions } = seedPackage(dataset, deps.site.downloadBaseUrl);
-    if (await deps.packages.get(pkg.id)) continue;
+    const { pkg, versions } = seedPackage(dataset, ports.site.downloadBaseUrl);
+    if (await ports.packages.get(pkg.id)) continue;
     for (const version of versions) {
-      await deps.objects.put(version.objectKey, version.body, version.contentType);
+      await ports.objects.put(version.objectKey, version.body, version.contentType);
       const resource = pkg.resources.find((r) => r.id === version.resourceId)!;
-      await deps.archive.record({
+      await ports.archive.record({
         url: resource.url,
         packageId: pkg.id,
         resourceId: version.resourceId,
@@ -129,15 +129,15 @@ export async function seedOpenData(deps: OpenDataDeps): Promise<{ datasets: numb
         mimetype: version.contentType,
       });
     }
-    if ((await deps.packages.create(pkg)) === 'created') created++;
+    if ((await ports.packages.create(pkg)) === 'created') created++;
   }
-  deps.catalog.reset();
+  ports.catalog.reset();
   return { datasets: SEED_DATASETS.length, created };
 }
 
 /** Local mode's entry: seeds the storage the environment points at and says what it did. */
 export const seedLocal: SeedLocal = async () => {
-  const { datasets, created } = await seedOpenData(openDataDeps());
+  const { datasets, created } = await seedOpenData(createOpenDataPorts());
   return created > 0
     ? [`Open data: seeded ${created} of ${datasets} demo datasets from ${SEED_ORGANIZATIONS.length} departments (some private or draft).`]
     : [];

@@ -1,6 +1,6 @@
 import { Aws, CfnOutput } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { OPEN_DATA_BASE } from '../../lambda/open-data/action-sites';
+import { OPEN_DATA_BASE } from '../../lambda/open-data/routes';
 import { OPEN_DATA_BUCKETS } from '../../lambda/open-data/storage';
 import { OpenDataFileDistribution } from './open-data-file-distribution';
 import type { ServiceStack } from './service-stack';

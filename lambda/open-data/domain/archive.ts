@@ -109,39 +109,6 @@ export const getFileParams = z.strictObject({
 });
 export type GetFileParams = z.output<typeof getFileParams>;
 
-/** A failed archive request: 400 for bad parameters, 404 for an unknown file or version. */
-export interface ArchiveError {
-  readonly status: 400 | 404;
-  readonly message: string;
-  readonly details: ReadonlyArray<{ readonly field: string; readonly message: string }>;
-}
-
-/** The body of a failed archive request, in the platform's error format. */
-export function archiveErrorBody(error: ArchiveError, requestId?: string) {
-  return {
-    error: {
-      code: error.status === 404 ? 'NotFound' : 'BadRequest',
-      message: error.message,
-      details: error.details,
-      ...(requestId ? { requestId } : {}),
-    },
-  };
-}
-
-export function parseArchiveParams<S extends z.ZodType>(
-  schema: S,
-  input: Record<string, unknown>,
-): { ok: true; value: z.output<S> } | { ok: false; error: ArchiveError } {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const details = parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: key, message: 'This parameter is not accepted: remove it' }))
-      : [{ field: issue.path.join('.') || 'query', message: issue.message }],
-  );
-  return { ok: false, error: { status: 400, message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details } };
-}
-
 /** One stored upload of a file. */
 export interface ArchiveVersion {
   readonly url: string;

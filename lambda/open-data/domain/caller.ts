@@ -1,3 +1,5 @@
+import { isPlatformAdmin, officerDepartment, type Caller as RuntimeCaller } from '../../shared/identity';
+
 /**
  * Who is calling, as the service sees it. The runtime maps its own identity (citizen, officer
  * token, IAM principal, platform admin) onto these three kinds before calling the service.
@@ -8,6 +10,18 @@ export type Caller =
   | { readonly kind: 'admin' };
 
 export const PUBLIC_CALLER: Caller = { kind: 'public' };
+
+/**
+ * The runtime's caller as the open data service sees it: platform admins publish anywhere,
+ * officers of a department (staff with the officer role, or the department's own workload)
+ * publish for it, everyone else reads what is published.
+ */
+export function openDataCaller(identity: RuntimeCaller): Caller {
+  if (isPlatformAdmin(identity)) return { kind: 'admin' };
+  const department = officerDepartment(identity);
+  if (department) return { kind: 'officer', department, roles: identity.kind === 'staff' ? identity.roles : [] };
+  return { kind: 'public' };
+}
 
 /** Department codes compare without case: `LandsD` in a token and `LANDSD` in config are the same. */
 function sameDepartment(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import { ckanError, fail, ok, type Result } from './errors';
+import { searchFailed } from '../errors';
 
 /** Fields package_search can count values of. */
 export const FACET_FIELDS = ['organization', 'groups', 'tags', 'res_format', 'license_id'] as const;
@@ -20,12 +20,13 @@ export type SearchFacets = Record<string, { readonly title: string; readonly ite
 /** CKAN's older `facets`: `{ tags: { traffic: 3 } }`. */
 export type Facets = Record<string, Record<string, number>>;
 
-export function checkFacetFields(fields: readonly string[]): Result<FacetField[]> {
+/** The fields to count, each once; an unknown one is an error from the search engine (409), as in CKAN. */
+export function checkFacetFields(fields: readonly string[]): FacetField[] {
   const unknown = fields.filter((field) => !(FACET_FIELDS as readonly string[]).includes(field));
   if (unknown.length > 0) {
-    return fail(ckanError.search(`can not facet on undefined field "${unknown[0]}"; facet on one of: ${FACET_FIELDS.join(', ')}`));
+    throw searchFailed(`can not facet on undefined field "${unknown[0]}"; facet on one of: ${FACET_FIELDS.join(', ')}`);
   }
-  return ok([...new Set(fields)] as FacetField[]);
+  return [...new Set(fields)] as FacetField[];
 }
 
 /**

@@ -1,7 +1,8 @@
-import { ckanError, fail, ok, type Result } from './errors';
+import { searchFailed, searchQueryInvalid } from '../errors';
 
 /**
- * CKAN passes `fq` to Solr. This reads the part of Solr's syntax CKAN clients use:
+ * CKAN passes `fq` to Solr; what Solr cannot parse is CKAN's Search Query Error (400), a field
+ * it does not know a Search Error (409). This reads the part of Solr's syntax CKAN clients use:
  * `organization:hk-td tags:"traffic"`, `+res_format:CSV`, `-groups:health`,
  * `res_format:(CSV OR JSON)`, `metadata_modified:[2024-01-01T00:00:00Z TO *]`, `*:*`.
  * Clauses are ANDed (CKAN's Solr schema sets the default operator to AND); `OR` may join
@@ -113,20 +114,18 @@ class Lexer {
   }
 }
 
-function syntaxError(detail: string): Result<never> {
-  return fail(ckanError.searchQuery(detail));
-}
-
-function readValue(lexer: Lexer): Result<string> {
+function readValue(lexer: Lexer): string {
   if (lexer.peek() === '"') {
     const value = lexer.quoted();
-    return value === undefined ? syntaxError('a quoted value has no closing quote (")') : ok(value);
+    if (value === undefined) throw searchQueryInvalid('a quoted value has no closing quote (")');
+    return value;
   }
   const value = lexer.bare('()[]');
-  return value ? ok(value) : syntaxError('a filter has no value after ":"');
+  if (!value) throw searchQueryInvalid('a filter has no value after ":"');
+  return value;
 }
 
-function readMatch(lexer: Lexer): Result<FilterMatch> {
+function readMatch(lexer: Lexer): FilterMatch {
   const first = lexer.peek();
   if (first === '(') {
     lexer.take();
@@ -137,45 +136,43 @@ function readMatch(lexer: Lexer): Result<FilterMatch> {
         lexer.take();
         break;
       }
-      if (lexer.peek() === '') return syntaxError('a "(" has no closing ")"');
+      if (lexer.peek() === '') throw searchQueryInvalid('a "(" has no closing ")"');
       if (lexer.keyword()) continue;
-      const value = readValue(lexer);
-      if (!value.ok) return value;
-      values.push(value.value);
+      values.push(readValue(lexer));
     }
-    return values.length > 0 ? ok({ kind: 'values', values }) : syntaxError('"()" holds no values');
+    if (values.length === 0) throw searchQueryInvalid('"()" holds no values');
+    return { kind: 'values', values };
   }
   if (first === '[' || first === '{') {
     lexer.take();
     lexer.skipSpace();
     const from = lexer.bare(']}');
-    if (lexer.keyword() !== undefined) return syntaxError('write a range as [from TO to]');
+    if (lexer.keyword() !== undefined) throw searchQueryInvalid('write a range as [from TO to]');
     lexer.skipSpace();
-    if (lexer.bare(']}') !== 'TO') return syntaxError('write a range as [from TO to]');
+    if (lexer.bare(']}') !== 'TO') throw searchQueryInvalid('write a range as [from TO to]');
     lexer.skipSpace();
     const to = lexer.bare(']}');
     const close = lexer.take();
-    if (close !== ']' && close !== '}') return syntaxError('a range has no closing "]"');
-    return ok({ kind: 'range', from: from === '*' ? undefined : from, to: to === '*' ? undefined : to });
+    if (close !== ']' && close !== '}') throw searchQueryInvalid('a range has no closing "]"');
+    return { kind: 'range', from: from === '*' ? undefined : from, to: to === '*' ? undefined : to };
   }
   if (first === '*') {
     const value = lexer.bare('()');
-    return ok(value === '*' ? { kind: 'any' } : { kind: 'values', values: [value] });
+    return value === '*' ? { kind: 'any' } : { kind: 'values', values: [value] };
   }
-  const value = readValue(lexer);
-  return value.ok ? ok({ kind: 'values', values: [value.value] }) : value;
+  return { kind: 'values', values: [readValue(lexer)] };
 }
 
 /** Parses an `fq` string into clauses that must all hold. */
-export function parseFilterQuery(fq: string | undefined): Result<FilterClause[]> {
+export function parseFilterQuery(fq: string | undefined): FilterClause[] {
   const clauses: FilterClause[] = [];
-  if (!fq) return ok(clauses);
+  if (!fq) return clauses;
   const lexer = new Lexer(fq);
   let orWithPrevious = false;
   while (!lexer.done) {
     const keyword = lexer.keyword();
     if (keyword === 'OR' || keyword === '||') {
-      if (clauses.length === 0) return syntaxError('"OR" needs a clause on each side');
+      if (clauses.length === 0) throw searchQueryInvalid('"OR" needs a clause on each side');
       orWithPrevious = true;
       continue;
     }
@@ -188,23 +185,21 @@ export function parseFilterQuery(fq: string | undefined): Result<FilterClause[]>
       negate = sign === '-';
     }
     const field = lexer.bare(':()');
-    if (lexer.take() !== ':') return syntaxError(`"${field}" is not a field:value filter`);
+    if (lexer.take() !== ':') throw searchQueryInvalid(`"${field}" is not a field:value filter`);
     if (field === '*') {
       const rest = lexer.bare('()');
-      if (rest !== '*') return syntaxError('"*:" must be followed by "*"');
+      if (rest !== '*') throw searchQueryInvalid('"*:" must be followed by "*"');
       orWithPrevious = false;
       continue;
     }
     if (!isFilterField(field)) {
-      return fail(ckanError.search(`cannot filter on undefined field "${field}"; filter on one of: ${FILTER_FIELDS.join(', ')}`));
+      throw searchFailed(`cannot filter on undefined field "${field}"; filter on one of: ${FILTER_FIELDS.join(', ')}`);
     }
-    const match = readMatch(lexer);
-    if (!match.ok) return match;
-    const clause: FilterClause = { field, negate, match: match.value };
+    const clause: FilterClause = { field, negate, match: readMatch(lexer) };
     if (orWithPrevious) {
       const previous = clauses[clauses.length - 1];
       if (previous.field !== field || previous.negate || negate || previous.match.kind !== 'values' || clause.match.kind !== 'values') {
-        return syntaxError(`"OR" joins values of one field; write ${field}:(a OR b)`);
+        throw searchQueryInvalid(`"OR" joins values of one field; write ${field}:(a OR b)`);
       }
       clauses[clauses.length - 1] = { ...previous, match: { kind: 'values', values: [...previous.match.values, ...clause.match.values] } };
       orWithPrevious = false;
@@ -212,8 +207,8 @@ export function parseFilterQuery(fq: string | undefined): Result<FilterClause[]>
     }
     clauses.push(clause);
   }
-  if (orWithPrevious) return syntaxError('"OR" needs a clause on each side');
-  return ok(clauses);
+  if (orWithPrevious) throw searchQueryInvalid('"OR" needs a clause on each side');
+  return clauses;
 }
 
 function fieldValues(doc: FilterableDoc, field: FilterField): readonly string[] {

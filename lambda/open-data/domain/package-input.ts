@@ -1,5 +1,5 @@
+import { type FieldErrors, invalid } from '../errors';
 import type { Group, Organization, StoredPackage, StoredResource } from './entities';
-import { ckanError, type FieldErrors, fail, ok, type Result } from './errors';
 import type { Trilingual } from './language';
 import { DEFAULT_LICENSE_ID, findLicense, LICENSES } from './licenses';
 import type { PackageCreateParams, PackageUpdateParams, ResourceLinkInput } from './write-params';
@@ -86,7 +86,7 @@ export function buildPackage(
   input: PackageCreateParams | (PackageUpdateParams & { name: string }),
   existing: StoredPackage | undefined,
   ctx: PackageBuildContext,
-): Result<StoredPackage> {
+): StoredPackage {
   const errors: FieldErrors = {};
   const title = trilingualFrom(input.title, input.title_translated);
   if (!title?.en.trim()) errors.title = ['Missing value: give an English title (title, or title_translated.en)'];
@@ -106,7 +106,7 @@ export function buildPackage(
   const core = keys.find((key) => CORE_FIELDS.has(key));
   if (duplicate) errors.extras = [`Duplicate key "${duplicate}"`];
   else if (core) errors.extras = [`There is a schema field with the same name: ${core}`];
-  if (Object.keys(errors).length > 0) return fail(ckanError.validation(errors));
+  if (Object.keys(errors).length > 0) throw invalid(errors);
 
   const previousResources = new Map((existing?.resources ?? []).map((resource) => [resource.id, resource]));
   const resources =
@@ -114,7 +114,7 @@ export function buildPackage(
       ? (existing?.resources ?? [])
       : input.resources.map((resource) => buildResource(resource, resource.id ? previousResources.get(resource.id) : undefined, ctx));
 
-  return ok({
+  return {
     id: existing?.id ?? ctx.newId(),
     name: input.name,
     title: title!,
@@ -137,7 +137,7 @@ export function buildPackage(
     metadata_modified: ctx.now,
     creator: existing?.creator ?? ctx.actor,
     revision: (existing?.revision ?? 0) + 1,
-  });
+  };
 }
 
 /**

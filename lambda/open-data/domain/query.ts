@@ -1,4 +1,3 @@
-import { ok, type Result } from './errors';
 import { FILTER_FIELDS, type FilterClause, parseFilterQuery } from './filter-query';
 import { queryClauses } from './tokenizer';
 
@@ -14,7 +13,7 @@ export interface ParsedQuery {
 
 const FIELD_QUERY = /(^|\s)([+-]?)([A-Za-z_]+):("(?:[^"\\]|\\.)*"|\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|\S+)/g;
 
-export function parseQuery(q: string | undefined): Result<ParsedQuery> {
+export function parseQuery(q: string | undefined): ParsedQuery {
   const text = (q ?? '').replace(/(^|\s)\*:\*(?=\s|$)/g, ' ');
   const filterParts: string[] = [];
   const rest = text.replace(FIELD_QUERY, (_whole, lead: string, sign: string, field: string, value: string) => {
@@ -24,7 +23,5 @@ export function parseQuery(q: string | undefined): Result<ParsedQuery> {
     }
     return `${lead}${value}`;
   });
-  const filters = parseFilterQuery(filterParts.join(' '));
-  if (!filters.ok) return filters;
-  return ok({ clauses: queryClauses(rest), filters: filters.value });
+  return { clauses: queryClauses(rest), filters: parseFilterQuery(filterParts.join(' ')) };
 }

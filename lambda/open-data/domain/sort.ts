@@ -1,4 +1,4 @@
-import { ckanError, fail, ok, type Result } from './errors';
+import { searchFailed, searchQueryInvalid } from '../errors';
 
 /**
  * package_search's `sort`, in Solr's syntax: `score desc, metadata_modified desc`. As in CKAN, a
@@ -19,7 +19,7 @@ function isSortField(field: string): field is SortField {
   return (SORT_FIELDS as readonly string[]).includes(field);
 }
 
-export function parseSort(sort: string | undefined): Result<SortClause[]> {
+export function parseSort(sort: string | undefined): SortClause[] {
   const text = sort?.trim() ? sort : DEFAULT_SORT;
   const clauses: SortClause[] = [];
   for (const part of text.split(',')) {
@@ -27,14 +27,12 @@ export function parseSort(sort: string | undefined): Result<SortClause[]> {
     if (words.length === 0) continue;
     const [field, direction, ...rest] = words;
     if (direction === undefined || rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase())) {
-      return fail(
-        ckanError.searchQuery(`Invalid "sort" parameter: write each clause as "<field> asc" or "<field> desc", not "${part.trim()}"`),
-      );
+      throw searchQueryInvalid(`Invalid "sort" parameter: write each clause as "<field> asc" or "<field> desc", not "${part.trim()}"`);
     }
     if (!isSortField(field)) {
-      return fail(ckanError.search(`can not sort on undefined field "${field}"; sort on one of: ${SORT_FIELDS.join(', ')}`));
+      throw searchFailed(`can not sort on undefined field "${field}"; sort on one of: ${SORT_FIELDS.join(', ')}`);
     }
     clauses.push({ field, direction: direction.toLowerCase() as 'asc' | 'desc' });
   }
-  return ok(clauses);
+  return clauses;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ckanError, type FieldErrors, fail, ok, type Result } from './errors';
+import { fieldErrors, invalid } from '../errors';
 
 /** CKAN's own wording for the commonest problems (ckan/logic/validators.py). */
 export const MESSAGES = {
@@ -10,7 +10,6 @@ export const MESSAGES = {
   string: 'Must be a string',
   list: 'Not a list',
   json: 'Could not parse as valid JSON',
-  unknownField: 'This field is not accepted: remove it',
 } as const;
 
 /** Reports a missing required value the way CKAN does, whatever the expected type. */
@@ -20,56 +19,13 @@ const missingValue: z.core.$ZodErrorMap = (issue) => {
 };
 
 /**
- * Validates input with a schema and turns every problem into CKAN's per-field errors, so a
- * handler answers 409 with `{ rows: ["Must be 1000 or less"] }` rather than a zod dump.
+ * Validates input with a schema and turns every problem into CKAN's per-field errors, so an
+ * action answers 409 with `{ rows: ["Must be 1000 or less"] }` rather than a zod dump.
  */
-export function parseParams<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input ?? {}, { error: missingValue });
-  if (parsed.success) return ok(parsed.data);
-  return fail(ckanError.validation(fieldErrors(parsed.error.issues)));
-}
-
-/** Nests zod issues into CKAN's error shape: objects by key, lists by index. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const root: FieldErrors = {};
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) addMessage(root, [...issue.path, key], MESSAGES.unknownField);
-    } else {
-      addMessage(root, issue.path.length > 0 ? issue.path : ['__input'], issue.message);
-    }
-  }
-  return root;
-}
-
-function addMessage(root: FieldErrors, path: readonly PropertyKey[], message: string): void {
-  let node: FieldErrors | FieldErrors[] = root;
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    const last = i === path.length - 1;
-    const nextIsIndex = !last && typeof path[i + 1] === 'number';
-    if (Array.isArray(node)) {
-      const index = Number(key);
-      while (node.length <= index) node.push({});
-      if (last) {
-        // A message about a list item itself: keep it under a reserved key of that item.
-        const item = node[index] as FieldErrors;
-        item.__item = [...((item.__item as string[]) ?? []), message];
-        return;
-      }
-      node = node[index];
-      continue;
-    }
-    const name = String(key);
-    if (last) {
-      const existing = node[name];
-      node[name] =
-        Array.isArray(existing) && existing.every((v) => typeof v === 'string') ? [...(existing as string[]), message] : [message];
-      return;
-    }
-    if (!(name in node) || (Array.isArray(node[name]) && !nextIsIndex)) node[name] = nextIsIndex ? [] : {};
-    node = node[name] as FieldErrors | FieldErrors[];
-  }
+  if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+  return parsed.data;
 }
 
 /**

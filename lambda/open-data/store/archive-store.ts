@@ -1,9 +1,9 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
+import { conditionalPut, queryAll, tableOf } from '../../shared/dynamo';
 import { type ArchiveVersion, type FileActivity, hongKongTime } from '../domain/archive';
-import type { ArchiveRepository } from '../domain/ports';
+import type { ArchiveRepository } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
-import { isConditionFailure, queryAll, table } from './dynamo';
 
 /**
  * The historical archive. S3 keeps each upload at its own immutable key (embedded S3 has no
@@ -16,24 +16,18 @@ const fileKey = (url: string) => `FILE#${url}`;
 
 export class DynamoArchiveRepository implements ArchiveRepository {
   private get tableName(): string {
-    return table(OPEN_DATA_TABLES.archive);
+    return tableOf(OPEN_DATA_TABLES.archive);
   }
 
   async record(version: ArchiveVersion): Promise<void> {
     const time = hongKongTime(version.archivedAt);
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: fileKey(version.url), sk: `V#${time.precise}#${version.objectKey}`, ...version },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      // The same version recorded again (a repeated completion): already counted.
-      if (isConditionFailure(error)) return;
-      throw error;
-    }
+    const first = await conditionalPut({
+      TableName: this.tableName,
+      Item: { pk: fileKey(version.url), sk: `V#${time.precise}#${version.objectKey}`, ...version },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    // The same version recorded again (a repeated completion): already counted.
+    if (!first.won) return;
     await dynamo().send(
       new UpdateCommand({
         TableName: this.tableName,

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
-import type { AuditEntry, AuditLog } from '../domain/ports';
+import { queryAll, tableOf } from '../../shared/dynamo';
+import type { AuditEntry, AuditLog } from '../ports';
 import { OPEN_DATA_TABLES } from '../storage';
-import { queryAll, table } from './dynamo';
 
 /** Audit records per dataset, in time order; never updated. */
 export class DynamoAuditLog implements AuditLog {
   private get tableName(): string {
-    return table(OPEN_DATA_TABLES.audit);
+    return tableOf(OPEN_DATA_TABLES.audit);
   }
 
   async record(entry: AuditEntry): Promise<void> {

@@ -1,14 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
+import { queryAll, scanAll, tableOf } from '../../shared/dynamo';
 import { type DownloadCount, type DownloadEvent, downloadDay } from '../domain/downloads';
-import type { DownloadRepository } from '../domain/ports';
+import type { DownloadRepository } from '../ports';
 import { OPEN_DATA_TABLES } from '../storage';
-import { queryAll, scanAll, table } from './dynamo';
 
 /** One counter per dataset, resource and Hong Kong day, incremented atomically per download. */
 export class DynamoDownloadRepository implements DownloadRepository {
   private get tableName(): string {
-    return table(OPEN_DATA_TABLES.downloads);
+    return tableOf(OPEN_DATA_TABLES.downloads);
   }
 
   async record(event: DownloadEvent): Promise<void> {

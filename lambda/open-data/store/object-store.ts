@@ -3,8 +3,8 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3 } from '../../shared/aws-clients';
 import { bucketEnvName } from '../../shared/storage-definition';
-import type { ObjectStorage, PresignedUpload, StoredObject } from '../domain/ports';
 import { hexToBase64 } from '../domain/upload-policy';
+import type { ObjectStorage, PresignedUpload, StoredObject } from '../ports';
 import { OPEN_DATA_BUCKETS } from '../storage';
 
 function bucket(): string {

@@ -1,9 +1,9 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
+import { conditionalDelete, conditionalPut, isConditionalFailure, queryAll, scanAll, tableOf } from '../../shared/dynamo';
 import { type StoredPackage, storedPackageSchema } from '../domain/entities';
-import type { CreateOutcome, PackageRepository, ReplaceOutcome } from '../domain/ports';
+import type { CreateOutcome, PackageRepository, ReplaceOutcome } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
-import { isConditionFailure, queryAll, scanAll, table } from './dynamo';
 
 /**
  * Datasets in the catalog table. DynamoDB Local's stand-in has no transactions, so the writes
@@ -32,7 +32,7 @@ export class DynamoPackageRepository implements PackageRepository {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   private get tableName(): string {
-    return table(OPEN_DATA_TABLES.catalog);
+    return tableOf(OPEN_DATA_TABLES.catalog);
   }
 
   async get(id: string): Promise<StoredPackage | undefined> {
@@ -53,14 +53,17 @@ export class DynamoPackageRepository implements PackageRepository {
 
   async create(pkg: StoredPackage): Promise<CreateOutcome> {
     if (!(await this.claimName(pkg.name, pkg.id))) return 'name-taken';
-    try {
-      await dynamo().send(
-        new PutCommand({ TableName: this.tableName, Item: this.packageItem(pkg), ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-    } catch (error) {
+    const put = await conditionalPut({
+      TableName: this.tableName,
+      Item: this.packageItem(pkg),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }).catch(async (error) => {
       await this.releaseName(pkg.name, pkg.id);
-      if (isConditionFailure(error)) throw new Error(`A dataset with id ${pkg.id} already exists: ids must be new`);
       throw error;
+    });
+    if (!put.won) {
+      await this.releaseName(pkg.name, pkg.id);
+      throw new Error(`A dataset with id ${pkg.id} already exists: ids must be new`);
     }
     await this.linkResources(
       pkg.id,
@@ -73,6 +76,7 @@ export class DynamoPackageRepository implements PackageRepository {
     const renamed = pkg.name !== previousName;
     if (renamed && !(await this.claimName(pkg.name, pkg.id))) return 'name-taken';
     let old: StoredPackage | undefined;
+    // A put, not conditionalPut: the revision it replaced (ALL_OLD) says which resources are new.
     try {
       const put = await dynamo().send(
         new PutCommand({
@@ -87,7 +91,7 @@ export class DynamoPackageRepository implements PackageRepository {
       old = parse(put.Attributes);
     } catch (error) {
       if (renamed) await this.releaseName(pkg.name, pkg.id);
-      if (isConditionFailure(error)) return 'conflict';
+      if (isConditionalFailure(error)) return 'conflict';
       throw error;
     }
     if (renamed) await this.releaseName(previousName, pkg.id);
@@ -132,19 +136,13 @@ export class DynamoPackageRepository implements PackageRepository {
   /** Claims a name for a dataset; true if it now holds it. */
   private async claimName(name: string, packageId: string): Promise<boolean> {
     const claimedAt = this.now().toISOString();
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...nameKey(name), packageId, claimedAt },
-          ConditionExpression: 'attribute_not_exists(pk) OR packageId = :self',
-          ExpressionAttributeValues: { ':self': packageId },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const claimed = await conditionalPut({
+      TableName: this.tableName,
+      Item: { ...nameKey(name), packageId, claimedAt },
+      ConditionExpression: 'attribute_not_exists(pk) OR packageId = :self',
+      ExpressionAttributeValues: { ':self': packageId },
+    });
+    if (claimed.won) return true;
     const claim = await dynamo().send(new GetCommand({ TableName: this.tableName, Key: nameKey(name), ConsistentRead: true }));
     if (!claim.Item) return this.claimName(name, packageId);
     const holder = claim.Item.packageId as string;
@@ -152,35 +150,23 @@ export class DynamoPackageRepository implements PackageRepository {
     const abandoned =
       holderPackage?.name !== name && this.now().getTime() - new Date(claim.Item.claimedAt as string).getTime() > ABANDONED_CLAIM_MS;
     if (!abandoned) return false;
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...nameKey(name), packageId, claimedAt },
-          ConditionExpression: 'packageId = :holder',
-          ExpressionAttributeValues: { ':holder': holder },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const takenOver = await conditionalPut({
+      TableName: this.tableName,
+      Item: { ...nameKey(name), packageId, claimedAt },
+      ConditionExpression: 'packageId = :holder',
+      ExpressionAttributeValues: { ':holder': holder },
+    });
+    return takenOver.won;
   }
 
+  /** Frees a name this dataset holds; one another dataset has taken since is left alone. */
   private async releaseName(name: string, packageId: string): Promise<void> {
-    await dynamo()
-      .send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: nameKey(name),
-          ConditionExpression: 'packageId = :self',
-          ExpressionAttributeValues: { ':self': packageId },
-        }),
-      )
-      .catch((error) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+    await conditionalDelete({
+      TableName: this.tableName,
+      Key: nameKey(name),
+      ConditionExpression: 'packageId = :self',
+      ExpressionAttributeValues: { ':self': packageId },
+    });
   }
 
   private async linkResources(packageId: string, resourceIds: readonly string[]): Promise<void> {

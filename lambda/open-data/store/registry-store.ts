@@ -1,14 +1,14 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
+import { queryAll, tableOf } from '../../shared/dynamo';
 import { type Group, groupSchema, type Organization, organizationSchema } from '../domain/entities';
-import type { RegistryRepository } from '../domain/ports';
+import type { RegistryRepository } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
-import { queryAll, table } from './dynamo';
 
 /** Organizations (departments) and groups (categories), in the catalog table, listed through the byKind index. */
 export class DynamoRegistryRepository implements RegistryRepository {
   private get tableName(): string {
-    return table(OPEN_DATA_TABLES.catalog);
+    return tableOf(OPEN_DATA_TABLES.catalog);
   }
 
   async organizations(): Promise<Organization[]> {

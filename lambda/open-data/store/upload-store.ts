@@ -1,13 +1,13 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
-import type { UploadIntent, UploadRepository } from '../domain/ports';
+import { conditionalUpdate, tableOf } from '../../shared/dynamo';
+import type { UploadIntent, UploadRepository } from '../ports';
 import { OPEN_DATA_TABLES } from '../storage';
-import { isConditionFailure, table } from './dynamo';
 
 /** Pending uploads; the service refuses them after `expiresAt`. */
 export class DynamoUploadRepository implements UploadRepository {
   private get tableName(): string {
-    return table(OPEN_DATA_TABLES.uploads);
+    return tableOf(OPEN_DATA_TABLES.uploads);
   }
 
   async put(intent: UploadIntent): Promise<void> {
@@ -24,20 +24,13 @@ export class DynamoUploadRepository implements UploadRepository {
   }
 
   async complete(uploadId: string, at: string): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { uploadId },
-          UpdateExpression: 'SET completedAt = :at',
-          ConditionExpression: 'attribute_exists(uploadId) AND attribute_not_exists(completedAt)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const completed = await conditionalUpdate({
+      TableName: this.tableName,
+      Key: { uploadId },
+      UpdateExpression: 'SET completedAt = :at',
+      ConditionExpression: 'attribute_exists(uploadId) AND attribute_not_exists(completedAt)',
+      ExpressionAttributeValues: { ':at': at },
+    });
+    return completed.won;
   }
 }

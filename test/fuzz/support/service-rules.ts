@@ -1,7 +1,7 @@
 import type * as z from 'zod';
-import { ACTION_ROUTES } from '../../../lambda/open-data/action-sites';
+import { type ActionRequest, actionInput } from '../../../lambda/open-data/domain/action-request';
 import { parseParams } from '../../../lambda/open-data/domain/validation';
-import { type ActionRequest, actionInput, CKAN_ACTIONS, isCkanAction } from '../../../lambda/open-data/service/ckan-actions';
+import { ACTION_ROUTES, CKAN_ACTIONS, isCkanAction } from '../../../lambda/open-data/routes';
 import type { Query } from './query-values';
 
 /** A request's parts as the service reads them: path parameters decoded, query parsed, body parsed. */
@@ -46,10 +46,15 @@ function ckanActionRules(routeId: string): InnerRules | undefined {
       if (!isCkanAction(name)) return true;
       const spec = CKAN_ACTIONS[name];
       // Write actions only on the publishers' site, and only by POST.
-      if (!spec.sideEffectFree && (!site.publisher || method !== 'POST')) return true;
+      if (spec.auth !== 'public' && !site.publisher) return true;
+      if (!(spec.methods as readonly string[]).includes(method)) return true;
       const request: ActionRequest = method === 'GET' ? { method, query: query as ActionRequest['query'] } : { method, data: body };
-      const input = actionInput(request);
-      return !input.ok || !parseParams(spec.params as z.ZodType, input.value).ok;
+      try {
+        parseParams(spec.params as z.ZodType, actionInput(request));
+        return false;
+      } catch {
+        return true;
+      }
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { ckanErrorFormat, ckanRequestError } from '../../../lambda/open-data/error-format';
+import { downloadStatistics } from '../../../lambda/open-data/app/downloads';
+import { createOpenDataPorts } from '../../../lambda/open-data/compose';
+import { formatError as ckanErrorFormat, requestError as ckanRequestError } from '../../../lambda/open-data/errors';
 import { openDataService } from '../../../lambda/open-data/routes';
 import { seedOpenData } from '../../../lambda/open-data/seed';
-import { downloadStatistics } from '../../../lambda/open-data/service/download-actions';
 import { storage } from '../../../lambda/open-data/storage';
-import { openDataDeps } from '../../../lambda/open-data/store';
 import type { ApiHandler } from '../../../lambda/shared/api-handler';
 import { HttpError } from '../../../lambda/shared/errors';
 import { gatewayErrorTemplate } from '../../../lib/constructs/service-api-gateway-responses';
@@ -51,8 +51,8 @@ describe('open data API entry, as API Gateway calls it in AWS', () => {
     process.env.OPEN_DATA_SITE_URL = SITE_URL;
     process.env.OPEN_DATA_DOWNLOAD_URL = FILES_URL;
     process.env.STAFF_TOKEN_ISSUER = LOCAL_ISSUERS.staff;
-    await seedOpenData(openDataDeps());
-    api = (require('../../../lambda/open-data/index') as typeof import('../../../lambda/open-data/index')).handler;
+    await seedOpenData(createOpenDataPorts());
+    api = (require('../../../lambda/open-data/handlers/http') as typeof import('../../../lambda/open-data/handlers/http')).handler;
   });
 
   afterAll(() => {
@@ -75,7 +75,7 @@ describe('open data API entry, as API Gateway calls it in AWS', () => {
   });
 
   it('counts a download and redirects it to the file on CloudFront', async () => {
-    const deps = openDataDeps();
+    const deps = createOpenDataPorts();
     const pkg = (await deps.packages.getByName('hk-hko-daily-total-rainfall'))!;
     const resource = pkg.resources.find((r) => r.object_key)!;
     expect(resource.url.startsWith(`${SITE_URL}/dataset/${pkg.id}/resource/${resource.id}/download/`)).toBe(true);
@@ -111,7 +111,7 @@ describe('open data API entry, as API Gateway calls it in AWS', () => {
   });
 
   it('answers a download of an unpublished dataset 404 in CKAN’s envelope, counting nothing', async () => {
-    const deps = openDataDeps();
+    const deps = createOpenDataPorts();
     const hidden = (await deps.packages.getByName('hk-td-cctv-maintenance-schedule'))!;
     const resource = hidden.resources[0];
     const result = await api(

@@ -1,6 +1,6 @@
 import type { Group, Organization, StoredPackage, StoredResource } from '../../../lambda/open-data/domain/entities';
 
-/** Small, valid catalogue records for tests; override what a test is about. */
+/** Small, valid catalogue records for tests, a clock and a catcher; override what a test is about. */
 
 export const NOW = '2024-06-10T02:00:00.000Z';
 
@@ -79,4 +79,14 @@ export class TestClock {
   set(iso: string): void {
     this.current = new Date(iso);
   }
+}
+
+/** What a call throws; fails the test if it returns. */
+export function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to throw');
 }

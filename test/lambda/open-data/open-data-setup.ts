@@ -1,10 +1,9 @@
+import type { RequestContext } from '../../../lambda/open-data/app/actions';
+import { createOpenDataPorts, siteConfigFromEnv } from '../../../lambda/open-data/compose';
 import type { Caller } from '../../../lambda/open-data/domain/caller';
-import type { Result } from '../../../lambda/open-data/domain/errors';
+import type { OpenDataPorts } from '../../../lambda/open-data/ports';
 import { seedOpenData } from '../../../lambda/open-data/seed';
-import type { OpenDataDeps, RequestContext } from '../../../lambda/open-data/service/context';
-import { siteConfigFromEnv } from '../../../lambda/open-data/service/site-config';
 import { storage } from '../../../lambda/open-data/storage';
-import { openDataDeps } from '../../../lambda/open-data/store';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
 import { NOW, TestClock } from './builders';
 
@@ -30,26 +29,20 @@ export const SITE = {
  * Embedded DynamoDB and S3 for one test file, with the open data tables, the demo catalogue
  * seeded, and a clock the tests control. Call at the top of a describe.
  */
-export function useSeededOpenData(): { readonly deps: OpenDataDeps; readonly clock: TestClock; another(): OpenDataDeps } {
+export function useSeededOpenData(): { readonly deps: OpenDataPorts; readonly clock: TestClock; another(): OpenDataPorts } {
   useEmbeddedStorage('open-data', storage);
   const clock = new TestClock(new Date(NOW));
   let counter = 0;
   const ids = { uuid: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}` };
   const holder = {
-    deps: undefined as unknown as OpenDataDeps,
+    deps: undefined as unknown as OpenDataPorts,
     clock,
     /** A second function instance over the same storage, with its own index. */
-    another: () => openDataDeps({ clock, ids, site: SITE, index: { refreshIntervalMs: 0 } }),
+    another: () => createOpenDataPorts({ clock, ids, site: SITE, index: { refreshIntervalMs: 0 } }),
   };
   beforeAll(async () => {
-    holder.deps = openDataDeps({ clock, ids, site: SITE });
+    holder.deps = createOpenDataPorts({ clock, ids, site: SITE });
     await seedOpenData(holder.deps);
   });
   return holder;
-}
-
-/** The value of a successful outcome; fails the test with the error otherwise. */
-export function value<T>(outcome: Result<T>): T {
-  if (!outcome.ok) throw new Error(`expected success, got ${JSON.stringify(outcome.error)}`);
-  return outcome.value;
 }

@@ -1,7 +1,7 @@
 import { storedPackageSchema } from '../../../lambda/open-data/domain/entities';
 import { isValidName } from '../../../lambda/open-data/domain/names';
 import { seedPackage } from '../../../lambda/open-data/seed';
-import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS } from '../../../lambda/open-data/seed-data';
+import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS } from '../../../lambda/open-data/store/seed-data';
 
 const packages = SEED_DATASETS.map((dataset) => seedPackage(dataset, 'https://files.example.gov.hk/open-data'));
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import type * as z from 'zod';
 import {
-  archiveErrorBody,
   type FileActivity,
   fileVersions,
   getFileParams,
@@ -10,9 +10,9 @@ import {
   listFilesParams,
   listFileVersionsParams,
   monthsBetween,
-  parseArchiveParams,
   versionAt,
 } from '../../../../lambda/open-data/domain/archive';
+import { API_HELP, formatError, requestError } from '../../../../lambda/open-data/errors';
 
 describe('archive dates', () => {
   it('reads UTC instants in Hong Kong time', () => {
@@ -46,48 +46,51 @@ describe('archive dates', () => {
   });
 });
 
+/** How an archive route refuses a query: its schema checks it, errors.ts words the refusal. */
+function refusal(schema: z.ZodType, query: Record<string, unknown>) {
+  const parsed = schema.safeParse(query);
+  return parsed.success ? undefined : requestError({ routeId: 'listArchivedFiles', where: 'query', error: parsed.error, input: query });
+}
+
+/** One message for each field named, and none for any other. */
+const oneMessageEach = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, [expect.any(String)]]));
+
 describe('archive parameters', () => {
   it('needs start and end as YYYYMMDD, end not before start', () => {
-    expect(parseArchiveParams(listFilesParams, { start: '20240101', end: '20240131' })).toMatchObject({ ok: true });
-    const missing = parseArchiveParams(listFilesParams, {});
-    expect(missing).toMatchObject({ ok: false, error: { status: 400 } });
-    expect(!missing.ok && missing.error.details.map((d) => d.field)).toEqual(['start', 'end']);
-    expect(parseArchiveParams(listFilesParams, { start: '20240131', end: '20240101' })).toMatchObject({
-      ok: false,
-      error: { details: [{ field: 'end', message: 'Must be the same day as start or later' }] },
+    expect(refusal(listFilesParams, { start: '20240101', end: '20240131' })).toBeUndefined();
+    const missing = refusal(listFilesParams, {});
+    expect(missing).toMatchObject({ status: 400 });
+    expect(missing?.details).toEqual(oneMessageEach('start', 'end'));
+    expect(Object.keys(missing?.details as object)).toEqual(['start', 'end']);
+    expect(refusal(listFilesParams, { start: '20240131', end: '20240101' })?.details).toEqual({
+      end: ['Must be the same day as start or later'],
     });
-    expect(parseArchiveParams(listFilesParams, { start: '2024-01-01', end: '20240230' })).toMatchObject({
-      ok: false,
-      error: { details: [{ field: 'start' }, { field: 'end' }] },
-    });
+    expect(refusal(listFilesParams, { start: '2024-01-01', end: '20240230' })?.details).toEqual(oneMessageEach('start', 'end'));
   });
 
   it('caps max and refuses unknown parameters', () => {
-    expect(parseArchiveParams(listFilesParams, { start: '20240101', end: '20240101', max: '5000' })).toMatchObject({
-      ok: false,
-      error: { details: [{ field: 'max' }] },
-    });
-    expect(parseArchiveParams(listFileVersionsParams, { url: 'u', start: '20240101', end: '20240101', page: '2' })).toMatchObject({
-      ok: false,
-      error: { details: [{ field: 'page' }] },
-    });
+    expect(refusal(listFilesParams, { start: '20240101', end: '20240101', max: '5000' })?.details).toEqual(oneMessageEach('max'));
+    expect(refusal(listFileVersionsParams, { url: 'u', start: '20240101', end: '20240101', page: '2' })?.details).toEqual(
+      oneMessageEach('page'),
+    );
   });
 
-  it("reports failures in the platform's error format", () => {
-    const parsed = parseArchiveParams(listFilesParams, { end: '20240101' });
-    expect(!parsed.ok && archiveErrorBody(parsed.error, 'req-1')).toEqual({
+  it("reports failures in CKAN's envelope, as the archive routes answer them", () => {
+    const error = refusal(listFilesParams, { end: '20240101' });
+    expect(error && formatError(error, 'req-1')).toEqual({
+      help: API_HELP,
+      success: false,
       error: {
-        code: 'BadRequest',
+        __type: 'Validation Error',
         message: 'start: Missing value: give the first day as YYYYMMDD, e.g. 20240131',
-        details: [{ field: 'start', message: 'Missing value: give the first day as YYYYMMDD, e.g. 20240131' }],
-        requestId: 'req-1',
+        start: ['Missing value: give the first day as YYYYMMDD, e.g. 20240131'],
       },
     });
   });
 
   it('needs get-file time as YYYYMMDD-HHMM', () => {
-    expect(parseArchiveParams(getFileParams, { url: 'u', time: '20240101-0930' })).toMatchObject({ ok: true });
-    expect(parseArchiveParams(getFileParams, { url: 'u', time: '20240101-2460' })).toMatchObject({ ok: false });
+    expect(refusal(getFileParams, { url: 'u', time: '20240101-0930' })).toBeUndefined();
+    expect(refusal(getFileParams, { url: 'u', time: '20240101-2460' })).toMatchObject({ status: 400 });
   });
 });
 
@@ -111,9 +114,7 @@ describe('list-files', () => {
           categories: [file.packageId === 'p1' ? 'climate-and-weather' : 'environment'],
         };
   const params = (extra: Record<string, string>) => {
-    const parsed = parseArchiveParams(listFilesParams, { start: '20240101', end: '20240131', ...extra });
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    return parsed.value;
+    return listFilesParams.parse({ start: '20240101', end: '20240131', ...extra });
   };
 
   it('lists files with versions in the period, counting only those, never unpublished ones', () => {

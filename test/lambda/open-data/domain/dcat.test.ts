@@ -4,7 +4,7 @@ import type { CatalogExportInput } from '../../../../lambda/open-data/domain/cat
 import { catalogJsonLd, DCAT_AP_CONTEXT } from '../../../../lambda/open-data/domain/dcat-ap';
 import { dataJson } from '../../../../lambda/open-data/domain/dcat-us';
 import { seedPackage } from '../../../../lambda/open-data/seed';
-import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS } from '../../../../lambda/open-data/seed-data';
+import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS } from '../../../../lambda/open-data/store/seed-data';
 import schema from '../fixtures/dcat-us-1.1.schema.json';
 
 const packages = SEED_DATASETS.map((dataset) => seedPackage(dataset, 'https://files.example.gov.hk/open-data').pkg);

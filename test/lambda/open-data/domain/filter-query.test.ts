@@ -1,6 +1,7 @@
 import { type FilterableDoc, matchesFilters, parseFilterQuery } from '../../../../lambda/open-data/domain/filter-query';
 import { parseQuery } from '../../../../lambda/open-data/domain/query';
 import { parseSort } from '../../../../lambda/open-data/domain/sort';
+import { thrown } from '../builders';
 
 const doc: FilterableDoc = {
   id: 'id-1',
@@ -17,9 +18,7 @@ const doc: FilterableDoc = {
 };
 
 function matches(fq: string): boolean {
-  const parsed = parseFilterQuery(fq);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return matchesFilters(doc, parsed.value);
+  return matchesFilters(doc, parseFilterQuery(fq));
 }
 
 describe('fq', () => {
@@ -46,15 +45,15 @@ describe('fq', () => {
   });
 
   it('refuses an unknown field as CKAN relays Solr: a 409 Search Error naming the fields allowed', () => {
-    const parsed = parseFilterQuery('title:traffic');
-    expect(parsed).toMatchObject({ ok: false, error: { kind: 'search' } });
-    expect(!parsed.ok && parsed.error.message).toMatch(/title.*organization, owner_org, tags/);
+    const error = thrown(() => parseFilterQuery('title:traffic'));
+    expect(error).toMatchObject({ status: 409, code: 'search_failed' });
+    expect((error as Error).message).toMatch(/title.*organization, owner_org, tags/);
   });
 
   it.each(['tags:"unclosed', 'organization:', 'traffic', 'res_format:(CSV', 'tags:a OR groups:b'])(
     'refuses malformed %j as a 400 Search Query Error',
     (fq) => {
-      expect(parseFilterQuery(fq)).toMatchObject({ ok: false, error: { kind: 'search-query' } });
+      expect(thrown(() => parseFilterQuery(fq))).toMatchObject({ status: 400, code: 'search_query_invalid' });
     },
   );
 });
@@ -62,44 +61,40 @@ describe('fq', () => {
 describe('q', () => {
   it('turns known field queries into filters and keeps the rest as text', () => {
     const parsed = parseQuery('rainfall tags:climate title:daily');
-    expect(parsed).toMatchObject({ ok: true, value: { clauses: [['rainfall'], ['daily']] } });
-    expect(parsed.ok && parsed.value.filters).toEqual([{ field: 'tags', negate: false, match: { kind: 'values', values: ['climate'] } }]);
+    expect(parsed).toMatchObject({ clauses: [['rainfall'], ['daily']] });
+    expect(parsed.filters).toEqual([{ field: 'tags', negate: false, match: { kind: 'values', values: ['climate'] } }]);
   });
 
   it('reads *:* as everything', () => {
-    expect(parseQuery('*:*')).toEqual({ ok: true, value: { clauses: [], filters: [] } });
+    expect(parseQuery('*:*')).toEqual({ clauses: [], filters: [] });
   });
 });
 
 describe('sort', () => {
   it('defaults to relevance, then newest', () => {
-    expect(parseSort(undefined)).toEqual({
-      ok: true,
-      value: [
-        { field: 'score', direction: 'desc' },
-        { field: 'metadata_modified', direction: 'desc' },
-      ],
-    });
+    expect(parseSort(undefined)).toEqual([
+      { field: 'score', direction: 'desc' },
+      { field: 'metadata_modified', direction: 'desc' },
+    ]);
   });
 
   it('reads several clauses in any case', () => {
-    expect(parseSort('title_string ASC, name desc')).toMatchObject({
-      ok: true,
-      value: [{ field: 'title_string', direction: 'asc' }, { field: 'name' }],
-    });
+    expect(parseSort('title_string ASC, name desc')).toMatchObject([{ field: 'title_string', direction: 'asc' }, { field: 'name' }]);
   });
 
   it('answers an unknown field with a 409 Search Error, as CKAN does', () => {
-    expect(parseSort('popularity desc')).toMatchObject({
-      ok: false,
-      error: { kind: 'search', message: expect.stringContaining('popularity') },
+    expect(thrown(() => parseSort('popularity desc'))).toMatchObject({
+      status: 409,
+      code: 'search_failed',
+      message: expect.stringContaining('popularity'),
     });
   });
 
   it('answers a clause without direction with a 400 Search Query Error, as CKAN does', () => {
-    expect(parseSort('name')).toMatchObject({
-      ok: false,
-      error: { kind: 'search-query', message: expect.stringContaining('Invalid "sort" parameter') },
+    expect(thrown(() => parseSort('name'))).toMatchObject({
+      status: 400,
+      code: 'search_query_invalid',
+      message: expect.stringContaining('Invalid "sort" parameter'),
     });
   });
 });

@@ -3,7 +3,7 @@ import { buildPackage, editableInput, type PackageBuildContext } from '../../../
 import { mergeUpdate, unmatchedPaths } from '../../../../lambda/open-data/domain/revise';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
 import { packageCreateParams, packageUpdateParams } from '../../../../lambda/open-data/domain/write-params';
-import { dataset, group, NOW, organization, resource } from '../builders';
+import { dataset, group, NOW, organization, resource, thrown } from '../builders';
 
 const ORGS = [organization('hk-td', 'TD')];
 const GROUPS = [group('transport')];
@@ -17,9 +17,7 @@ const ctx: PackageBuildContext = {
 };
 
 function input(raw: Record<string, unknown>) {
-  const parsed = parseParams(packageCreateParams, raw);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
+  return parseParams(packageCreateParams, raw);
 }
 
 describe('buildPackage', () => {
@@ -37,41 +35,34 @@ describe('buildPackage', () => {
       ctx,
     );
     expect(built).toMatchObject({
-      ok: true,
-      value: {
-        name: 'rain',
-        title: { en: 'Rainfall', tc: '雨量', sc: '雨量' },
-        owner_org: 'org-hk-td',
-        tags: ['rain', 'climate'],
-        groups: ['transport'],
-        revision: 1,
-      },
+      name: 'rain',
+      title: { en: 'Rainfall', tc: '雨量', sc: '雨量' },
+      owner_org: 'org-hk-td',
+      tags: ['rain', 'climate'],
+      groups: ['transport'],
+      revision: 1,
     });
   });
 
   it('reports every problem at once, per field', () => {
-    const built = buildPackage(
-      input({
-        name: 'rain',
-        owner_org: 'hk-nope',
-        license_id: 'mine',
-        groups: [{ name: 'nope' }],
-        extras: [
-          { key: 'a', value: '1' },
-          { key: 'a', value: '2' },
-        ],
-      }),
-      undefined,
-      ctx,
+    const refused = thrown(() =>
+      buildPackage(
+        input({
+          name: 'rain',
+          owner_org: 'hk-nope',
+          license_id: 'mine',
+          groups: [{ name: 'nope' }],
+          extras: [
+            { key: 'a', value: '1' },
+            { key: 'a', value: '2' },
+          ],
+        }),
+        undefined,
+        ctx,
+      ),
     );
-    expect(built.ok).toBe(false);
-    expect(!built.ok && built.error.kind === 'validation' && Object.keys(built.error.fields).sort()).toEqual([
-      'extras',
-      'groups',
-      'license_id',
-      'owner_org',
-      'title',
-    ]);
+    expect(refused).toMatchObject({ status: 409, code: 'validation_failed' });
+    expect(Object.keys((refused as { details: object }).details).sort()).toEqual(['extras', 'groups', 'license_id', 'owner_org', 'title']);
   });
 
   it('keeps upload details of resources whose url did not change, and the resources when none are given', () => {
@@ -79,21 +70,14 @@ describe('buildPackage', () => {
     const existing = dataset('rain', { owner_org: 'org-hk-td', resources: [uploaded], revision: 3 });
     const edited = editableInput(existing);
     const update = parseParams(packageUpdateParams, { ...edited, notes: 'New notes' });
-    if (!update.ok) throw new Error(update.error.message);
-    const built = buildPackage({ ...update.value, name: existing.name }, existing, ctx);
+    const built = buildPackage({ ...update, name: existing.name }, existing, ctx);
     expect(built).toMatchObject({
-      ok: true,
-      value: {
-        revision: 4,
-        notes: { en: 'New notes' },
-        resources: [{ id: 'r1', object_key: 'resources/k', url_type: 'upload', hash: 'h' }],
-      },
+      revision: 4,
+      notes: { en: 'New notes' },
+      resources: [{ id: 'r1', object_key: 'resources/k', url_type: 'upload', hash: 'h' }],
     });
-    const { resources: _dropped, ...withoutResources } = update.value;
-    expect(buildPackage({ ...withoutResources, name: existing.name }, existing, ctx)).toMatchObject({
-      ok: true,
-      value: { resources: [{ id: 'r1' }] },
-    });
+    const { resources: _dropped, ...withoutResources } = update;
+    expect(buildPackage({ ...withoutResources, name: existing.name }, existing, ctx)).toMatchObject({ resources: [{ id: 'r1' }] });
   });
 
   it('round-trips: a stored dataset rebuilt from its editable input is unchanged but for revision', () => {
@@ -106,9 +90,8 @@ describe('buildPackage', () => {
       revision: 2,
     });
     const parsed = parseParams(packageUpdateParams, editableInput(existing));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const rebuilt = buildPackage({ ...parsed.value, name: existing.name }, existing, ctx);
-    expect(rebuilt).toEqual({ ok: true, value: { ...existing, revision: 3 } });
+    const rebuilt = buildPackage({ ...parsed, name: existing.name }, existing, ctx);
+    expect(rebuilt).toEqual({ ...existing, revision: 3 });
   });
 });
 

@@ -1,13 +1,14 @@
-import { envelope, helpUrl } from '../../../../lambda/open-data/domain/envelope';
-import { errorBody, errorStatus } from '../../../../lambda/open-data/domain/errors';
 import { packageSearchParams, packageShowParams } from '../../../../lambda/open-data/domain/params';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
 import { packageCreateParams, resourceCreateParams } from '../../../../lambda/open-data/domain/write-params';
+import { formatError } from '../../../../lambda/open-data/errors';
+import type { HttpError } from '../../../../lambda/shared/errors';
+import { thrown } from '../builders';
 
-function problem<T>(outcome: { ok: true; value: T } | { ok: false; error: unknown }) {
-  if (outcome.ok) throw new Error('expected a validation error');
-  const error = outcome.error as Parameters<typeof errorBody>[0];
-  return { status: errorStatus(error), body: errorBody(error) };
+/** The status and the `error` member of CKAN's envelope a refused call answers with. */
+function problem(call: () => unknown) {
+  const error = thrown(call) as HttpError;
+  return { status: error.status, body: (formatError(error, 'r') as { error: Record<string, any> }).error };
 }
 
 describe('read parameters', () => {
@@ -21,54 +22,48 @@ describe('read parameters', () => {
       include_private: 'True',
     });
     expect(parsed).toMatchObject({
-      ok: true,
-      value: {
-        q: 'rain',
-        rows: 20,
-        start: 40,
-        'facet.field': ['organization', 'tags'],
-        'facet.limit': -1,
-        include_private: true,
-        facet: true,
-      },
+      q: 'rain',
+      rows: 20,
+      start: 40,
+      'facet.field': ['organization', 'tags'],
+      'facet.limit': -1,
+      include_private: true,
+      facet: true,
     });
   });
 
   it('gives defaults: 10 rows from the start, facet.limit 50, mincount 1', () => {
-    expect(parseParams(packageSearchParams, {})).toMatchObject({
-      ok: true,
-      value: { rows: 10, start: 0, 'facet.limit': 50, 'facet.mincount': 1 },
-    });
+    expect(parseParams(packageSearchParams, {})).toMatchObject({ rows: 10, start: 0, 'facet.limit': 50, 'facet.mincount': 1 });
   });
 
   it('refuses rows over 1000 with a 409 saying what to change', () => {
-    const { status, body } = problem(parseParams(packageSearchParams, { rows: 1001 }));
+    const { status, body } = problem(() => parseParams(packageSearchParams, { rows: 1001 }));
     expect(status).toBe(409);
     expect(body).toMatchObject({ __type: 'Validation Error', rows: [expect.stringMatching(/1000 or less/)] });
   });
 
   it("refuses a negative start with CKAN's message", () => {
-    expect(problem(parseParams(packageSearchParams, { start: '-1' })).body).toMatchObject({ start: ['Must be a natural number'] });
+    expect(problem(() => parseParams(packageSearchParams, { start: '-1' })).body).toMatchObject({ start: ['Must be a natural number'] });
   });
 
   it("refuses a non-number with CKAN's message", () => {
-    expect(problem(parseParams(packageSearchParams, { rows: 'ten' })).body).toMatchObject({ rows: ['Invalid integer'] });
+    expect(problem(() => parseParams(packageSearchParams, { rows: 'ten' })).body).toMatchObject({ rows: ['Invalid integer'] });
   });
 
   it('refuses unknown fields, naming each', () => {
-    expect(problem(parseParams(packageShowParams, { id: 'x', colour: 'red' })).body).toMatchObject({
+    expect(problem(() => parseParams(packageShowParams, { id: 'x', colour: 'red' })).body).toMatchObject({
       colour: [expect.stringMatching(/not accepted/)],
     });
   });
 
   it('reports a missing id as CKAN does', () => {
-    expect(problem(parseParams(packageShowParams, {})).body).toMatchObject({ __type: 'Validation Error', id: ['Missing value'] });
+    expect(problem(() => parseParams(packageShowParams, {})).body).toMatchObject({ __type: 'Validation Error', id: ['Missing value'] });
   });
 });
 
 describe('write parameters', () => {
   it("refuses a name that breaks CKAN's rules with CKAN's per-field message", () => {
-    const { status, body } = problem(parseParams(packageCreateParams, { name: 'Traffic Data', owner_org: 'hk-td' }));
+    const { status, body } = problem(() => parseParams(packageCreateParams, { name: 'Traffic Data', owner_org: 'hk-td' }));
     expect(status).toBe(409);
     expect(body).toEqual({
       __type: 'Validation Error',
@@ -78,7 +73,7 @@ describe('write parameters', () => {
   });
 
   it('nests resource errors by position, as CKAN does', () => {
-    const { body } = problem(
+    const { body } = problem(() =>
       parseParams(packageCreateParams, {
         name: 'ok-name',
         owner_org: 'hk-td',
@@ -89,7 +84,7 @@ describe('write parameters', () => {
   });
 
   it("checks tags with CKAN's rules", () => {
-    const { body } = problem(
+    const { body } = problem(() =>
       parseParams(packageCreateParams, { name: 'ok-name', owner_org: 'hk-td', tags: [{ name: 'a' }, { name: 'bad/tag' }] }),
     );
     expect(body.tags).toEqual([
@@ -99,11 +94,11 @@ describe('write parameters', () => {
   });
 
   it('accepts Chinese tags', () => {
-    expect(parseParams(packageCreateParams, { name: 'ok-name', owner_org: 'hk-td', tags: [{ name: '交通' }] }).ok).toBe(true);
+    expect(() => parseParams(packageCreateParams, { name: 'ok-name', owner_org: 'hk-td', tags: [{ name: '交通' }] })).not.toThrow();
   });
 
   it('needs a url or an upload for a resource, not both', () => {
-    expect(problem(parseParams(resourceCreateParams, { package_id: 'p' })).body).toMatchObject({
+    expect(problem(() => parseParams(resourceCreateParams, { package_id: 'p' })).body).toMatchObject({
       url: [expect.stringMatching(/^Missing value/)],
     });
     const both = {
@@ -111,29 +106,6 @@ describe('write parameters', () => {
       url: 'https://a.example/x',
       upload: { filename: 'a.csv', content_type: 'text/csv', size: 1, sha256: 'a'.repeat(64) },
     };
-    expect(problem(parseParams(resourceCreateParams, both)).body).toMatchObject({ upload: [expect.stringMatching(/not both/)] });
-  });
-});
-
-describe('envelope', () => {
-  it('wraps a result in help, success and result', () => {
-    expect(envelope('https://data.example/open-data/', 'package_list', { ok: true, value: ['a'] })).toEqual({
-      status: 200,
-      body: { help: 'https://data.example/open-data/api/3/action/help_show?name=package_list', success: true, result: ['a'] },
-    });
-  });
-
-  it.each([
-    [{ kind: 'not-found', message: 'Not found' }, 404, 'Not Found Error'],
-    [{ kind: 'not-authorized', message: 'Access denied' }, 403, 'Authorization Error'],
-    [{ kind: 'bad-request', message: 'Bad request - Action name not known: x' }, 400, 'Bad Request'],
-    [{ kind: 'search-query', message: 'Search Query is invalid: x' }, 400, 'Search Query Error'],
-    [{ kind: 'search', message: 'Search error: x' }, 409, 'Search Error'],
-  ] as const)('maps %j to %i with __type %s', (error, status, type) => {
-    const out = envelope('https://d', 'package_show', { ok: false, error });
-    expect(out).toEqual({
-      status,
-      body: { help: helpUrl('https://d', 'package_show'), success: false, error: { __type: type, message: error.message } },
-    });
+    expect(problem(() => parseParams(resourceCreateParams, both)).body).toMatchObject({ upload: [expect.stringMatching(/not both/)] });
   });
 });

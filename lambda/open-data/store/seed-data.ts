@@ -1,5 +1,5 @@
-import type { Group, Organization } from './domain/entities';
-import type { Trilingual } from './domain/language';
+import type { Group, Organization } from '../domain/entities';
+import type { Trilingual } from '../domain/language';
 
 /**
  * Demo catalogue for local mode: five departments, seven categories and 23 datasets modelled

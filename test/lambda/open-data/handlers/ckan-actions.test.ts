@@ -1,14 +1,49 @@
-import { CKAN_ACTIONS, runCkanAction } from '../../../../lambda/open-data/service/ckan-actions';
+import type { ActionCall, RequestContext } from '../../../../lambda/open-data/app/actions';
+import { SearchIndex } from '../../../../lambda/open-data/domain/search-index';
+import {
+  actionHelp,
+  formatError,
+  inAction,
+  notAuthorized,
+  notFound,
+  searchFailed,
+  searchQueryInvalid,
+  unknownAction,
+} from '../../../../lambda/open-data/errors';
+import { answerAction } from '../../../../lambda/open-data/handlers/http';
+import type { OpenDataPorts } from '../../../../lambda/open-data/ports';
+import { ACTION_SITES, CKAN_ACTIONS, openDataService } from '../../../../lambda/open-data/routes';
+import { HttpError } from '../../../../lambda/shared/errors';
+import { dataset, organization } from '../builders';
 import { PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
 
 const HELP = (action: string) => `https://data.example.gov.hk/open-data/api/3/action/help_show?name=${action}`;
 
-describe('runCkanAction: the Action API as a CKAN client sees it', () => {
+const MAIN_SITE = ACTION_SITES.find((site) => !site.publisher && site.path === '')!;
+/** Every action answers on the publishers' site; who calls is the context given. */
+const PUBLISHERS_SITE = ACTION_SITES.find((site) => site.publisher)!;
+
+interface Answer {
+  readonly status: number;
+  readonly body: { readonly help: string; readonly success: boolean; readonly result?: unknown; readonly error?: Record<string, unknown> };
+}
+
+/** What the runtime sends for an action: its envelope, or a refusal in the envelope the service's formatter gives it. */
+async function answer(ports: OpenDataPorts, ctx: RequestContext, action: string, request: ActionCall['request']): Promise<Answer> {
+  try {
+    return (await answerAction(ports, ctx, { site: PUBLISHERS_SITE, action, request })) as Answer;
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return { status: error.status, body: openDataService.formatError(error, 'r') as Answer['body'] };
+  }
+}
+
+describe('answerAction: the Action API as a CKAN client sees it', () => {
   const env = useSeededOpenData();
   const get = (action: string, query: Record<string, string | string[]> = {}, ctx = PUBLIC) =>
-    runCkanAction(env.deps, ctx, action, { method: 'GET', query });
+    answer(env.deps, ctx, action, { method: 'GET', query });
   const post = (action: string, body: unknown, ctx = PUBLIC) =>
-    runCkanAction(env.deps, ctx, action, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+    answer(env.deps, ctx, action, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
 
   it('answers a GET with the success envelope', async () => {
     const response = await get('package_list', { limit: '3' });
@@ -89,7 +124,7 @@ describe('runCkanAction: the Action API as a CKAN client sees it', () => {
 
   it('marks exactly the read actions as callable by GET', () => {
     const readable = Object.entries(CKAN_ACTIONS)
-      .filter(([, spec]) => spec.sideEffectFree)
+      .filter(([, spec]) => (spec.methods as readonly string[]).includes('GET'))
       .map(([name]) => name)
       .sort();
     expect(readable).toEqual([
@@ -104,5 +139,35 @@ describe('runCkanAction: the Action API as a CKAN client sees it', () => {
       'status_show',
       'tag_list',
     ]);
+  });
+});
+
+describe('envelope', () => {
+  it('wraps a result in help, success and result', async () => {
+    const index = new SearchIndex([organization('hk-td', 'TD')]);
+    index.upsert(dataset('a'));
+    const ports = {
+      site: { siteUrl: 'https://data.example/open-data/' },
+      catalog: { current: async () => index },
+    } as unknown as OpenDataPorts;
+    const call: ActionCall = { site: MAIN_SITE, action: 'package_list', request: { method: 'GET', query: {} } };
+    expect(await answerAction(ports, PUBLIC, call)).toEqual({
+      status: 200,
+      body: { help: 'https://data.example/open-data/api/3/action/help_show?name=package_list', success: true, result: ['a'] },
+    });
+  });
+
+  it.each([
+    ['not found', 'Not found', 404, 'Not Found Error', () => notFound()],
+    ['not authorized', 'Access denied', 403, 'Authorization Error', () => notAuthorized()],
+    ['an unknown action', 'Bad request - Action name not known: x', 400, 'Bad Request', () => unknownAction('x')],
+    ['a malformed search', 'Search Query is invalid: x', 400, 'Search Query Error', () => searchQueryInvalid('x')],
+    ['a search that cannot run', 'Search error: x', 409, 'Search Error', () => searchFailed('x')],
+  ] as const)('maps %s ("%s") to %i with __type %s', (_kind, message, status, type, make) => {
+    const error = inAction(make(), actionHelp('https://d', 'package_show')) as HttpError;
+    expect({ status: error.status, body: formatError(error, 'r') }).toEqual({
+      status,
+      body: { help: actionHelp('https://d', 'package_show'), success: false, error: { __type: type, message } },
+    });
   });
 });

@@ -1,3 +1,7 @@
+import { packageList, packageSearch, packageShow, tagList } from '../../../../lambda/open-data/app/datasets';
+import { groupList, groupShow, organizationList, organizationShow } from '../../../../lambda/open-data/app/organizations';
+import { resourceShow } from '../../../../lambda/open-data/app/resources';
+import { statusShow } from '../../../../lambda/open-data/app/site';
 import {
   groupListParams,
   groupShowParams,
@@ -8,65 +12,46 @@ import {
   tagListParams,
 } from '../../../../lambda/open-data/domain/params';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
-import { SEED_DATASETS } from '../../../../lambda/open-data/seed-data';
-import {
-  groupList,
-  groupShow,
-  organizationList,
-  organizationShow,
-  packageList,
-  packageSearch,
-  packageShow,
-  resourceShow,
-  statusShow,
-  tagList,
-} from '../../../../lambda/open-data/service/read-actions';
-import { EPD, PUBLIC, TD, useSeededOpenData, value } from '../open-data-setup';
+import { SEED_DATASETS } from '../../../../lambda/open-data/store/seed-data';
+import { EPD, PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
 
 const UNPUBLISHED = SEED_DATASETS.filter((d) => d.private || d.state === 'draft').map((d) => d.name);
 const PUBLISHED = SEED_DATASETS.filter((d) => !d.private && d.state !== 'draft').map((d) => d.name);
 
 function params<T>(schema: Parameters<typeof parseParams>[0], raw: Record<string, unknown>): T {
-  return value(parseParams(schema, raw)) as T;
+  return parseParams(schema, raw) as T;
 }
 
 describe('CKAN read actions over the seeded catalogue', () => {
   const env = useSeededOpenData();
-  const search = async (raw: Record<string, unknown>, ctx = PUBLIC) =>
-    value(await packageSearch(env.deps, ctx, params(packageSearchParams, raw)));
+  const search = async (raw: Record<string, unknown>, ctx = PUBLIC) => await packageSearch(env.deps, ctx, params(packageSearchParams, raw));
 
   it('package_list: published names only, sorted, paged with limit and offset', async () => {
-    const all = value(await packageList(env.deps, PUBLIC, {}));
+    const all = await packageList(env.deps, PUBLIC, {});
     expect(all).toEqual([...PUBLISHED].sort());
     expect(all.some((name) => UNPUBLISHED.includes(name))).toBe(false);
-    expect(value(await packageList(env.deps, PUBLIC, params(packageListParams, { limit: '2', offset: '1' })))).toEqual(all.slice(1, 3));
+    expect(await packageList(env.deps, PUBLIC, params(packageListParams, { limit: '2', offset: '1' }))).toEqual(all.slice(1, 3));
   });
 
   it('package_show: by name or id, title and notes in the language asked for', async () => {
-    const en = value(await packageShow(env.deps, PUBLIC, { id: 'hk-hko-daily-total-rainfall' }));
+    const en = await packageShow(env.deps, PUBLIC, { id: 'hk-hko-daily-total-rainfall' });
     expect(en).toMatchObject({
       name: 'hk-hko-daily-total-rainfall',
       title: 'Daily Total Rainfall',
       type: 'dataset',
       organization: { name: 'hk-hko' },
     });
-    const tc = value(await packageShow(env.deps, { ...PUBLIC, lang: 'tc' }, { id: en.id }));
+    const tc = await packageShow(env.deps, { ...PUBLIC, lang: 'tc' }, { id: en.id });
     expect([tc.title, tc.organization?.title]).toEqual(['每日總雨量', '香港天文台']);
-    const sc = value(await packageShow(env.deps, { ...PUBLIC, lang: 'sc' }, { id: en.id }));
+    const sc = await packageShow(env.deps, { ...PUBLIC, lang: 'sc' }, { id: en.id });
     expect(sc.title).toBe('每日总雨量');
     expect(en.title_translated).toEqual({ en: 'Daily Total Rainfall', tc: '每日總雨量', sc: '每日总雨量' });
   });
 
   it('package_show: a private dataset is "not found" to the public and other departments, shown to its own', async () => {
-    expect(await packageShow(env.deps, PUBLIC, { id: 'hk-td-cctv-maintenance-schedule' })).toMatchObject({
-      ok: false,
-      error: { kind: 'not-found' },
-    });
-    expect(await packageShow(env.deps, EPD, { id: 'hk-td-cctv-maintenance-schedule' })).toMatchObject({
-      ok: false,
-      error: { kind: 'not-found' },
-    });
-    expect(value(await packageShow(env.deps, TD, { id: 'hk-td-cctv-maintenance-schedule' })).private).toBe(true);
+    await expect(packageShow(env.deps, PUBLIC, { id: 'hk-td-cctv-maintenance-schedule' })).rejects.toMatchObject({ status: 404 });
+    await expect(packageShow(env.deps, EPD, { id: 'hk-td-cctv-maintenance-schedule' })).rejects.toMatchObject({ status: 404 });
+    expect((await packageShow(env.deps, TD, { id: 'hk-td-cctv-maintenance-schedule' })).private).toBe(true);
   });
 
   it('package_search: English words find titles first', async () => {
@@ -121,87 +106,87 @@ describe('CKAN read actions over the seeded catalogue', () => {
   });
 
   it('package_search: facet display names follow the language', async () => {
-    const result = value(
-      await packageSearch(env.deps, { ...PUBLIC, lang: 'tc' }, params(packageSearchParams, { 'facet.field': '["organization","groups"]' })),
+    const result = await packageSearch(
+      env.deps,
+      { ...PUBLIC, lang: 'tc' },
+      params(packageSearchParams, { 'facet.field': '["organization","groups"]' }),
     );
     expect(result.search_facets.organization.items.find((item) => item.name === 'hk-td')?.display_name).toBe('運輸署');
     expect(result.search_facets.groups.items.find((item) => item.name === 'transport')?.display_name).toBe('運輸');
   });
 
   it('package_search: refuses unknown sort and facet fields as CKAN does', async () => {
-    expect(await packageSearch(env.deps, PUBLIC, params(packageSearchParams, { sort: 'views desc' }))).toMatchObject({
-      ok: false,
-      error: { kind: 'search' },
+    await expect(packageSearch(env.deps, PUBLIC, params(packageSearchParams, { sort: 'views desc' }))).rejects.toMatchObject({
+      status: 409,
+      code: 'search_failed',
     });
-    expect(await packageSearch(env.deps, PUBLIC, params(packageSearchParams, { 'facet.field': '["secret"]' }))).toMatchObject({
-      ok: false,
-      error: { kind: 'search' },
+    await expect(packageSearch(env.deps, PUBLIC, params(packageSearchParams, { 'facet.field': '["secret"]' }))).rejects.toMatchObject({
+      status: 409,
+      code: 'search_failed',
     });
   });
 
   it('resource_show: a published resource; a private one is not found', async () => {
-    const pkg = value(await packageShow(env.deps, PUBLIC, { id: 'hk-hko-daily-total-rainfall' }));
-    expect(value(await resourceShow(env.deps, PUBLIC, { id: pkg.resources[0].id }))).toMatchObject({
+    const pkg = await packageShow(env.deps, PUBLIC, { id: 'hk-hko-daily-total-rainfall' });
+    expect(await resourceShow(env.deps, PUBLIC, { id: pkg.resources[0].id })).toMatchObject({
       format: 'CSV',
       package_id: pkg.id,
       position: 0,
     });
-    const hidden = value(await packageShow(env.deps, TD, { id: 'hk-td-cctv-maintenance-schedule' }));
-    expect(await resourceShow(env.deps, PUBLIC, { id: hidden.resources[0].id })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    const hidden = await packageShow(env.deps, TD, { id: 'hk-td-cctv-maintenance-schedule' });
+    await expect(resourceShow(env.deps, PUBLIC, { id: hidden.resources[0].id })).rejects.toMatchObject({ status: 404 });
   });
 
   it('organization_list: names, or dicts whose counts ignore unpublished datasets, sortable', async () => {
-    expect(value(await organizationList(env.deps, PUBLIC, params(organizationListParams, { sort: 'name asc' })))).toEqual([
+    expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { sort: 'name asc' }))).toEqual([
       'hk-dh',
       'hk-epd',
       'hk-hko',
       'hk-landsd',
       'hk-td',
     ]);
-    const dicts = value(
-      await organizationList(env.deps, PUBLIC, params(organizationListParams, { all_fields: 'true', sort: 'package_count desc' })),
-    ) as Array<{
+    const dicts = (await organizationList(
+      env.deps,
+      PUBLIC,
+      params(organizationListParams, { all_fields: 'true', sort: 'package_count desc' }),
+    )) as Array<{
       name: string;
       package_count: number;
     }>;
     const expected = (org: string) => SEED_DATASETS.filter((d) => d.org === org && !d.private && d.state !== 'draft').length;
     for (const dict of dicts) expect(dict.package_count).toBe(expected(dict.name));
     expect(dicts.map((d) => d.package_count)).toEqual([...dicts.map((d) => d.package_count)].sort((a, b) => b - a));
-    expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { sort: 'budget desc' }))).toMatchObject({
-      ok: false,
-      error: { kind: 'validation', fields: { sort: [expect.stringMatching(/name, title or package_count/)] } },
+    await expect(organizationList(env.deps, PUBLIC, params(organizationListParams, { sort: 'budget desc' }))).rejects.toMatchObject({
+      status: 409,
+      code: 'validation_failed',
+      details: { sort: [expect.stringMatching(/name, title or package_count/)] },
     });
   });
 
   it('organization_show and group_show: with their published datasets', async () => {
-    const org = value(
-      await organizationShow(
-        env.deps,
-        { ...PUBLIC, lang: 'sc' },
-        params(organizationShowParams, { id: 'hk-td', include_datasets: 'true' }),
-      ),
+    const org = await organizationShow(
+      env.deps,
+      { ...PUBLIC, lang: 'sc' },
+      params(organizationShowParams, { id: 'hk-td', include_datasets: 'true' }),
     );
     expect(org).toMatchObject({ name: 'hk-td', title: '运输署', is_organization: true, package_count: 4 });
     expect(org.packages?.map((pkg) => pkg.name)).not.toContain('hk-td-cctv-maintenance-schedule');
-    const group = value(await groupShow(env.deps, PUBLIC, params(groupShowParams, { id: 'climate-and-weather' })));
+    const group = await groupShow(env.deps, PUBLIC, params(groupShowParams, { id: 'climate-and-weather' }));
     expect(group).toMatchObject({ name: 'climate-and-weather', package_count: 4, type: 'group' });
-    expect(await groupShow(env.deps, PUBLIC, params(groupShowParams, { id: 'nope' }))).toMatchObject({
-      ok: false,
-      error: { kind: 'not-found' },
-    });
-    expect(value(await groupList(env.deps, PUBLIC, params(groupListParams, { sort: 'name asc' })))).toContain('transport');
+    await expect(groupShow(env.deps, PUBLIC, params(groupShowParams, { id: 'nope' }))).rejects.toMatchObject({ status: 404 });
+    expect(await groupList(env.deps, PUBLIC, params(groupListParams, { sort: 'name asc' }))).toContain('transport');
   });
 
   it('tag_list: tags of published datasets only, filterable', async () => {
-    const tags = value(await tagList(env.deps, PUBLIC, params(tagListParams, {}))) as string[];
+    const tags = (await tagList(env.deps, PUBLIC, params(tagListParams, {}))) as string[];
     expect(tags).toContain('traffic');
     expect(tags).toContain('交通');
     expect(tags).not.toContain('internal');
-    expect(value(await tagList(env.deps, PUBLIC, params(tagListParams, { query: 'rain' })))).toEqual(['rainfall']);
+    expect(await tagList(env.deps, PUBLIC, params(tagListParams, { query: 'rain' }))).toEqual(['rainfall']);
   });
 
   it('status_show: the site and the CKAN version it answers like', async () => {
-    expect(value(await statusShow(env.deps, { ...PUBLIC, lang: 'tc' }))).toMatchObject({
+    expect(await statusShow(env.deps, { ...PUBLIC, lang: 'tc' })).toMatchObject({
       site_title: '資料一線通',
       site_url: 'https://data.example.gov.hk/open-data',
       ckan_version: expect.stringMatching(/^2\.\d+/),

@@ -1,6 +1,6 @@
 import type { StoredPackage } from '../domain/entities';
-import type { Clock, PackageRepository, RegistryRepository } from '../domain/ports';
 import { SearchIndex } from '../domain/search-index';
+import type { Catalogue, Clock, PackageRepository, RegistryRepository } from '../ports';
 
 export interface CatalogIndexOptions {
   /**
@@ -22,7 +22,7 @@ export interface CatalogIndexOptions {
  * then kept current with the datasets written since, which the byModified index returns.
  * Writes made by this instance are applied at once, so a caller sees its own changes.
  */
-export class CatalogIndex {
+export class CatalogIndex implements Catalogue {
   private index: SearchIndex | undefined;
   private loading: Promise<SearchIndex> | undefined;
   private watermark = 0;

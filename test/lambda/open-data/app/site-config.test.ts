@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { OpenDataDeps } from '../../../../lambda/open-data/service/context';
-import { downloadLocation } from '../../../../lambda/open-data/service/download-actions';
-import { DEFAULT_SITE_URL, siteConfigFromEnv } from '../../../../lambda/open-data/service/site-config';
+import { downloadLocation } from '../../../../lambda/open-data/app/downloads';
+import { DEFAULT_SITE_URL, siteConfigFromEnv } from '../../../../lambda/open-data/compose';
+import type { OpenDataPorts } from '../../../../lambda/open-data/ports';
 
 describe('site settings from the environment', () => {
   it('points download links at the site and redirects downloads to the file delivery URL', () => {
@@ -34,7 +34,7 @@ describe('downloadLocation', () => {
           return `https://s3.example/${key}?X-Amz-Signature=x`;
         },
       },
-    }) as unknown as OpenDataDeps;
+    }) as unknown as OpenDataPorts;
 
   it('addresses any object key under the file delivery URL so that it decodes back to the key', async () => {
     const segment = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('/'));

@@ -1,7 +1,9 @@
 import { aggregateDownloads, type DatasetDownloads } from '../domain/downloads';
 import { isPublic } from '../domain/entities';
 import { mayRead } from '../domain/visibility';
-import type { OpenDataDeps, RequestContext } from './context';
+import { notFound } from '../errors';
+import type { OpenDataPorts } from '../ports';
+import type { RequestContext } from './actions';
 
 /** Where a download goes: a stored file (by key) or a publisher's own URL. */
 export type DownloadTarget =
@@ -10,18 +12,21 @@ export type DownloadTarget =
 
 /**
  * Resolves `/dataset/{package}/resource/{resource}/download/...` and counts the download
- * against the dataset. Undefined (404) for unknown resources and datasets the caller may not read.
+ * against the dataset. Unknown resources and datasets the caller may not read are not found,
+ * and not counted.
  */
 export async function resolveDownload(
-  deps: OpenDataDeps,
+  ports: OpenDataPorts,
   ctx: RequestContext,
   ids: { packageId: string; resourceId: string },
-): Promise<DownloadTarget | undefined> {
-  const [pkg, index] = await Promise.all([deps.packages.get(ids.packageId), deps.catalog.current()]);
+): Promise<DownloadTarget> {
+  const [pkg, index] = await Promise.all([ports.packages.get(ids.packageId), ports.catalog.current()]);
   const resource = pkg?.resources.find((r) => r.id === ids.resourceId);
-  if (!pkg || !resource || !mayRead(pkg, index.departmentOf(pkg), ctx.caller)) return undefined;
-  if (resource.url_type === 'upload' && !resource.object_key) return undefined;
-  await deps.downloads.record({ packageId: pkg.id, resourceId: resource.id, at: deps.clock.now().toISOString() });
+  const unavailable = !pkg || !resource || !mayRead(pkg, index.departmentOf(pkg), ctx.caller);
+  if (unavailable || (resource.url_type === 'upload' && !resource.object_key)) {
+    throw notFound('Resource was not found, or its dataset is not published.');
+  }
+  await ports.downloads.record({ packageId: pkg.id, resourceId: resource.id, at: ports.clock.now().toISOString() });
   if (resource.object_key) {
     return {
       kind: 'object',
@@ -34,8 +39,8 @@ export async function resolveDownload(
 }
 
 /** Downloads per published dataset over an optional range of Hong Kong days (YYYYMMDD). */
-export async function downloadStatistics(deps: OpenDataDeps, range: { from?: string; to?: string } = {}): Promise<DatasetDownloads[]> {
-  const [counts, index] = await Promise.all([deps.downloads.counts(), deps.catalog.current()]);
+export async function downloadStatistics(ports: OpenDataPorts, range: { from?: string; to?: string } = {}): Promise<DatasetDownloads[]> {
+  const [counts, index] = await Promise.all([ports.downloads.counts(), ports.catalog.current()]);
   return aggregateDownloads(counts, range).filter((entry) => {
     const pkg = index.get(entry.packageId);
     return pkg !== undefined && isPublic(pkg);
@@ -50,10 +55,10 @@ export const PRESIGNED_DOWNLOAD_SECONDS = 300;
  * its address under the file delivery URL (CloudFront in AWS: objects are immutable, so any
  * cache of them stays right), or else a presigned S3 URL valid for five minutes.
  */
-export async function downloadLocation(deps: OpenDataDeps, target: DownloadTarget): Promise<string> {
+export async function downloadLocation(ports: OpenDataPorts, target: DownloadTarget): Promise<string> {
   if (target.kind === 'link') return target.url;
-  if (deps.site.fileDeliveryUrl) {
-    return `${deps.site.fileDeliveryUrl}/${target.objectKey.split('/').map(encodeURIComponent).join('/')}`;
+  if (ports.site.fileDeliveryUrl) {
+    return `${ports.site.fileDeliveryUrl}/${target.objectKey.split('/').map(encodeURIComponent).join('/')}`;
   }
-  return deps.objects.presignDownload(target.objectKey, target.fileName, PRESIGNED_DOWNLOAD_SECONDS);
+  return ports.objects.presignDownload(target.objectKey, target.fileName, PRESIGNED_DOWNLOAD_SECONDS);
 }

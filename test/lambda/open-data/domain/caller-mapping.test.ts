@@ -1,4 +1,4 @@
-import { openDataCaller } from '../../../../lambda/open-data/service/caller-mapping';
+import { openDataCaller } from '../../../../lambda/open-data/domain/caller';
 
 describe('openDataCaller', () => {
   it.each([

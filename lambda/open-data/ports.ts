@@ -1,10 +1,13 @@
-import type { ArchiveVersion, FileActivity } from './archive';
-import type { DownloadCount, DownloadEvent } from './downloads';
-import type { Group, Organization, StoredPackage } from './entities';
+import type { ArchiveVersion, FileActivity } from './domain/archive';
+import type { DownloadCount, DownloadEvent } from './domain/downloads';
+import type { Group, Organization, StoredPackage } from './domain/entities';
+import type { Trilingual } from './domain/language';
+import type { SearchIndex } from './domain/search-index';
+import type { UploadPolicy } from './domain/upload-policy';
 
 /**
- * What the service needs from storage, declared here so the domain and service never import the
- * AWS SDK: DynamoDB and S3 adapters in store/ implement these, and tests may pass fakes.
+ * What the use cases need, declared here so that app/ and domain/ never import the AWS SDK: the
+ * DynamoDB and S3 adapters in store/ implement these, compose.ts builds them, tests may pass fakes.
  */
 
 export type CreateOutcome = 'created' | 'name-taken';
@@ -122,4 +125,56 @@ export interface Clock {
 
 export interface IdSource {
   uuid(): string;
+}
+
+/**
+ * The search index of one function instance, kept current with what was written since it loaded
+ * (store/catalog-index.ts).
+ */
+export interface Catalogue {
+  /** The index, refreshed first if it is older than the refresh interval. */
+  current(): Promise<SearchIndex>;
+  /** Applies a dataset this instance has just written, so its caller sees its own change. */
+  remember(pkg: StoredPackage): void;
+  /** Drops the index so the next use loads everything again (after seeding, say). */
+  reset(): void;
+}
+
+/** How the portal describes itself, in CKAN's status_show and in the DCAT exports. */
+export interface SiteConfig {
+  /** Base URL of the CKAN API, without `/api/3/action`: `https://host/open-data`. */
+  readonly siteUrl: string;
+  /**
+   * Base URL of the download links CKAN shows as a resource's `url`
+   * (`<base>/dataset/<id>/resource/<id>/download/<file>`): the service's own route, which counts
+   * the download and redirects to the file. Normally the site URL.
+   */
+  readonly downloadBaseUrl: string;
+  /**
+   * Where counted downloads are redirected: the CloudFront distribution in front of the
+   * resources bucket, in AWS. Without it, to a short-lived presigned S3 URL.
+   */
+  readonly fileDeliveryUrl?: string;
+  readonly title: Trilingual;
+  readonly description: Trilingual;
+  readonly publisher: Trilingual;
+  readonly email: string;
+  readonly uploadPolicy: UploadPolicy;
+  /** The CKAN release whose Action API this service answers like. */
+  readonly ckanVersion: string;
+}
+
+/** Everything the use cases use: storage, the search index, time, ids, the site's settings. */
+export interface OpenDataPorts {
+  readonly packages: PackageRepository;
+  readonly registry: RegistryRepository;
+  readonly uploads: UploadRepository;
+  readonly archive: ArchiveRepository;
+  readonly downloads: DownloadRepository;
+  readonly objects: ObjectStorage;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly site: SiteConfig;
+  readonly catalog: Catalogue;
 }

@@ -1,0 +1,114 @@
+import { PUBLIC_CALLER } from '../domain/caller';
+import type { Group, Organization, StoredPackage } from '../domain/entities';
+import { type Lang, pick } from '../domain/language';
+import { type CkanGroup, type CkanOrganization, type CkanPackage, groupDict, organizationDict, packageDict } from '../domain/package-dict';
+import type { GroupListParams, GroupShowParams, OrganizationListParams, OrganizationShowParams } from '../domain/params';
+import type { SearchIndex } from '../domain/search-index';
+import { invalidField, notFound } from '../errors';
+import type { OpenDataPorts } from '../ports';
+import { langOf, type RequestContext } from './actions';
+
+/**
+ * Organizations (the publishing departments) and groups (the data categories), from the
+ * in-memory index, with counts of their published datasets.
+ */
+
+type Listable = { readonly name: string; readonly title: Organization['title'] };
+
+/** Sorting as CKAN's group_list allows it: name, title or package_count, asc or desc. */
+function sortListing<T extends Listable>(items: T[], sort: string | undefined, counts: Map<string, number>, lang: Lang): T[] {
+  const [field = 'title', direction = 'asc', ...rest] = (sort?.trim() || 'title asc').split(/\s+/);
+  if (!['name', 'title', 'package_count'].includes(field) || !['asc', 'desc'].includes(direction.toLowerCase()) || rest.length > 0) {
+    throw invalidField('sort', `Cannot sort by "${sort}": use name, title or package_count, then asc or desc`);
+  }
+  const key = (item: T): string | number =>
+    field === 'name' ? item.name : field === 'title' ? pick(item.title, lang).toLowerCase() : (counts.get(item.name) ?? 0);
+  return [...items].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    const order = x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : 1;
+    return direction.toLowerCase() === 'desc' ? -order : order;
+  });
+}
+
+function publishedCounts(index: SearchIndex, keyOf: (pkg: StoredPackage) => string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const pkg of index.visible(PUBLIC_CALLER)) for (const key of keyOf(pkg)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+function organizationCounts(index: SearchIndex): Map<string, number> {
+  return publishedCounts(index, (pkg) => {
+    const org = index.organization(pkg.owner_org);
+    return org ? [org.name] : [];
+  });
+}
+
+function groupCounts(index: SearchIndex): Map<string, number> {
+  return publishedCounts(index, (pkg) => pkg.groups);
+}
+
+function page<T>(items: T[], offset: number, limit: number | undefined): T[] {
+  return limit === undefined ? items.slice(offset) : items.slice(offset, offset + limit);
+}
+
+/** organization_list: the departments, as names or (all_fields) dicts with dataset counts. */
+export async function organizationList(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: OrganizationListParams,
+): Promise<string[] | CkanOrganization[]> {
+  const index = await ports.catalog.current();
+  const counts = organizationCounts(index);
+  const paged = page(sortListing(index.allOrganizations(), params.sort, counts, langOf(ctx)), params.offset, params.limit);
+  if (!params.all_fields) return paged.map((org) => org.name);
+  return paged.map((org) => organizationDict(org, langOf(ctx), params.include_dataset_count ? (counts.get(org.name) ?? 0) : undefined));
+}
+
+/** group_list: the data categories, as names or dicts. */
+export async function groupList(ports: OpenDataPorts, ctx: RequestContext, params: GroupListParams): Promise<string[] | CkanGroup[]> {
+  const index = await ports.catalog.current();
+  const counts = groupCounts(index);
+  const paged = page(sortListing(index.allGroups(), params.sort, counts, langOf(ctx)), params.offset, params.limit);
+  if (!params.all_fields) return paged.map((group) => group.name);
+  return paged.map((group) => groupDict(group, langOf(ctx), params.include_dataset_count ? (counts.get(group.name) ?? 0) : undefined));
+}
+
+/** Datasets group_show and organization_show list, as CKAN does: published ones, newest first. */
+const SHOWN_DATASETS = 1000;
+
+function publishedOf(index: SearchIndex, belongs: (pkg: StoredPackage) => boolean): StoredPackage[] {
+  return index
+    .visible(PUBLIC_CALLER)
+    .filter(belongs)
+    .sort((a, b) => (a.metadata_modified > b.metadata_modified ? -1 : 1));
+}
+
+/** organization_show: one department, by id or name. */
+export async function organizationShow(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: OrganizationShowParams,
+): Promise<CkanOrganization & { packages?: CkanPackage[] }> {
+  const index = await ports.catalog.current();
+  const org = index.organizationByIdOrName(params.id);
+  if (!org) throw notFound('Organization was not found.');
+  const datasets = publishedOf(index, (pkg) => pkg.owner_org === org.id);
+  const dict = organizationDict(org, langOf(ctx), params.include_dataset_count ? datasets.length : undefined);
+  if (!params.include_datasets) return dict;
+  return { ...dict, packages: datasets.slice(0, SHOWN_DATASETS).map((pkg) => packageDict(pkg, index, langOf(ctx))) };
+}
+
+/** group_show: one category, by id or name. */
+export async function groupShow(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: GroupShowParams,
+): Promise<CkanGroup & { packages?: CkanPackage[] }> {
+  const index = await ports.catalog.current();
+  const group: Group | undefined = index.groupByIdOrName(params.id);
+  if (!group) throw notFound('Group was not found.');
+  const datasets = publishedOf(index, (pkg) => pkg.groups.includes(group.name));
+  const dict = groupDict(group, langOf(ctx), params.include_dataset_count ? datasets.length : undefined);
+  if (!params.include_datasets) return dict;
+  return { ...dict, packages: datasets.slice(0, SHOWN_DATASETS).map((pkg) => packageDict(pkg, index, langOf(ctx))) };
+}

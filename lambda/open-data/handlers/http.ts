@@ -1,0 +1,128 @@
+import { createApiHandler, type Handlers } from '../../shared/api-handler';
+import { type HttpResponse, json, type RequestOf } from '../../shared/http';
+import { type ActionCall, type ActionHandlers, type RequestContext, readAction, requestContext } from '../app/actions';
+import { getArchivedFile, listArchivedFiles, listArchivedFileVersions } from '../app/archive';
+import { dcatCatalog, dcatUsCatalog } from '../app/catalog-export';
+import { currentDatasetEtag, packageList, packageSearch, packageShow, tagList } from '../app/datasets';
+import { downloadLocation, resolveDownload } from '../app/downloads';
+import { groupList, groupShow, organizationList, organizationShow } from '../app/organizations';
+import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdate } from '../app/publishing';
+import { resourceCreate, resourceShow, resourceUpdate, uploadComplete } from '../app/resources';
+import { statusShow } from '../app/site';
+import { openDataPorts, preloadCatalogue } from '../compose';
+import { actionHelp, inAction } from '../errors';
+import type { OpenDataPorts } from '../ports';
+import { ACTION_ROUTES, type ActionMethod, type ActionRouteId, type ActionSite, openDataService } from '../routes';
+
+type Routes = typeof openDataService.routes;
+
+preloadCatalogue();
+
+/** The use case of each action that routes.ts declares in CKAN_ACTIONS. */
+const actions: ActionHandlers = {
+  package_list: packageList,
+  package_show: packageShow,
+  package_search: packageSearch,
+  resource_show: resourceShow,
+  organization_list: organizationList,
+  organization_show: organizationShow,
+  group_list: groupList,
+  group_show: groupShow,
+  tag_list: tagList,
+  status_show: statusShow,
+  package_create: packageCreate,
+  package_update: packageUpdate,
+  package_patch: packagePatch,
+  package_revise: packageRevise,
+  package_delete: packageDelete,
+  resource_create: resourceCreate,
+  resource_update: resourceUpdate,
+  resource_upload_complete: uploadComplete,
+};
+
+/**
+ * One Action API call answered with CKAN's envelope. A failure is thrown on to the error
+ * formatter (errors.ts) marked with the action's `help` link, which CKAN puts in its envelope.
+ */
+export async function answerAction(ports: OpenDataPorts, ctx: RequestContext, call: ActionCall): Promise<HttpResponse> {
+  const help = actionHelp(ports.site.siteUrl, call.action);
+  try {
+    const { action, params } = readAction(ports.site.siteUrl, call);
+    // The action and its parameters are checked together; TypeScript cannot follow that through a union.
+    const run = actions[action] as (ports: OpenDataPorts, ctx: RequestContext, params: unknown) => Promise<unknown>;
+    return json(200, { help, success: true, result: await run(ports, ctx, params) });
+  } catch (error) {
+    throw inAction(error, help);
+  }
+}
+
+/** Actions whose answer names one dataset, and where its id is in the result: they answer with its ETag. */
+const DATASET_RESULTS: Readonly<Record<string, (result: unknown) => unknown>> = {
+  package_show: (result) => (result as { id?: unknown }).id,
+  package_create: (result) => (result as { id?: unknown }).id,
+  package_update: (result) => (result as { id?: unknown }).id,
+  package_patch: (result) => (result as { id?: unknown }).id,
+  package_revise: (result) => (result as { package?: { id?: unknown } }).package?.id,
+};
+
+/** The ETag of the dataset an action answered with, for a later If-Match. */
+async function etagOf(ports: OpenDataPorts, ctx: RequestContext, action: string, body: unknown): Promise<Record<string, string>> {
+  const id = DATASET_RESULTS[action]?.((body as { result?: unknown }).result ?? {});
+  if (typeof id !== 'string') return {};
+  const etag = await currentDatasetEtag(ports, ctx, id);
+  return etag ? { etag } : {};
+}
+
+type ActionRequest = RequestOf<Routes['getAction']> | RequestOf<Routes['postAction']>;
+
+function actionRoute(site: ActionSite, method: ActionMethod) {
+  return async (request: ActionRequest): Promise<HttpResponse> => {
+    const ports = await openDataPorts(request.baseUrl);
+    const ctx = requestContext(request, site);
+    const action = request.params.action;
+    const answer = await answerAction(ports, ctx, {
+      site,
+      action,
+      request:
+        method === 'GET'
+          ? { method, query: (request as RequestOf<Routes['getAction']>).query as ActionCall['request']['query'] }
+          : { method, data: (request as RequestOf<Routes['postAction']>).body },
+    });
+    return site.publisher ? { ...answer, headers: await etagOf(ports, ctx, action, answer.body) } : answer;
+  };
+}
+
+const redirect = (location: string): HttpResponse => ({ status: 302, headers: { location } });
+
+const actionRoutes = Object.fromEntries(ACTION_ROUTES.map(({ site, method, id }) => [id, actionRoute(site, method)])) as Pick<
+  Handlers<Routes>,
+  ActionRouteId
+>;
+
+const handlers: Handlers<Routes> = {
+  ...actionRoutes,
+
+  listArchivedFiles: async (request) => json(200, await listArchivedFiles(await openDataPorts(request.baseUrl), request.query)),
+
+  listArchivedFileVersions: async (request) =>
+    json(200, await listArchivedFileVersions(await openDataPorts(request.baseUrl), request.query)),
+
+  getArchivedFile: async (request) => redirect((await getArchivedFile(await openDataPorts(request.baseUrl), request.query)).location),
+
+  async downloadResource(request) {
+    const ports = await openDataPorts(request.baseUrl);
+    const target = await resolveDownload(ports, requestContext(request), request.params);
+    return redirect(await downloadLocation(ports, target));
+  },
+
+  catalogJsonLd: async (request) =>
+    json(200, await dcatCatalog(await openDataPorts(request.baseUrl)), {
+      'content-type': 'application/ld+json; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    }),
+
+  dataJson: async (request) =>
+    json(200, await dcatUsCatalog(await openDataPorts(request.baseUrl)), { 'cache-control': 'public, max-age=300' }),
+};
+
+export const handler = createApiHandler(openDataService, handlers);
