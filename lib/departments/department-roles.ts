@@ -6,7 +6,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
-import { DEPARTMENT_ROLES, type DepartmentRole, departmentRoleName } from './provisioning';
+import { DEPARTMENT_ROLES, type DepartmentRole, departmentRoleName } from '../contract/roles';
 
 export interface DepartmentRolesProps {
   readonly department: string;

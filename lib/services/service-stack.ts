@@ -7,7 +7,6 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { RegisteredService } from '../../lambda/registry';
 import { bucketEnvName, tableEnvName } from '../../lambda/shared/storage-definition';
@@ -19,9 +18,10 @@ import { SecureBucket } from '../constructs/secure-bucket';
 import { ServiceApi } from '../constructs/service-api';
 import { ServiceFunction } from '../constructs/service-function';
 import { ServiceMonitoring } from '../constructs/service-monitoring';
+import { PLATFORM_ENVIRONMENT } from '../contract/environment';
+import { publishParameter, readParameter } from '../contract/ssm';
 import { EXECUTE_API } from '../network/endpoints-stack';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
-import { ssmValue } from '../ssm-values';
 import { SERVICE_EXTENSIONS } from './extensions';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -88,17 +88,17 @@ export class ServiceStack extends PlatformStack {
       allowCloudWatchLogs: true,
     });
     this.key = key;
-    this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn));
+    this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', readParameter(this, names.alarmTopicArn));
     const accessLogs =
       storage.buckets.length > 0
-        ? s3.Bucket.fromBucketName(this, 'AccessLogsBucket', ssmValue(this, names.accessLogsBucketName))
+        ? s3.Bucket.fromBucketName(this, 'AccessLogsBucket', readParameter(this, names.accessLogsBucketName))
         : undefined;
 
     const environment: Record<string, string> = {
-      POWERTOOLS_SERVICE_NAME: definition.name,
-      PLATFORM_PREFIX: this.config.platform.prefix,
-      CITIZEN_TOKEN_ISSUER: ssm.StringParameter.valueForStringParameter(this, names.userPoolIssuer('citizen')),
-      STAFF_TOKEN_ISSUER: ssm.StringParameter.valueForStringParameter(this, names.userPoolIssuer('staff')),
+      [PLATFORM_ENVIRONMENT.serviceName]: definition.name,
+      [PLATFORM_ENVIRONMENT.platformPrefix]: this.config.platform.prefix,
+      [PLATFORM_ENVIRONMENT.citizenTokenIssuer]: readParameter(this, names.userPoolIssuer('citizen')),
+      [PLATFORM_ENVIRONMENT.staffTokenIssuer]: readParameter(this, names.userPoolIssuer('staff')),
       ...props.environment,
     };
     for (const table of storage.tables) {
@@ -163,13 +163,11 @@ export class ServiceStack extends PlatformStack {
         cognito.UserPool.fromUserPoolArn(
           this,
           audience === 'citizen' ? 'CitizenPool' : 'StaffPool',
-          ssm.StringParameter.valueForStringParameter(this, names.userPoolArn(audience)),
+          readParameter(this, names.userPoolArn(audience)),
         ),
       encryptionKey: key,
       logRetention: this.logRetention,
-      privateEndpointId: props.internal
-        ? ssm.StringParameter.valueForStringParameter(this, names.interfaceEndpointId(EXECUTE_API))
-        : undefined,
+      privateEndpointId: props.internal ? readParameter(this, names.interfaceEndpointId(EXECUTE_API)) : undefined,
     });
     new ServiceMonitoring(this, 'Monitoring', {
       serviceName: definition.title,
@@ -177,14 +175,8 @@ export class ServiceStack extends PlatformStack {
       functions: [...Object.values(this.functions), ...Object.values(authorizerFunctions)],
       alarmTopic: this.alarmTopic,
     });
-    new ssm.StringParameter(this, 'ApiIdParameter', {
-      parameterName: names.serviceApiId(definition.name),
-      stringValue: this.api.api.restApiId,
-    });
-    new ssm.StringParameter(this, 'ApiUrlParameter', {
-      parameterName: names.serviceApiUrl(definition.name),
-      stringValue: this.api.api.url,
-    });
+    publishParameter(this, 'ApiIdParameter', names.serviceApiId(definition.name), this.api.api.restApiId);
+    publishParameter(this, 'ApiUrlParameter', names.serviceApiUrl(definition.name), this.api.api.url);
     SERVICE_EXTENSIONS[definition.name]?.(this);
   }
 
