@@ -67,11 +67,11 @@ export class NotifyEmailStack extends PlatformStack {
       resource: 'event-bus',
       resourceName: 'default',
     });
+    // The rule's target grants the role events:PutEvents on that one bus.
     const forwarder = new ManagedPolicyRole(this, 'ForwarderRole', {
       assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
       description: "Forwards SES delivery events to the platform region's default event bus",
     });
-    forwarder.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [platformBusArn] }));
     new events.Rule(this, 'ToPlatformRegion', {
       description: 'SES delivery events of notifications, to the platform region',
       eventPattern: notifyEmailEventPattern(name),

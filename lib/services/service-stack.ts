@@ -4,13 +4,11 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { RegisteredService } from '../../lambda/registry';
 import { bucketEnvName, tableEnvName } from '../../lambda/shared/storage-definition';
-import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { DataClassification } from '../compliance/classification-aspect';
 import { DataTable } from '../constructs/data-table';
 import { PlatformKey } from '../constructs/platform-key';
@@ -185,29 +183,10 @@ export class ServiceStack extends PlatformStack {
     for (const table of Object.values(this.tables)) {
       if (options.readOnly) table.grantReadData(fn.role);
       else table.grantReadWriteData(fn.role);
-      if ((table.definition.indexes ?? []).length > 0) {
-        acknowledge(
-          fn.role,
-          wildcardResourceFinding(this, `${table.tableArn}/index/*`),
-          'Queries go through the indexes of this table only; the wildcard names its indexes, not other tables.',
-        );
-      }
     }
     for (const bucket of Object.values(this.buckets)) {
-      const actions = options.readOnly ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
-      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
-      acknowledge(
-        fn.role,
-        wildcardResourceFinding(this, bucket.arnForObjects('*')),
-        'Objects are named by the service at run time; the grant covers objects of this one bucket and only get and put.',
-      );
-    }
-    if (Object.keys(this.tables).length + Object.keys(this.buckets).length > 0) {
-      acknowledge(
-        fn.role,
-        ['AwsSolutions-IAM5[Action::kms:ReEncrypt*]', 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
-        "Encrypting and decrypting the service's own tables and buckets needs KMS's data-key actions; the grant is limited to this service's key.",
-      );
+      if (options.readOnly) bucket.grantObjectRead(fn.role);
+      else bucket.grantObjectReadWrite(fn.role);
     }
   }
 }
