@@ -1,9 +1,11 @@
+import type { App } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { SES_EVENT_DETAIL_TYPES } from '../../lambda/notify/providers/ses-events';
+import type { PlatformConfig } from '../config/schema';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 
@@ -78,4 +80,11 @@ export class NotifyEmailStack extends PlatformStack {
       targets: [new targets.EventBus(events.EventBus.fromEventBusArn(this, 'PlatformBus', platformBusArn), { role: forwarder })],
     });
   }
+}
+
+/** The e-mail stack, when the config sends e-mail through SES of another region than the platform's. */
+export function notifyEmailStacks(app: App, config: PlatformConfig): NotifyEmailStack[] {
+  const emailRegion = config.notify.emailRegion;
+  if (!emailRegion || emailRegion === config.platform.region) return [];
+  return [new NotifyEmailStack(app, 'Notify-Email', { config, emailRegion })];
 }
