@@ -16,14 +16,18 @@ const reads = new WeakMap<Stack, Set<ParameterName>>();
  *
  * Every read on the platform is a dynamic reference (`{{resolve:ssm:…}}`), never a template
  * parameter of type `AWS::SSM::Parameter::Value<String>`. A dynamic reference is a plain string
- * in the template, so Control Tower's proactive controls can check the property it fills (a
- * bucket name, a key ARN, a subnet id), where a `Ref` to a template parameter hides the value;
- * it does not count towards a template's 200 parameters; and an unused one leaves nothing
- * behind for the template linter to flag. What it costs: a template may hold at most 60 dynamic
- * references (a test checks every stack of the default platform), and, as with a template
- * parameter, the value is fetched only when the reading stack deploys, so a changed value
- * reaches a reader at its next update. The values shared this way are long-lived ids, names and
- * ARNs that change only when their resource is replaced.
+ * in the template, so Control Tower's proactive controls can check the property it fills, where
+ * a `Ref` to a template parameter hides the value: read as template parameters, the default
+ * platform fails 19 of them (CT.LAMBDA.PR.3 on every service function placed in the imported
+ * subnets, CT.S3.PR.2 on every bucket logging to the imported access-log bucket, and the KMS
+ * control on the log groups encrypted with the imported network key), and the template linter
+ * flags the VPC id the imported shared-services VPC declares but never uses. A dynamic
+ * reference does not count towards a template's 200 parameters either. What it costs: a
+ * template may hold at most 60 of them (a test checks every stack of the default platform; a
+ * service function adds about eight: two issuers, its subnets and security group, three
+ * alarms), and, as with a template parameter, the value is fetched only when the reading stack
+ * deploys, so a changed value reaches a reader at its next update. The values shared this way
+ * are long-lived ids, names and ARNs that change only when their resource is replaced.
  *
  * One construct per name and stack, however often the value is read.
  */
