@@ -8,12 +8,10 @@ import { ServiceFunction } from '../constructs/service-function';
 import { PLATFORM_ENVIRONMENT } from '../contract/environment';
 import { readParameter } from '../contract/ssm';
 import type { PlatformStack } from '../platform-stack';
+import { pascalCase } from './pascal-case';
 import type { ServiceStorage } from './service-storage';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
-
-/** Construct id part of a function, schedule or authorizer: part of their logical ids. */
-const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 
 export interface ServiceFunctionsProps {
   /** The service's declaration: its functions with their handler files, schedules and authorizers. */
@@ -46,11 +44,11 @@ export class ServiceFunctions {
     const { definition, storage } = props;
     const environment = { ...platformEnvironment(stack, definition.name), ...storage.environment };
     for (const [name, entry] of Object.entries(definition.functions)) {
-      this.functions[name] = this.function(`${pascal(name)}Function`, entry, name, environment, definition.memorySize?.[name]);
+      this.functions[name] = this.function(`${pascalCase(name)}Function`, entry, name, environment, definition.memorySize?.[name]);
       storage.grant(this.functions[name].role, 'readWrite');
     }
     for (const [name, schedule] of Object.entries(definition.schedules ?? {})) {
-      new events.Rule(stack, `${pascal(name)}Schedule`, {
+      new events.Rule(stack, `${pascalCase(name)}Schedule`, {
         description: `${definition.title}: ${schedule.description}`,
         schedule: events.Schedule.expression(schedule.expression),
         targets: [
@@ -62,7 +60,7 @@ export class ServiceFunctions {
       });
     }
     for (const [scheme, authorizer] of Object.entries(definition.authorizers ?? {})) {
-      this.authorizers[scheme] = this.function(`${pascal(scheme)}Authorizer`, authorizer.entry, `${scheme} authorizer`, environment);
+      this.authorizers[scheme] = this.function(`${pascalCase(scheme)}Authorizer`, authorizer.entry, `${scheme} authorizer`, environment);
       storage.grant(this.authorizers[scheme].role, 'read');
     }
   }

@@ -12,6 +12,7 @@ import type { ServiceFunction } from '../constructs/service-function';
 import { readParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { type ServiceBlueprint, serviceBlueprint } from './extensions';
+import { pascalCase } from './pascal-case';
 import { publishServiceApi } from './published-api';
 import { ServiceFunctions } from './service-functions';
 import { ServiceStorage } from './service-storage';
@@ -33,8 +34,6 @@ export interface ServiceStackProps extends Omit<PlatformStackProps, 'area'> {
    */
   readonly blueprint?: ServiceBlueprint;
 }
-
-const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 
 /**
  * One shared service, built from its declarations in `lambda/<service>/`: its key, the tables
@@ -59,7 +58,7 @@ export class ServiceStack extends PlatformStack {
     const { definition, classification } = props.service;
     super(scope, id, {
       ...props,
-      area: `Service-${pascal(definition.name)}`,
+      area: `Service-${pascalCase(definition.name)}`,
       classification,
       description: `${definition.title} API (${definition.basePath})`,
     });

@@ -7,9 +7,7 @@ import { DataTable } from '../constructs/data-table';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { readParameter } from '../contract/ssm';
 import type { PlatformStack } from '../platform-stack';
-
-/** Construct id of a table or bucket: part of its logical id, so it never changes. */
-const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+import { pascalCase } from './pascal-case';
 
 export interface ServiceStorageProps {
   /** The tables and buckets the service declares in its `storage.ts`. */
@@ -36,11 +34,11 @@ export class ServiceStorage {
         ? s3.Bucket.fromBucketName(stack, 'AccessLogsBucket', readParameter(stack, stack.parameterNames.accessLogsBucketName))
         : undefined;
     for (const table of definition.tables) {
-      this.tables[table.name] = new DataTable(stack, `${pascal(table.name)}Table`, { definition: table, encryptionKey });
+      this.tables[table.name] = new DataTable(stack, `${pascalCase(table.name)}Table`, { definition: table, encryptionKey });
       this.environment[tableEnvName(table.name)] = this.tables[table.name].tableName;
     }
     for (const bucket of definition.buckets) {
-      this.buckets[bucket.name] = new SecureBucket(stack, `${pascal(bucket.name)}Bucket`, {
+      this.buckets[bucket.name] = new SecureBucket(stack, `${pascalCase(bucket.name)}Bucket`, {
         encryptionKey,
         serverAccessLogsBucket: accessLogs,
         cors: bucket.browserUploads
