@@ -3,7 +3,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Classification } from './config/classification';
 import type { PlatformConfig } from './config/schema';
-import { ParameterNames } from './parameter-names';
+import { PlatformParameters } from './contract/parameters';
 import { applyOwnershipTags } from './tags';
 
 export interface PlatformStackProps extends StackProps {
@@ -29,7 +29,8 @@ export interface PlatformStackProps extends StackProps {
  */
 export class PlatformStack extends Stack {
   public readonly config: PlatformConfig;
-  public readonly parameterNames: ParameterNames;
+  /** Names of the SSM parameters stacks share values through. */
+  public readonly parameterNames: PlatformParameters;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     const { config } = props;
@@ -40,7 +41,7 @@ export class PlatformStack extends Stack {
       terminationProtection: props.terminationProtection ?? true,
     });
     this.config = config;
-    this.parameterNames = new ParameterNames(config.platform.prefix);
+    this.parameterNames = new PlatformParameters(config.platform.prefix);
     applyOwnershipTags(this, {
       platform: config.platform.name,
       area: props.area,

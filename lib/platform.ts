@@ -1,15 +1,14 @@
-import type { App } from 'aws-cdk-lib';
-import { CATALOGUE_FILE } from '../lambda/platform/storage';
+import type { App, Stack } from 'aws-cdk-lib';
 import { SERVICES } from '../lambda/registry';
 import type { PlatformConfig } from './config/schema';
 import type { ServiceName } from './config/services';
+import { dependOnPublishers } from './contract/ssm';
 import { BudgetsStack } from './departments/budgets-stack';
 import { DepartmentStack } from './departments/department-stack';
-import { buildCatalogue } from './departments/provisioning';
 import { buildNetwork, type NetworkStacks, networkStackList } from './network/network';
 import { importServiceFunctionSecurityGroup, importSharedServicesVpc } from './network/shared-services-vpc';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
-import { NotifyEmailStack } from './services/notify-email-stack';
+import { serviceBlueprint } from './services/extensions';
 import { ServiceStack } from './services/service-stack';
 import { SharedServicesStack } from './shared-services/shared-services-stack';
 
@@ -19,6 +18,8 @@ export interface Platform {
   readonly network: NetworkStacks;
   readonly sharedServices: SharedServicesStack;
   readonly services: Readonly<Record<string, ServiceStack>>;
+  /** Stacks services bring of their own (their blueprints' `extraStacks`), which their stacks deploy after. */
+  readonly serviceExtras: readonly Stack[];
   readonly departments: readonly DepartmentStack[];
   readonly budgets: BudgetsStack;
 }
@@ -37,24 +38,20 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
         vpc: (scope) => importSharedServicesVpc(scope, config),
         securityGroups: (scope) => [importServiceFunctionSecurityGroup(scope, config)],
         internal: config.services.internal.includes(name),
-        // The catalogue is too large for environment variables: it is bundled with the function.
-        bundledFiles: name === 'platform' ? { [CATALOGUE_FILE]: JSON.stringify(buildCatalogue(config)) } : undefined,
       });
       for (const dependency of [security, sharedServices, ...networkStacks]) stack.addStackDependency(dependency);
       return [name, stack];
     }),
   );
-  const emailRegion = config.notify.emailRegion;
-  const notifyEmail =
-    services.notify && emailRegion && emailRegion !== config.platform.region
-      ? new NotifyEmailStack(app, 'Notify-Email', { config, emailRegion })
-      : undefined;
-  if (notifyEmail) services.notify.addStackDependency(notifyEmail);
-  const departments = config.departments.map((department) => {
-    const stack = new DepartmentStack(app, `Dept-${department.code}`, { config, department });
-    for (const dependency of [security, ...networkStacks, ...Object.values(services)]) stack.addStackDependency(dependency);
-    return stack;
+  const serviceExtras = Object.entries(services).flatMap(([name, stack]) => {
+    const extras = serviceBlueprint(name).extraStacks?.(app, config) ?? [];
+    for (const extra of extras) stack.addStackDependency(extra);
+    return extras;
   });
+  const departments = config.departments.map((department) => new DepartmentStack(app, `Dept-${department.code}`, { config, department }));
+  // A department deploys after what it reads (the network, the log archive, the APIs of the
+  // services it is entitled to), not after every stack of the platform.
+  dependOnPublishers(departments, [security, ...networkStacks, sharedServices, ...Object.values(services)]);
   const budgets = new BudgetsStack(app, 'Budgets', { config });
-  return { security, network, sharedServices, services, departments, budgets };
+  return { security, network, sharedServices, services, serviceExtras, departments, budgets };
 }

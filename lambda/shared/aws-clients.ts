@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_ENVIRONMENT } from '../../lib/contract/environment';
 
 /**
  * AWS SDK clients, one per process. In Lambda they use the function's role and region; local
@@ -11,14 +12,15 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT }), {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env[LOCAL_ENVIRONMENT.dynamodbEndpoint] }), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return documentClient;
 }
 
 export function s3(): S3Client {
-  s3Client ??= new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: process.env.S3_ENDPOINT !== undefined });
+  const endpoint = process.env[LOCAL_ENVIRONMENT.s3Endpoint];
+  s3Client ??= new S3Client({ endpoint, forcePathStyle: endpoint !== undefined });
   return s3Client;
 }
 

@@ -1,3 +1,6 @@
+import { PLATFORM_ENVIRONMENT } from '../../lib/contract/environment';
+import { departmentOfRoleName } from '../../lib/contract/roles';
+
 /** Who is calling, as established by the API's authorizer (or local mode acting as one). */
 export type Caller =
   | { readonly kind: 'anonymous' }
@@ -51,11 +54,12 @@ export interface IdentityEnvironment {
 }
 
 export function identityEnvironment(env: NodeJS.ProcessEnv = process.env): IdentityEnvironment {
+  const apiKeyDepartments = env[PLATFORM_ENVIRONMENT.apiKeyDepartments];
   return {
-    citizenIssuer: env.CITIZEN_TOKEN_ISSUER,
-    staffIssuer: env.STAFF_TOKEN_ISSUER,
-    platformPrefix: env.PLATFORM_PREFIX,
-    apiKeyDepartments: env.API_KEY_DEPARTMENTS ? JSON.parse(env.API_KEY_DEPARTMENTS) : undefined,
+    citizenIssuer: env[PLATFORM_ENVIRONMENT.citizenTokenIssuer],
+    staffIssuer: env[PLATFORM_ENVIRONMENT.staffTokenIssuer],
+    platformPrefix: env[PLATFORM_ENVIRONMENT.platformPrefix],
+    apiKeyDepartments: apiKeyDepartments ? JSON.parse(apiKeyDepartments) : undefined,
   };
 }
 
@@ -120,9 +124,5 @@ export function callerFromContext(ctx: AuthorizerContext, env: IdentityEnvironme
 export function departmentFromRoleArn(arn: string, prefix: string): string | undefined {
   const match = /:assumed-role\/([^/]+)\//.exec(arn) ?? /:role\/(?:.*\/)?([^/]+)$/.exec(arn);
   if (!match) return undefined;
-  const name = match[1];
-  const head = `${prefix}-dept-`;
-  if (!name.startsWith(head)) return undefined;
-  const code = name.slice(head.length).split('-')[0];
-  return code ? code.toUpperCase() : undefined;
+  return departmentOfRoleName(match[1], prefix);
 }

@@ -5,10 +5,6 @@ export type ServiceName = keyof typeof SERVICES;
 
 export const SERVICE_NAMES = Object.keys(SERVICES) as ServiceName[];
 
-export function isServiceName(name: string): name is ServiceName {
-  return Object.hasOwn(SERVICES, name);
-}
-
 /** Title, description and base path of a service, as the catalogue lists it. */
 export function serviceDescription(name: ServiceName) {
   const { definition, description } = SERVICES[name];

@@ -15,6 +15,13 @@ export interface PlatformKeyProps {
   readonly allowCloudWatchLogs?: boolean;
 }
 
+/**
+ * What an AWS service needs of a key to deliver into a destination the key encrypts (alarms and
+ * events to an SNS topic or SQS queue, AWS Config's history to a bucket). Such grants go into the
+ * key policy, to the service principal: they have no `grantX` equivalent.
+ */
+export const KEY_ACTIONS_FOR_DELIVERY = ['kms:Decrypt', 'kms:GenerateDataKey'];
+
 /** Actions CloudWatch Logs needs on a key that encrypts log groups. */
 const LOGS_KEY_ACTIONS = [
   'kms:Encrypt',

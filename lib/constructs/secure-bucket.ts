@@ -1,8 +1,18 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { acknowledge, FINDINGS } from '../compliance/acknowledge';
+import { acknowledge, FINDINGS, wildcardResourceFinding } from '../compliance/acknowledge';
+import { type DataAccess, grantDataKey, grantTarget } from './data-key-grant';
+
+/** What an AWS service checks of a bucket before it delivers logs or history into it. */
+export const BUCKET_DELIVERY_CHECK_ACTIONS = ['s3:GetBucketAcl', 's3:ListBucket'];
+
+/** What reading an object needs; nothing lists or reads the bucket itself. */
+export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
+/** What writing one needs besides. */
+export const OBJECT_WRITE_ACTIONS = ['s3:PutObject'] as const;
 
 export interface SecureBucketProps {
   /**
@@ -53,7 +63,8 @@ export interface SecureBucketProps {
 
 /**
  * An S3 bucket secure by default: versioned, public access blocked, TLS 1.2+ only, ACLs off,
- * customer-managed encryption, server access logs, retained when its stack is deleted.
+ * customer-managed encryption, server access logs, retained when its stack is deleted. Its
+ * object grants include its key, so a grantee can read what the key encrypts.
  */
 export class SecureBucket extends s3.Bucket {
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
@@ -132,5 +143,30 @@ export class SecureBucket extends s3.Bucket {
         "This bucket is the server access log target; logging it to itself would loop. CloudTrail's S3 data events record every read of it.",
       );
     }
+  }
+
+  /** Lets a grantee get the bucket's objects, and decrypt them with its key. */
+  public grantObjectRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grantObjects(grantee, 'read');
+  }
+
+  /** Lets a grantee get and put the bucket's objects, with its key. */
+  public grantObjectReadWrite(grantee: iam.IGrantable): iam.Grant {
+    return this.grantObjects(grantee, 'readWrite');
+  }
+
+  private grantObjects(grantee: iam.IGrantable, access: DataAccess): iam.Grant {
+    const objects = this.arnForObjects('*');
+    const actions = access === 'readWrite' ? [...OBJECT_READ_ACTIONS, ...OBJECT_WRITE_ACTIONS] : [...OBJECT_READ_ACTIONS];
+    const grant = iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [objects] });
+    const target = grantTarget(grantee);
+    if (target) {
+      acknowledge(
+        target,
+        wildcardResourceFinding(this, objects),
+        `Objects are named at run time by those who write them; the grant covers the objects of this one bucket and only ${access === 'readWrite' ? 'getting and putting' : 'getting'} them.`,
+      );
+    }
+    return this.encryptionKey ? grant.combine(grantDataKey(this.encryptionKey, grantee, access)) : grant;
   }
 }

@@ -59,13 +59,36 @@ export class ServiceApi extends Construct {
     super(scope, id);
     const { service } = props;
     this.service = service;
+    this.userPool = props.userPool;
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       encryptionKey: props.encryptionKey,
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.api = this.restApi(props);
+    this.stage = this.api.deploymentStage;
+    acknowledgeStage(this.stage);
+    this.addSchemeAuthorizers(props.authorizerFunctions ?? {});
+    this.validator = new apigateway.RequestValidator(this, 'Validator', {
+      restApi: this.api,
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.addRoutes(props.functions);
+    addGatewayResponses(this.api, service);
+    new ServiceWaf(this, 'Waf', {
+      stage: this.stage,
+      encryptionKey: props.encryptionKey,
+      logRetention: props.logRetention,
+      perIpLimit: props.perIpLimit ?? 2000,
+    });
+  }
+
+  /** The REST API and its `v1` stage: JSON access logs, tracing, throttling; private behind the endpoint if one is given. */
+  private restApi(props: ServiceApiProps): apigateway.RestApi {
+    const { service } = props;
     const isPrivate = props.privateEndpointId !== undefined;
-    this.api = new apigateway.RestApi(this, 'Api', {
+    return new apigateway.RestApi(this, 'Api', {
       restApiName: `${Stack.of(this).stackName}-${service.name}`,
       description: `${service.title} (${service.basePath})`,
       endpointConfiguration: { types: [isPrivate ? apigateway.EndpointType.PRIVATE : apigateway.EndpointType.REGIONAL] },
@@ -93,36 +116,12 @@ export class ServiceApi extends Construct {
       minCompressionSize: undefined,
       disableExecuteApiEndpoint: false,
     });
-    this.stage = this.api.deploymentStage;
-    acknowledge(
-      this.stage,
-      [
-        'AwsSolutions-APIG6',
-        'NIST.800.53.R5-APIGWExecutionLoggingEnabled',
-        'HIPAA.Security-APIGWExecutionLoggingEnabled',
-        'PCI.DSS.321-APIGWExecutionLoggingEnabled',
-        'ControlTower::CT.APIGATEWAY.PR.1',
-      ],
-      'Execution logs would hold request bodies with personal data and cannot be KMS-encrypted; every request is recorded in the JSON access log, which is KMS-encrypted and retained.',
-    );
-    acknowledge(
-      this.stage,
-      [
-        'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
-        'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
-        'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
-        'CKV_AWS_120',
-      ],
-      'Responses depend on the caller, so the stage cache stays off: nothing is cached that could be served to another caller, and nothing is left unencrypted at rest.',
-    );
-    acknowledge(
-      this.stage,
-      ['NIST.800.53.R5-APIGWSSLEnabled', 'HIPAA.Security-APIGWSSLEnabled', 'PCI.DSS.321-APIGWSSLEnabled'],
-      'The backends are Lambda proxy integrations invoked over AWS signed requests; a client certificate only applies to HTTP backends.',
-    );
+  }
 
-    this.userPool = props.userPool;
-    for (const [scheme, fn] of Object.entries(props.authorizerFunctions ?? {})) {
+  /** One request authorizer per scheme of the service's own, each from its declared header. */
+  private addSchemeAuthorizers(functions: Readonly<Record<string, lambda.IFunction>>): void {
+    const { service } = this;
+    for (const [scheme, fn] of Object.entries(functions)) {
       acknowledge(
         fn,
         'ControlTower::CT.LAMBDA.PR.2',
@@ -139,14 +138,13 @@ export class ServiceApi extends Construct {
         }),
       );
     }
-    this.validator = new apigateway.RequestValidator(this, 'Validator', {
-      restApi: this.api,
-      validateRequestBody: true,
-      validateRequestParameters: true,
-    });
+  }
 
+  /** A method per declared route, integrated with the function that serves it. */
+  private addRoutes(functions: Readonly<Record<string, lambda.IFunction>>): void {
+    const { service } = this;
     const integrations = new Map<string, apigateway.LambdaIntegration>();
-    for (const [name, fn] of Object.entries(props.functions)) {
+    for (const [name, fn] of Object.entries(functions)) {
       integrations.set(name, new apigateway.LambdaIntegration(fn, { proxy: true, scopePermissionToMethod: false }));
     }
     for (const [routeId, route] of Object.entries(service.routes)) {
@@ -159,13 +157,6 @@ export class ServiceApi extends Construct {
       'ControlTower::CT.LAMBDA.PR.2',
       "The API's invoke permission names its source, this API's execute-api ARN; it is built with Fn::Join, which the control cannot read as a literal.",
     );
-    addGatewayResponses(this.api, service);
-    new ServiceWaf(this, 'Waf', {
-      stage: this.stage,
-      encryptionKey: props.encryptionKey,
-      logRetention: props.logRetention,
-      perIpLimit: props.perIpLimit ?? 2000,
-    });
   }
 
   private addRoute(routeId: string, route: RouteDefinition, integration: apigateway.LambdaIntegration): void {
@@ -228,6 +219,36 @@ export class ServiceApi extends Construct {
       schema: { schema: apigateway.JsonSchemaVersion.DRAFT4, ...(schema as apigateway.JsonSchema) },
     });
   }
+}
+
+/** What the stage does instead of execution logs, a cache and client certificates. */
+function acknowledgeStage(stage: apigateway.Stage): void {
+  acknowledge(
+    stage,
+    [
+      'AwsSolutions-APIG6',
+      'NIST.800.53.R5-APIGWExecutionLoggingEnabled',
+      'HIPAA.Security-APIGWExecutionLoggingEnabled',
+      'PCI.DSS.321-APIGWExecutionLoggingEnabled',
+      'ControlTower::CT.APIGATEWAY.PR.1',
+    ],
+    'Execution logs would hold request bodies with personal data and cannot be KMS-encrypted; every request is recorded in the JSON access log, which is KMS-encrypted and retained.',
+  );
+  acknowledge(
+    stage,
+    [
+      'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+      'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
+      'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
+      'CKV_AWS_120',
+    ],
+    'Responses depend on the caller, so the stage cache stays off: nothing is cached that could be served to another caller, and nothing is left unencrypted at rest.',
+  );
+  acknowledge(
+    stage,
+    ['NIST.800.53.R5-APIGWSSLEnabled', 'HIPAA.Security-APIGWSSLEnabled', 'PCI.DSS.321-APIGWSSLEnabled'],
+    'The backends are Lambda proxy integrations invoked over AWS signed requests; a client certificate only applies to HTTP backends.',
+  );
 }
 
 function requiredKeys(query: z.ZodObject): string[] {

@@ -1,13 +1,13 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import type { ParameterNames } from '../parameter-names';
+import type { PlatformParameters } from '../contract/parameters';
+import { readParameter } from '../contract/ssm';
 
 export interface DepartmentApiAccessProps {
   readonly department: string;
   /** Shared services the department is entitled to call. */
   readonly services: readonly string[];
-  readonly names: ParameterNames;
+  readonly names: PlatformParameters;
   readonly quotas: { readonly requestsPerSecond: number; readonly burst: number; readonly requestsPerMonth: number };
 }
 
@@ -28,7 +28,7 @@ export class DepartmentApiAccess extends Construct {
     for (const service of props.services) {
       const plan = new apigateway.CfnUsagePlan(this, `Plan-${service}`, {
         description: `${props.department} on ${service}`,
-        apiStages: [{ apiId: ssm.StringParameter.valueForStringParameter(this, props.names.serviceApiId(service)), stage: 'v1' }],
+        apiStages: [{ apiId: readParameter(this, props.names.serviceApiId(service)), stage: 'v1' }],
         throttle: { rateLimit: props.quotas.requestsPerSecond, burstLimit: props.quotas.burst },
         quota: { limit: props.quotas.requestsPerMonth, period: 'MONTH' },
       });

@@ -6,7 +6,12 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
-import { DEPARTMENT_ROLES, type DepartmentRole, departmentRoleName } from './provisioning';
+import { DEPARTMENT_ROLES, type DepartmentRole, departmentRoleName } from '../contract/roles';
+
+/** Reading the department's parameters; StringParameter.grantRead covers one parameter, not a path. */
+const PARAMETER_READ_ACTIONS = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'];
+/** Changing them, for the department's admins. */
+const PARAMETER_WRITE_ACTIONS = ['ssm:PutParameter', 'ssm:DeleteParameter'];
 
 export interface DepartmentRolesProps {
   readonly department: string;
@@ -49,18 +54,14 @@ export class DepartmentRoles extends Construct {
       props.bucket.grantRead(grantee);
       props.key.grantDecrypt(grantee);
       props.logGroup.grantRead(grantee);
-      grantee.addToPrincipalPolicy(
-        new iam.PolicyStatement({ actions: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'], resources: [parameters] }),
-      );
+      grantee.addToPrincipalPolicy(new iam.PolicyStatement({ actions: PARAMETER_READ_ACTIONS, resources: [parameters] }));
       if (role !== 'read-only') {
         props.bucket.grantPut(grantee);
         props.key.grantEncrypt(grantee);
       }
       if (role === 'admin') {
         props.bucket.grantDelete(grantee);
-        grantee.addToPrincipalPolicy(
-          new iam.PolicyStatement({ actions: ['ssm:PutParameter', 'ssm:DeleteParameter'], resources: [parameters] }),
-        );
+        grantee.addToPrincipalPolicy(new iam.PolicyStatement({ actions: PARAMETER_WRITE_ACTIONS, resources: [parameters] }));
       }
       acknowledge(
         grantee,

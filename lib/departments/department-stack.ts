@@ -1,19 +1,20 @@
 import { Aspects, RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { DataClassification } from '../compliance/classification-aspect';
 import type { DepartmentConfig } from '../config/schema';
 import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
+import type { ParameterName } from '../contract/parameters';
+import { DEPARTMENT_ROLES } from '../contract/roles';
+import { publishParameter, readParameter } from '../contract/ssm';
 import { DepartmentSpoke } from '../network/department-spoke';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
-import { ssmValue } from '../ssm-values';
 import { DepartmentApiAccess } from './department-api-access';
 import { DepartmentRoles } from './department-roles';
 import { DepartmentBoundary } from './permissions-boundary';
-import { DEFAULT_QUOTAS, DEPARTMENT_PARAMETERS, DEPARTMENT_ROLES } from './provisioning';
+import { DEFAULT_QUOTAS } from './provisioning';
 
 export interface DepartmentStackProps extends Omit<PlatformStackProps, 'area' | 'department' | 'classification' | 'costCentre'> {
   readonly department: DepartmentConfig;
@@ -51,7 +52,7 @@ export class DepartmentStack extends PlatformStack {
     );
     const prefix = this.config.platform.prefix;
     const names = this.parameterNames;
-    const param = (item: string) => names.department(dept.code, item);
+    const own = names.department(dept.code);
 
     this.network = new DepartmentSpoke(this, 'Network', { config: this.config, department: dept });
     this.key = new PlatformKey(this, 'Key', {
@@ -61,7 +62,7 @@ export class DepartmentStack extends PlatformStack {
     });
     this.bucket = new SecureBucket(this, 'DataBucket', {
       encryptionKey: this.key,
-      serverAccessLogsBucket: s3.Bucket.fromBucketName(this, 'AccessLogs', ssmValue(this, names.accessLogsBucketName)),
+      serverAccessLogsBucket: s3.Bucket.fromBucketName(this, 'AccessLogs', readParameter(this, names.accessLogsBucketName)),
     });
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: this.key,
@@ -76,25 +77,25 @@ export class DepartmentStack extends PlatformStack {
       key: this.key,
       bucket: this.bucket,
       logGroup: this.logGroup,
-      parameterPath: param('').replace(/\/$/, ''),
+      parameterPath: own.path,
     });
     const access =
       dept.services.length > 0
         ? new DepartmentApiAccess(this, 'ApiAccess', { department: dept.code, services: dept.services, names, quotas: DEFAULT_QUOTAS })
         : undefined;
 
-    const published: Array<[string, string, string]> = [
-      ['KeyArnParameter', param(DEPARTMENT_PARAMETERS.keyArn), this.key.keyArn],
-      ['DataBucketParameter', param(DEPARTMENT_PARAMETERS.dataBucketName), this.bucket.bucketName],
-      ['LogGroupParameter', param(DEPARTMENT_PARAMETERS.logGroupName), this.logGroup.logGroupName],
-      ['ClassificationParameter', param(DEPARTMENT_PARAMETERS.classification), dept.classification],
-      ...DEPARTMENT_ROLES.map((role): [string, string, string] => [
+    const published: Array<[string, ParameterName, string]> = [
+      ['KeyArnParameter', own.keyArn, this.key.keyArn],
+      ['DataBucketParameter', own.dataBucketName, this.bucket.bucketName],
+      ['LogGroupParameter', own.logGroupName, this.logGroup.logGroupName],
+      ['ClassificationParameter', own.classification, dept.classification],
+      ...DEPARTMENT_ROLES.map((role): [string, ParameterName, string] => [
         `Role${role}Parameter`,
-        param(DEPARTMENT_PARAMETERS.roleArn(role)),
+        own.roleArn(role),
         this.roles.roles[role].roleArn,
       ]),
     ];
-    if (access) published.push(['ApiKeyIdParameter', param(DEPARTMENT_PARAMETERS.apiKeyId), access.apiKey.ref]);
-    for (const [id, parameterName, stringValue] of published) new ssm.StringParameter(this, id, { parameterName, stringValue });
+    if (access) published.push(['ApiKeyIdParameter', own.apiKeyId, access.apiKey.ref]);
+    for (const [id, name, value] of published) publishParameter(this, id, name, value);
   }
 }

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance/acknowledge';
+import { departmentBoundaryName, departmentNamePrefix } from '../contract/roles';
 import { TAG_KEYS } from '../tags';
 
 /** Services whose resources make up the platform network; departments may not change them. */
@@ -71,10 +72,10 @@ export class DepartmentBoundary extends Construct {
   constructor(scope: Construct, id: string, props: DepartmentBoundaryProps) {
     super(scope, id);
     const { partition, account } = Stack.of(this);
-    const boundaryName = `${props.platformPrefix}-dept-${props.department.toLowerCase()}-boundary`;
+    const boundaryName = departmentBoundaryName(props.platformPrefix, props.department);
     const boundaryArn = `arn:${partition}:iam::${account}:policy/${boundaryName}`;
     const platformRoles = `arn:${partition}:iam::${account}:role/${props.platformPrefix}-*`;
-    const ownRoles = `arn:${partition}:iam::${account}:role/${props.platformPrefix}-dept-${props.department.toLowerCase()}-*`;
+    const ownRoles = `arn:${partition}:iam::${account}:role/${departmentNamePrefix(props.platformPrefix, props.department)}*`;
 
     this.policy = new iam.ManagedPolicy(this, 'Resource', {
       managedPolicyName: boundaryName,

@@ -1,38 +1,15 @@
 import type { DepartmentProvision, PlatformCatalogue, ServiceEntry } from '../../lambda/platform/domain/catalogue';
 import type { DepartmentConfig, PlatformConfig } from '../config/schema';
 import { type ServiceName, serviceDescription } from '../config/services';
-import { ParameterNames } from '../parameter-names';
-
-/** The roles every department gets, by short name. */
-export const DEPARTMENT_ROLES = ['admin', 'developer', 'read-only'] as const;
-export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
+import { type ParameterName, PlatformParameters } from '../contract/parameters';
+import { DEPARTMENT_ROLES, departmentRoleName } from '../contract/roles';
 
 /** Default API quota of a department on each shared service it is entitled to. */
 export const DEFAULT_QUOTAS = { requestsPerSecond: 50, burst: 100, requestsPerMonth: 1_000_000 } as const;
 
-/**
- * Items published under `/<prefix>/departments/<code>/`: the department stack writes them and
- * the catalogue and handbook name them, from this one list.
- */
-export const DEPARTMENT_PARAMETERS = {
-  keyArn: 'key-arn',
-  dataBucketName: 'data-bucket-name',
-  logGroupName: 'log-group-name',
-  classification: 'classification',
-  apiKeyId: 'api-key-id',
-  vpcId: 'vpc-id',
-  appSubnet: (index: number) => `app-subnet-${index}`,
-  roleArn: (role: DepartmentRole) => `role-${role}-arn`,
-} as const;
-
-/** IAM role name of a department role; the services derive the department from it. */
-export function departmentRoleName(prefix: string, code: string, role: DepartmentRole): string {
-  return `${prefix}-dept-${code.toLowerCase()}-${role}`;
-}
-
 function departmentProvision(config: PlatformConfig, dept: DepartmentConfig): DepartmentProvision {
-  const names = new ParameterNames(config.platform.prefix);
-  const item = (purpose: string, key: string) => ({ purpose, parameter: names.department(dept.code, key) });
+  const published = new PlatformParameters(config.platform.prefix).department(dept.code);
+  const item = (purpose: string, parameter: ParameterName) => ({ purpose, parameter });
   return {
     code: dept.code,
     name: dept.name,
@@ -42,16 +19,16 @@ function departmentProvision(config: PlatformConfig, dept: DepartmentConfig): De
       cidr: dept.cidr,
       availabilityZones: config.platform.availabilityZones,
       parameters: [
-        item('VPC id', DEPARTMENT_PARAMETERS.vpcId),
-        ...config.platform.availabilityZones.map((az, i) => item(`app subnet in ${az}`, DEPARTMENT_PARAMETERS.appSubnet(i))),
+        item('VPC id', published.vpcId),
+        ...config.platform.availabilityZones.map((az, i) => item(`app subnet in ${az}`, published.appSubnet(i))),
       ],
     },
-    keys: [item('data encryption key ARN', DEPARTMENT_PARAMETERS.keyArn)],
-    buckets: [item('data bucket name', DEPARTMENT_PARAMETERS.dataBucketName)],
-    logGroups: [item('log group name', DEPARTMENT_PARAMETERS.logGroupName)],
-    apiKey: dept.services.length > 0 ? item('API key id for the shared services', DEPARTMENT_PARAMETERS.apiKeyId) : undefined,
+    keys: [item('data encryption key ARN', published.keyArn)],
+    buckets: [item('data bucket name', published.dataBucketName)],
+    logGroups: [item('log group name', published.logGroupName)],
+    apiKey: dept.services.length > 0 ? item('API key id for the shared services', published.apiKeyId) : undefined,
     roles: DEPARTMENT_ROLES.map((role) => ({
-      ...item(`${role} role ARN`, DEPARTMENT_PARAMETERS.roleArn(role)),
+      ...item(`${role} role ARN`, published.roleArn(role)),
       role,
       name: departmentRoleName(config.platform.prefix, dept.code, role),
     })),

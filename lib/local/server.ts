@@ -10,6 +10,7 @@ import { HttpError } from '../../lambda/shared/errors';
 import { type AuthMode, matchPath, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
 import type { SeedContext, SeedLocal } from '../../lambda/shared/seed';
 import type { PlatformConfig } from '../config/schema';
+import { PLATFORM_ENVIRONMENT } from '../contract/environment';
 import { buildCatalogue } from '../departments/provisioning';
 import { openApiDocument } from '../openapi/openapi';
 import { EmbeddedStorage } from './embedded-storage';
@@ -75,9 +76,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const env: Record<string, string> = {
     ...storage.clientEnvironment(),
-    CITIZEN_TOKEN_ISSUER: LOCAL_ISSUERS.citizen,
-    STAFF_TOKEN_ISSUER: LOCAL_ISSUERS.staff,
-    PLATFORM_PREFIX: config.platform.prefix,
+    [PLATFORM_ENVIRONMENT.citizenTokenIssuer]: LOCAL_ISSUERS.citizen,
+    [PLATFORM_ENVIRONMENT.staffTokenIssuer]: LOCAL_ISSUERS.staff,
+    [PLATFORM_ENVIRONMENT.platformPrefix]: config.platform.prefix,
     [platformService.environment.catalogue]: JSON.stringify(buildCatalogue(config)),
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

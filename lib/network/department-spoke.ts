@@ -1,7 +1,8 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import type { DepartmentConfig, PlatformConfig } from '../config/schema';
-import { NetworkParameters, publishParameter } from './network-parameters';
+import { publishParameter } from '../contract/ssm';
+import { NetworkParameters } from './network-parameters';
 import { SPOKE_PROPAGATIONS } from './segments';
 import { SpokeVpc } from './spoke-vpc';
 
@@ -46,10 +47,10 @@ export class DepartmentSpoke extends Construct {
     });
 
     if (props.publishParameters ?? true) {
-      const names = network.names;
-      publishParameter(this, 'VpcIdParameter', names.department(department.code, 'vpc-id'), this.vpc.vpcId);
+      const published = network.names.department(department.code);
+      publishParameter(this, 'VpcIdParameter', published.vpcId, this.vpc.vpcId);
       for (const [i, subnet] of this.spoke.appSubnets.entries()) {
-        publishParameter(this, `AppSubnet${i}Parameter`, names.department(department.code, `app-subnet-${i}`), subnet.subnetId);
+        publishParameter(this, `AppSubnet${i}Parameter`, published.appSubnet(i), subnet.subnetId);
       }
     }
   }

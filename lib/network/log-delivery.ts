@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { BUCKET_DELIVERY_CHECK_ACTIONS } from '../constructs/secure-bucket';
 
 /**
  * Lets AWS log delivery of this account write the network's logs (VPC and Transit Gateway flow
@@ -29,7 +30,7 @@ export function allowNetworkLogDelivery(bucket: s3.IBucket, key: kms.IKey): void
     new iam.PolicyStatement({
       sid: 'AllowLogDeliveryAclCheck',
       principals: [principal],
-      actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+      actions: BUCKET_DELIVERY_CHECK_ACTIONS,
       resources: [bucket.bucketArn],
       conditions: { StringEquals: fromThisAccount, ArnLike: deliverySource },
     }),

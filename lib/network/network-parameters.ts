@@ -1,10 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { ParameterNames } from '../parameter-names';
-import { ssmValue } from '../ssm-values';
+import { type ParameterName, PlatformParameters } from '../contract/parameters';
+import { publishParameter, readParameter } from '../contract/ssm';
 import { type Segment, segmentSlug } from './segments';
 
 /**
@@ -13,51 +13,50 @@ import { type Segment, segmentSlug } from './segments';
  * Reads are shared per stack, so many spokes in one stack add each parameter once.
  */
 export class NetworkParameters {
-  public readonly names: ParameterNames;
+  public readonly names: PlatformParameters;
 
   constructor(
     private readonly scope: Construct,
     prefix: string,
   ) {
-    this.names = new ParameterNames(prefix);
-  }
-
-  /** The value of the SSM parameter `name`, resolved at deployment. */
-  read(name: string): string {
-    return ssm.StringParameter.valueForStringParameter(this.scope, name);
+    this.names = new PlatformParameters(prefix);
   }
 
   get transitGatewayId(): string {
-    return this.read(this.names.transitGatewayId);
+    return readParameter(this.scope, this.names.transitGatewayId);
   }
 
   routeTableId(segment: Segment): string {
-    return this.read(this.names.transitGatewayRouteTableId(segmentSlug(segment)));
+    return readParameter(this.scope, this.names.transitGatewayRouteTableId(segmentSlug(segment)));
   }
 
   get lookupServiceToken(): string {
-    return this.read(this.names.networkLookupServiceToken);
+    return readParameter(this.scope, this.names.networkLookupServiceToken);
   }
 
   get dnsProfileId(): string {
-    return this.read(this.names.dnsProfileId);
+    return readParameter(this.scope, this.names.dnsProfileId);
   }
 
   get queryLogConfigId(): string {
-    return this.read(this.names.resolverQueryLogConfigId);
+    return readParameter(this.scope, this.names.resolverQueryLogConfigId);
   }
 
   /** The log archive bucket of the security baseline. */
   get logArchiveBucket(): s3.IBucket {
     return this.imported('ImportedLogArchiveBucket', () =>
-      s3.Bucket.fromBucketName(Stack.of(this.scope), 'ImportedLogArchiveBucket', ssmValue(this.scope, this.names.logArchiveBucketName)),
+      s3.Bucket.fromBucketName(
+        Stack.of(this.scope),
+        'ImportedLogArchiveBucket',
+        readParameter(this.scope, this.names.logArchiveBucketName),
+      ),
     );
   }
 
   /** The key of the network's log groups and queues. */
   get networkKey(): kms.IKey {
     return this.imported('ImportedNetworkKey', () =>
-      kms.Key.fromKeyArn(Stack.of(this.scope), 'ImportedNetworkKey', ssmValue(this.scope, this.names.networkKeyArn)),
+      kms.Key.fromKeyArn(Stack.of(this.scope), 'ImportedNetworkKey', readParameter(this.scope, this.names.networkKeyArn)),
     );
   }
 
@@ -66,14 +65,9 @@ export class NetworkParameters {
   }
 }
 
-/** Publishes `value` as the SSM parameter `name`. */
-export function publishParameter(scope: Construct, id: string, name: string, value: string, description?: string): ssm.StringParameter {
-  return new ssm.StringParameter(scope, id, { parameterName: name, stringValue: value, description });
-}
-
 /** A namespace construct holding a stack's published parameters. */
 export class PublishedParameters extends Construct {
-  publish(id: string, name: string, value: string, description?: string): ssm.StringParameter {
+  publish(id: string, name: ParameterName, value: string, description?: string): ssm.StringParameter {
     return publishParameter(this, id, name, value, description);
   }
 }

@@ -52,7 +52,7 @@ export function buildNetwork(scope: Construct, props: BuildNetworkProps): Networ
   return { hub, inspection, egress, endpoints, sharedServices, hybrid };
 }
 
-/** Every network stack, for a stack (like a department's) that must deploy after all of them. */
+/** Every network stack, for a stack that deploys after all of them (a service's). */
 export function networkStackList(stacks: NetworkStacks): Stack[] {
   return [stacks.hub, stacks.inspection, stacks.egress, stacks.endpoints, stacks.sharedServices, stacks.hybrid];
 }

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../compliance/acknowledge';
 import type { PlatformConfig } from '../config/schema';
-import { ssmValue } from '../ssm-values';
+import { readParameter } from '../contract/ssm';
 import { NetworkParameters } from './network-parameters';
 
 const VPC_ID = 'SharedServicesVpc';
@@ -23,10 +23,10 @@ export function importSharedServicesVpc(scope: Construct, config: PlatformConfig
   const network = new NetworkParameters(stack, config.platform.prefix);
   const zones = config.platform.availabilityZones;
   const vpc = ec2.Vpc.fromVpcAttributes(stack, VPC_ID, {
-    vpcId: ssmValue(stack, network.names.sharedServicesVpcId),
+    vpcId: readParameter(stack, network.names.sharedServicesVpcId),
     vpcCidrBlock: config.network.hub.sharedServices,
     availabilityZones: zones,
-    privateSubnetIds: zones.map((az) => ssmValue(stack, network.names.sharedServicesSubnetId(az))),
+    privateSubnetIds: zones.map((az) => readParameter(stack, network.names.sharedServicesSubnetId(az))),
   });
   // Importing the route tables would declare stack parameters nothing references, which the
   // template linter flags; a consumer only places functions in the subnets.
@@ -52,7 +52,7 @@ export function importServiceFunctionSecurityGroup(scope: Construct, config: Pla
   return ec2.SecurityGroup.fromSecurityGroupId(
     stack,
     SECURITY_GROUP_ID,
-    ssmValue(stack, network.names.sharedServicesFunctionSecurityGroupId),
+    readParameter(stack, network.names.sharedServicesFunctionSecurityGroupId),
     {
       allowAllOutbound: false,
       mutable: false,

@@ -2,7 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { PlatformKey } from '../constructs/platform-key';
+import { KEY_ACTIONS_FOR_DELIVERY, PlatformKey } from '../constructs/platform-key';
 
 export interface AlarmTopicProps {
   /** Address subscribed to every alarm. */
@@ -22,7 +22,7 @@ export class AlarmTopic extends Construct {
       new iam.PolicyStatement({
         sid: 'AllowAlarmPublishers',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com'), new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        actions: KEY_ACTIONS_FOR_DELIVERY,
         resources: ['*'],
       }),
     );

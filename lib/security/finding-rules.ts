@@ -10,7 +10,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GUARDDUTY_SEVERITY_FLOOR, SECURITY_HUB_SEVERITY_FLOOR, type Severity } from '../../lambda/cert/domain/severity';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
-import { PlatformKey } from '../constructs/platform-key';
+import { KEY_ACTIONS_FOR_DELIVERY, PlatformKey } from '../constructs/platform-key';
 
 /** GuardDuty findings at or above a severity level, by numeric match on the finding's score. */
 export function guardDutyFindingPattern(threshold: Severity): events.EventPattern {
@@ -69,7 +69,7 @@ export class FindingRules extends Construct {
       new iam.PolicyStatement({
         sid: 'AllowEventBridgeToQueueFindings',
         principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        actions: KEY_ACTIONS_FOR_DELIVERY,
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),

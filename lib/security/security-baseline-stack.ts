@@ -1,5 +1,6 @@
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
+import type { ParameterName } from '../contract/parameters';
+import { publishParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { AlarmTopic } from './alarm-topic';
 import { AuditTrail } from './audit-trail';
@@ -72,15 +73,13 @@ export class SecurityBaselineStack extends PlatformStack {
     this.findingRules.notify(this.alarmTopic.topic);
 
     const names = this.parameterNames;
-    const published: Array<[string, string, string]> = [
+    const published: Array<[string, ParameterName, string]> = [
       ['LogArchiveBucketName', names.logArchiveBucketName, this.logArchive.bucket.bucketName],
       ['AccessLogsBucketName', names.accessLogsBucketName, this.logArchive.accessLogsBucket.bucketName],
       ['LogArchiveKeyArn', names.logArchiveKeyArn, this.logArchive.key.keyArn],
       ['AlarmTopicArn', names.alarmTopicArn, this.alarmTopic.topic.topicArn],
       ['TrailLogGroupName', names.trailLogGroupName, this.auditTrail.logGroup.logGroupName],
     ];
-    for (const [id, parameterName, stringValue] of published) {
-      new ssm.StringParameter(this, id, { parameterName, stringValue });
-    }
+    for (const [id, name, value] of published) publishParameter(this, id, name, value);
   }
 }

@@ -1,16 +1,45 @@
+import type { App, Stack } from 'aws-cdk-lib';
+import type { PlatformConfig } from '../config/schema';
 import { addCertIncidentPipeline } from './cert-incident-pipeline';
+import { notifyEmailStacks } from './notify-email-stack';
 import { addNotifyExtension } from './notify-extension';
 import { addOpenDataDelivery } from './open-data-delivery';
 import { addPayExtension } from './pay-extension';
+import { platformCatalogueFiles } from './platform-catalogue';
 import type { ServiceStack } from './service-stack';
 
-/**
- * What a service's stack needs beyond its routes and storage, by service name: infrastructure
- * that is not an API, like the CERT's finding pipeline.
- */
-export const SERVICE_EXTENSIONS: Readonly<Record<string, (stack: ServiceStack) => void>> = {
-  cert: addCertIncidentPipeline,
-  notify: addNotifyExtension,
-  'open-data': addOpenDataDelivery,
-  pay: addPayExtension,
+/** What a service's stack needs beyond its routes and storage, which the platform reads generically. */
+export interface ServiceBlueprint {
+  /**
+   * Adds infrastructure that is not an API to the service's stack, like the CERT's finding
+   * pipeline; called once the stack has its tables, buckets, functions and API.
+   * @default - nothing is added
+   */
+  readonly extend?: (stack: ServiceStack) => void;
+  /**
+   * Stacks of the service's own that its stack deploys after, like SES in the region that has it.
+   * Called once per app, when the service is enabled.
+   * @default - none
+   */
+  readonly extraStacks?: (app: App, config: PlatformConfig) => readonly Stack[];
+  /**
+   * Files bundled next to each of the service's handlers, by file name: data built from the
+   * config at synth that is too large for environment variables.
+   * @default - none
+   */
+  readonly bundledFiles?: (config: PlatformConfig) => Readonly<Record<string, string>>;
+}
+
+/** The blueprint of each service that needs one, by service name. */
+export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
+  platform: { bundledFiles: platformCatalogueFiles },
+  cert: { extend: addCertIncidentPipeline },
+  notify: { extend: addNotifyExtension, extraStacks: notifyEmailStacks },
+  'open-data': { extend: addOpenDataDelivery },
+  pay: { extend: addPayExtension },
 };
+
+/** The blueprint of a service: its entry in SERVICE_BLUEPRINTS, or nothing beyond routes and storage. */
+export function serviceBlueprint(service: string): ServiceBlueprint {
+  return SERVICE_BLUEPRINTS[service] ?? {};
+}

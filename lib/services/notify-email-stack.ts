@@ -1,9 +1,11 @@
+import type { App } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { SES_EVENT_DETAIL_TYPES } from '../../lambda/notify/domain/ses-events';
+import type { PlatformConfig } from '../config/schema';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 
@@ -67,15 +69,22 @@ export class NotifyEmailStack extends PlatformStack {
       resource: 'event-bus',
       resourceName: 'default',
     });
+    // The rule's target grants the role events:PutEvents on that one bus.
     const forwarder = new ManagedPolicyRole(this, 'ForwarderRole', {
       assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
       description: "Forwards SES delivery events to the platform region's default event bus",
     });
-    forwarder.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [platformBusArn] }));
     new events.Rule(this, 'ToPlatformRegion', {
       description: 'SES delivery events of notifications, to the platform region',
       eventPattern: notifyEmailEventPattern(name),
       targets: [new targets.EventBus(events.EventBus.fromEventBusArn(this, 'PlatformBus', platformBusArn), { role: forwarder })],
     });
   }
+}
+
+/** The e-mail stack, when the config sends e-mail through SES of another region than the platform's. */
+export function notifyEmailStacks(app: App, config: PlatformConfig): NotifyEmailStack[] {
+  const emailRegion = config.notify.emailRegion;
+  if (!emailRegion || emailRegion === config.platform.region) return [];
+  return [new NotifyEmailStack(app, 'Notify-Email', { config, emailRegion })];
 }

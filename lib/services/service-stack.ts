@@ -1,30 +1,21 @@
-import * as path from 'node:path';
 import { Aspects } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { RegisteredService } from '../../lambda/registry';
-import { bucketEnvName, tableEnvName } from '../../lambda/shared/storage-definition';
-import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { DataClassification } from '../compliance/classification-aspect';
-import { DataTable } from '../constructs/data-table';
+import type { DataTable } from '../constructs/data-table';
 import { PlatformKey } from '../constructs/platform-key';
-import { SecureBucket } from '../constructs/secure-bucket';
-import { ServiceApi } from '../constructs/service-api';
-import { ServiceFunction } from '../constructs/service-function';
-import { ServiceMonitoring } from '../constructs/service-monitoring';
-import { EXECUTE_API } from '../network/endpoints-stack';
+import type { SecureBucket } from '../constructs/secure-bucket';
+import type { ServiceApi } from '../constructs/service-api';
+import type { ServiceFunction } from '../constructs/service-function';
+import { readParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
-import { ssmValue } from '../ssm-values';
-import { SERVICE_EXTENSIONS } from './extensions';
-
-const REPO_ROOT = path.join(__dirname, '..', '..');
+import { type ServiceBlueprint, serviceBlueprint } from './extensions';
+import { pascalCase } from './pascal-case';
+import { publishServiceApi } from './published-api';
+import { ServiceFunctions } from './service-functions';
+import { ServiceStorage } from './service-storage';
 
 export interface ServiceStackProps extends Omit<PlatformStackProps, 'area'> {
   readonly service: RegisteredService;
@@ -37,26 +28,25 @@ export interface ServiceStackProps extends Omit<PlatformStackProps, 'area'> {
    * @default false - a public regional API behind WAF
    */
   readonly internal?: boolean;
-  /** Extra environment for the service's functions. @default - none */
-  readonly environment?: Readonly<Record<string, string>>;
-  /** Files bundled next to each handler, by name. @default - none */
-  readonly bundledFiles?: Readonly<Record<string, string>>;
+  /**
+   * What the service needs beyond its routes and storage.
+   * @default - the service's entry in SERVICE_BLUEPRINTS, if it has one
+   */
+  readonly blueprint?: ServiceBlueprint;
 }
-
-const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 
 /**
  * One shared service, built from its declarations in `lambda/<service>/`: its key, the tables
  * and buckets of `storage.ts`, a function per declared function with access to them, the API
- * of `routes.ts`, and its alarms and dashboard.
+ * of `routes.ts`, its alarms and dashboard, and what its blueprint adds.
  */
 export class ServiceStack extends PlatformStack {
   public readonly api: ServiceApi;
-  public readonly functions: Record<string, ServiceFunction> = {};
+  public readonly functions: Record<string, ServiceFunction>;
   /** The Lambda authorizers of the service's own auth schemes, by scheme. */
-  public readonly authorizerFunctions: Record<string, ServiceFunction> = {};
-  public readonly tables: Record<string, DataTable> = {};
-  public readonly buckets: Record<string, SecureBucket> = {};
+  public readonly authorizerFunctions: Record<string, ServiceFunction>;
+  public readonly tables: Record<string, DataTable>;
+  public readonly buckets: Record<string, SecureBucket>;
   /** The shared-services VPC, imported. */
   public readonly vpc: ec2.IVpc;
   /** The service's key, for its data, logs and queues. */
@@ -65,157 +55,49 @@ export class ServiceStack extends PlatformStack {
   public readonly alarmTopic: sns.ITopic;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
-    const { definition, storage } = props.service;
+    const { definition, classification } = props.service;
     super(scope, id, {
       ...props,
-      area: `Service-${pascal(definition.name)}`,
-      classification: props.service.classification,
+      area: `Service-${pascalCase(definition.name)}`,
+      classification,
       description: `${definition.title} API (${definition.basePath})`,
     });
     Aspects.of(this).add(
       new DataClassification({
-        level: props.service.classification,
+        level: classification,
         ceiling: this.config.platform.classificationCeiling,
         owner: `Service ${definition.name}`,
       }),
     );
-    const names = this.parameterNames;
-    const vpc = props.vpc(this);
-    this.vpc = vpc;
+    const blueprint = props.blueprint ?? serviceBlueprint(definition.name);
+    this.vpc = props.vpc(this);
     const securityGroups = props.securityGroups?.(this);
-    const key = new PlatformKey(this, 'Key', {
+    this.key = new PlatformKey(this, 'Key', {
       purpose: `Encrypts the data and logs of the ${definition.title} service`,
       allowCloudWatchLogs: true,
     });
-    this.key = key;
-    this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', ssm.StringParameter.valueForStringParameter(this, names.alarmTopicArn));
-    const accessLogs =
-      storage.buckets.length > 0
-        ? s3.Bucket.fromBucketName(this, 'AccessLogsBucket', ssmValue(this, names.accessLogsBucketName))
-        : undefined;
+    this.alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', readParameter(this, this.parameterNames.alarmTopicArn));
 
-    const environment: Record<string, string> = {
-      POWERTOOLS_SERVICE_NAME: definition.name,
-      PLATFORM_PREFIX: this.config.platform.prefix,
-      CITIZEN_TOKEN_ISSUER: ssm.StringParameter.valueForStringParameter(this, names.userPoolIssuer('citizen')),
-      STAFF_TOKEN_ISSUER: ssm.StringParameter.valueForStringParameter(this, names.userPoolIssuer('staff')),
-      ...props.environment,
-    };
-    for (const table of storage.tables) {
-      this.tables[table.name] = new DataTable(this, `${pascal(table.name)}Table`, { definition: table, encryptionKey: key });
-      environment[tableEnvName(table.name)] = this.tables[table.name].tableName;
-    }
-    for (const bucket of storage.buckets) {
-      this.buckets[bucket.name] = new SecureBucket(this, `${pascal(bucket.name)}Bucket`, {
-        encryptionKey: key,
-        serverAccessLogsBucket: accessLogs,
-        cors: bucket.browserUploads
-          ? [{ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3000 }]
-          : undefined,
-      });
-      environment[bucketEnvName(bucket.name)] = this.buckets[bucket.name].bucketName;
-    }
-
-    const makeFunction = (id: string, entry: string, description: string, memorySize?: number) =>
-      new ServiceFunction(this, id, {
-        entry: path.join(REPO_ROOT, entry),
-        description,
-        memorySize,
-        encryptionKey: key,
-        vpc,
-        securityGroups,
-        logRetention: this.logRetention,
-        environment,
-        bundledFiles: props.bundledFiles,
-      });
-    for (const [fnName, entry] of Object.entries(definition.functions)) {
-      const fn = makeFunction(`${pascal(fnName)}Function`, entry, `${definition.title}: ${fnName}`, definition.memorySize?.[fnName]);
-      this.grantStorage(fn);
-      this.functions[fnName] = fn;
-    }
-    for (const [name, schedule] of Object.entries(definition.schedules ?? {})) {
-      new events.Rule(this, `${pascal(name)}Schedule`, {
-        description: `${definition.title}: ${schedule.description}`,
-        schedule: events.Schedule.expression(schedule.expression),
-        targets: [
-          new targets.LambdaFunction(this.functions[schedule.function].function, {
-            event: schedule.input ? events.RuleTargetInput.fromObject(schedule.input) : undefined,
-            retryAttempts: 2,
-          }),
-        ],
-      });
-    }
-    const authorizerFunctions = this.authorizerFunctions;
-    for (const [scheme, authorizer] of Object.entries(definition.authorizers ?? {})) {
-      authorizerFunctions[scheme] = makeFunction(
-        `${pascal(scheme)}Authorizer`,
-        authorizer.entry,
-        `${definition.title}: ${scheme} authorizer`,
-      );
-      this.grantStorage(authorizerFunctions[scheme], { readOnly: true });
-    }
-
-    this.api = new ServiceApi(this, 'Api', {
-      service: definition,
-      functions: Object.fromEntries(Object.entries(this.functions).map(([n, f]) => [n, f.function])),
-      authorizerFunctions: Object.fromEntries(Object.entries(authorizerFunctions).map(([n, f]) => [n, f.function])),
-      userPool: (audience) =>
-        cognito.UserPool.fromUserPoolArn(
-          this,
-          audience === 'citizen' ? 'CitizenPool' : 'StaffPool',
-          ssm.StringParameter.valueForStringParameter(this, names.userPoolArn(audience)),
-        ),
-      encryptionKey: key,
-      logRetention: this.logRetention,
-      privateEndpointId: props.internal
-        ? ssm.StringParameter.valueForStringParameter(this, names.interfaceEndpointId(EXECUTE_API))
-        : undefined,
+    const storage = new ServiceStorage(this, { definition: props.service.storage, encryptionKey: this.key });
+    this.tables = storage.tables;
+    this.buckets = storage.buckets;
+    const functions = new ServiceFunctions(this, {
+      definition,
+      storage,
+      encryptionKey: this.key,
+      vpc: this.vpc,
+      securityGroups,
+      bundledFiles: blueprint.bundledFiles?.(this.config),
     });
-    new ServiceMonitoring(this, 'Monitoring', {
-      serviceName: definition.title,
-      api: this.api.api,
-      functions: [...Object.values(this.functions), ...Object.values(authorizerFunctions)],
+    this.functions = functions.functions;
+    this.authorizerFunctions = functions.authorizers;
+    this.api = publishServiceApi(this, {
+      definition,
+      functions,
+      encryptionKey: this.key,
       alarmTopic: this.alarmTopic,
+      internal: props.internal,
     });
-    new ssm.StringParameter(this, 'ApiIdParameter', {
-      parameterName: names.serviceApiId(definition.name),
-      stringValue: this.api.api.restApiId,
-    });
-    new ssm.StringParameter(this, 'ApiUrlParameter', {
-      parameterName: names.serviceApiUrl(definition.name),
-      stringValue: this.api.api.url,
-    });
-    SERVICE_EXTENSIONS[definition.name]?.(this);
-  }
-
-  /** Lets a function use the service's tables and buckets, with only the actions it needs. */
-  private grantStorage(fn: ServiceFunction, options: { readOnly?: boolean } = {}): void {
-    for (const table of Object.values(this.tables)) {
-      if (options.readOnly) table.grantReadData(fn.role);
-      else table.grantReadWriteData(fn.role);
-      if ((table.definition.indexes ?? []).length > 0) {
-        acknowledge(
-          fn.role,
-          wildcardResourceFinding(this, `${table.tableArn}/index/*`),
-          'Queries go through the indexes of this table only; the wildcard names its indexes, not other tables.',
-        );
-      }
-    }
-    for (const bucket of Object.values(this.buckets)) {
-      const actions = options.readOnly ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
-      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
-      acknowledge(
-        fn.role,
-        wildcardResourceFinding(this, bucket.arnForObjects('*')),
-        'Objects are named by the service at run time; the grant covers objects of this one bucket and only get and put.',
-      );
-    }
-    if (Object.keys(this.tables).length + Object.keys(this.buckets).length > 0) {
-      acknowledge(
-        fn.role,
-        ['AwsSolutions-IAM5[Action::kms:ReEncrypt*]', 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
-        "Encrypting and decrypting the service's own tables and buckets needs KMS's data-key actions; the grant is limited to this service's key.",
-      );
-    }
+    blueprint.extend?.(this);
   }
 }

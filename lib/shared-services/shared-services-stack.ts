@@ -1,5 +1,6 @@
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
+import type { ParameterName } from '../contract/parameters';
+import { publishParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { GovernmentUserPool } from './user-pools';
 
@@ -19,14 +20,12 @@ export class SharedServicesStack extends PlatformStack {
     this.staff = new GovernmentUserPool(this, 'Staff', { audience: 'staff' });
 
     const names = this.parameterNames;
-    const published: Array<[string, string, string]> = [
+    const published: Array<[string, ParameterName, string]> = [
       ['CitizenPoolArn', names.userPoolArn('citizen'), this.citizens.pool.userPoolArn],
       ['CitizenIssuer', names.userPoolIssuer('citizen'), this.citizens.issuer],
       ['StaffPoolArn', names.userPoolArn('staff'), this.staff.pool.userPoolArn],
       ['StaffIssuer', names.userPoolIssuer('staff'), this.staff.issuer],
     ];
-    for (const [id, parameterName, stringValue] of published) {
-      new ssm.StringParameter(this, id, { parameterName, stringValue });
-    }
+    for (const [id, name, value] of published) publishParameter(this, id, name, value);
   }
 }

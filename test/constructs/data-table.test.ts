@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { DataTable } from '../../lib/constructs/data-table';
 import { PlatformKey } from '../../lib/constructs/platform-key';
 import { unacknowledgedFindings, unitTestApp } from '../helpers/platform';
@@ -57,5 +58,40 @@ describe('DataTable', () => {
 
   it('passes all four compliance packs', () => {
     expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+});
+
+describe('DataTable grants', () => {
+  const stack = new Stack(unitTestApp(), 'Grants', { env: { region: 'ap-east-1' } });
+  const key = new PlatformKey(stack, 'Key', { purpose: 'test data' });
+  const table = new DataTable(stack, 'Cases', {
+    encryptionKey: key,
+    definition: {
+      name: 'cases',
+      partitionKey: { name: 'pk', type: 'S' },
+      indexes: [{ name: 'byOwner', partitionKey: { name: 'owner', type: 'S' } }],
+    },
+  });
+  const reader = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const writer = new iam.Role(stack, 'Writer', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  table.grantReadData(reader);
+  table.grantReadWriteData(writer);
+  const template = Template.fromStack(stack);
+  const policyOf = (role: iam.Role) =>
+    JSON.stringify(
+      Object.values(template.findResources('AWS::IAM::Policy')).find((p) =>
+        JSON.stringify(p.Properties.Roles).includes(stack.resolve(role.roleName).Ref),
+      )?.Properties.PolicyDocument,
+    );
+
+  it('includes the table key and its indexes', () => {
+    expect(policyOf(reader)).toContain('"kms:Decrypt"');
+    expect(policyOf(reader)).toContain('/index/*');
+    expect(policyOf(reader)).not.toContain('kms:GenerateDataKey');
+    expect(policyOf(writer)).toContain('"kms:GenerateDataKey*"');
+  });
+
+  it('acknowledges the index and data-key wildcards on the grantees', () => {
+    expect(unacknowledgedFindings(stack).filter((f) => f.rule.startsWith('AwsSolutions-IAM5'))).toEqual([]);
   });
 });

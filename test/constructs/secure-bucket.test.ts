@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { PlatformKey } from '../../lib/constructs/platform-key';
 import { SecureBucket } from '../../lib/constructs/secure-bucket';
@@ -83,5 +84,45 @@ describe('SecureBucket', () => {
       /give both encryptionKey and serverAccessLogsBucket/,
     );
     expect(() => new SecureBucket(s, 'LogWithKey', { accessLogTarget: true, encryptionKey: new kms.Key(s, 'K2') })).toThrow(/uses SSE-S3/);
+  });
+});
+
+describe('SecureBucket object grants', () => {
+  const stack = new Stack(unitTestApp(), 'Grants', { env: { region: 'ap-east-1' } });
+  const key = new PlatformKey(stack, 'Key', { purpose: 'test data' });
+  const data = new SecureBucket(stack, 'Data', {
+    encryptionKey: key,
+    serverAccessLogsBucket: new SecureBucket(stack, 'Logs', { accessLogTarget: true }),
+  });
+  const reader = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const writer = new iam.Role(stack, 'Writer', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  data.grantObjectRead(reader);
+  data.grantObjectReadWrite(writer);
+  const template = Template.fromStack(stack);
+  const statementsOf = (role: iam.Role) =>
+    Object.values(template.findResources('AWS::IAM::Policy')).find((p) =>
+      JSON.stringify(p.Properties.Roles).includes(stack.resolve(role.roleName).Ref),
+    )?.Properties.PolicyDocument.Statement;
+
+  it('gives the objects and the key to read them, nothing on the bucket itself', () => {
+    expect(statementsOf(reader)).toEqual([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: stack.resolve(data.arnForObjects('*')) },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: stack.resolve(key.keyArn) },
+    ]);
+  });
+
+  it('adds putting objects and the key actions to encrypt them', () => {
+    expect(statementsOf(writer)).toEqual([
+      { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: stack.resolve(data.arnForObjects('*')) },
+      {
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+        Resource: stack.resolve(key.keyArn),
+      },
+    ]);
+  });
+
+  it('acknowledges the object and data-key wildcards on the grantees, and nothing else is left', () => {
+    expect(unacknowledgedFindings(stack).filter((f) => f.rule.startsWith('AwsSolutions-IAM5'))).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import { compliancePacks } from '../../lib/compliance/gate';
 import { loadConfig } from '../../lib/config/load';
 import type { PlatformConfig } from '../../lib/config/schema';
+import { buildPlatform } from '../../lib/platform';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 
@@ -22,6 +24,18 @@ export function unitTestApp(): App {
     builtinCloudFormationValidation: false,
     context: { ...FEATURE_FLAGS, 'aws:cdk:bundling-stacks': [] },
   });
+}
+
+let defaultAssembly: CloudAssembly | undefined;
+
+/** The default platform synthesized as unit tests do, once per test file however many tests read it. */
+export function defaultPlatformAssembly(): CloudAssembly {
+  if (!defaultAssembly) {
+    const app = unitTestApp();
+    buildPlatform(app, defaultConfig());
+    defaultAssembly = app.synth();
+  }
+  return defaultAssembly;
 }
 
 /** The feature flags of cdk.json, which the CLI passes to the real synth. */

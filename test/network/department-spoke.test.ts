@@ -49,9 +49,11 @@ describe('DepartmentSpoke', () => {
   });
 
   it('reads each hub value once per stack, however many spokes it holds', () => {
-    const parameters = (m: TemplateModel) => Object.keys(m.json.Parameters).length;
+    const imports = (stack: PlatformStack) => stack.node.children.filter((c) => c.node.id.startsWith('Ssm')).length;
     expect(severalModel.ofType('AWS::EC2::VPC')).toHaveLength(3);
-    expect(parameters(severalModel)).toBe(parameters(model));
+    expect(severalModel.reads()).toEqual(model.reads());
+    expect(imports(several)).toBe(model.reads().length);
+    expect(imports(several)).toBe(imports(single));
   });
 
   it('admits the platform, the data centre and replies into the app tier, and only the VPC into the data tier', () => {

@@ -1,5 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { ssmReads } from '../helpers/ssm-parameters';
 
 /** A synthesized template, with the lookups network tests need across stacks. */
 export class TemplateModel {
@@ -34,6 +35,11 @@ export class TemplateModel {
     const ref = (value as { Ref?: string } | undefined)?.Ref;
     const parameter = ref ? this.json.Parameters?.[ref] : undefined;
     return parameter && String(parameter.Type).startsWith('AWS::SSM::Parameter::Value') ? parameter.Default : undefined;
+  }
+
+  /** Every SSM parameter name the stack reads, once each, sorted. */
+  reads(): string[] {
+    return ssmReads(this.json);
   }
 
   /** SSM parameters this stack publishes: name → value expression. */

@@ -63,8 +63,8 @@ describe('the shared-services VPC', () => {
   it('imports the subnets without unacknowledged warnings, and no parameter it does not use', () => {
     Annotations.fromStack(consumer).hasNoWarning('*', Match.anyValue());
     expect(vpc.privateSubnets.map((s) => consumer.resolve(s.subnetId))).toHaveLength(zones.length);
-    const parameterNames = Object.values(consumed.json.Parameters as Record<string, { Default?: string }>).map((p) => p.Default);
-    expect(parameterNames.filter((n) => n?.includes('/route-tables/'))).toEqual([]);
+    expect(consumed.reads().length).toBeGreaterThan(0);
+    expect(consumed.reads().filter((n) => n.includes('/route-tables/'))).toEqual([]);
   });
 
   it('lets functions out on HTTPS only, and nothing in', () => {

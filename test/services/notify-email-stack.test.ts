@@ -42,6 +42,22 @@ describe('Notify e-mail through SES of the permitted secondary region', () => {
     notifyTemplate.resourceCountIs('AWS::SES::ConfigurationSet', 0);
   });
 
+  it("lets the forwarder put events on the platform region's default bus only", () => {
+    emailTemplate.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'events:PutEvents',
+            Resource: Match.objectLike({
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`:events:${config.platform.region}:`)])],
+            }),
+          },
+        ],
+      },
+    });
+  });
+
   it('tells the sender which region and configuration set to use, and grants SES there only', () => {
     notifyTemplate.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ NOTIFY_EMAIL_REGION: emailRegion, NOTIFY_EMAIL_CONFIGURATION_SET: 'gcp-notify' }) },

@@ -331,3 +331,52 @@ describe('ServiceStack of the open data portal', () => {
     expect(unacknowledgedFindings(stack)).toEqual([]);
   });
 });
+
+describe('ServiceStack of a service with buckets and no tables', () => {
+  const archive: RegisteredService = {
+    ...demo,
+    storage: { tables: [], buckets: [{ name: 'documents' }] },
+    definition: defineService({ ...demo.definition, name: 'archive', title: 'Archive', basePath: '/demo' }),
+  };
+  const stack = new ServiceStack(unitTestApp(), 'Archive', {
+    config: defaultConfig(),
+    service: archive,
+    vpc: (scope) =>
+      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
+        vpcId: 'vpc-1',
+        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
+        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
+      }),
+  });
+  const template = Template.fromStack(stack);
+  const statementsOf = (role: { roleName: string }) =>
+    Object.values(template.findResources('AWS::IAM::ManagedPolicy')).find((p) =>
+      JSON.stringify(p.Properties.Roles).includes(stack.resolve(role.roleName).Ref),
+    )?.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>;
+  const keyArn = stack.resolve(stack.key.keyArn);
+  const objects = stack.resolve(stack.buckets.documents.arnForObjects('*'));
+
+  it('lets the functions decrypt, and the API function encrypt, what the bucket holds with the service key', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 0);
+    expect(statementsOf(stack.functions.api.role)).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: objects },
+        {
+          Effect: 'Allow',
+          Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+          Resource: keyArn,
+        },
+      ]),
+    );
+    expect(statementsOf(stack.authorizerFunctions['demo-key'].role)).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: objects },
+        { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: keyArn },
+      ]),
+    );
+  });
+
+  it('passes all four compliance packs', () => {
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../compliance/acknowledge';
-import { SecureBucket } from '../../constructs/secure-bucket';
+import { KEY_ACTIONS_FOR_DELIVERY } from '../../constructs/platform-key';
+import { BUCKET_DELIVERY_CHECK_ACTIONS, SecureBucket } from '../../constructs/secure-bucket';
 
 export interface ConfigRecorderProps {
   /** Key encrypting configuration history (the log archive key); its policy must be editable here. */
@@ -67,7 +68,7 @@ export class ConfigRecorder extends Construct {
       new iam.PolicyStatement({
         sid: 'AllowConfigToCheckBucket',
         principals: [principal],
-        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+        actions: BUCKET_DELIVERY_CHECK_ACTIONS,
         resources: [this.bucket.bucketArn],
         conditions: fromThisAccount,
       }),
@@ -84,7 +85,7 @@ export class ConfigRecorder extends Construct {
       new iam.PolicyStatement({
         sid: 'AllowConfigToEncryptHistory',
         principals: [principal],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        actions: KEY_ACTIONS_FOR_DELIVERY,
         resources: ['*'],
         conditions: fromThisAccount,
       }),
