@@ -20,7 +20,9 @@ export const certService = defineService({
   basePath: '/cert',
   formatError,
   functions: { api: 'lambda/cert/handlers/http.ts', findings: 'lambda/cert/handlers/finding-event.ts' },
-  memorySize: { findings: 256 },
+  // One event may carry several findings, each filed with a few single-item writes, five at once at most
+  // (the rest wait in Lambda's asynchronous queue); the filer's item actions are granted by the incident pipeline.
+  functionSettings: { findings: { memorySize: 256, timeoutSeconds: 30, reservedConcurrency: 5, storageAccess: 'none' } },
   environment: {
     /** Lowest finding severity the incident pipeline files as an incident. */
     threshold: 'INCIDENT_SEVERITY_THRESHOLD',

@@ -277,7 +277,7 @@ export const openDataService = defineService({
     maxUploadBytes: 'OPEN_DATA_MAX_UPLOAD_BYTES',
   } as const,
   // The whole catalogue is searched in memory; building the index is CPU-bound (STORE.md).
-  memorySize: { api: 1769 },
+  functionSettings: { api: { memorySize: 1769 } },
   routes: {
     ...actionRoutes,
     listArchivedFiles: {

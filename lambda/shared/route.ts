@@ -88,6 +88,22 @@ export interface AuthorizerDefinition {
   readonly header: string;
 }
 
+/** How one of a service's functions runs, where it differs from the defaults. */
+export interface FunctionSettings {
+  /** Memory in MB (CPU grows with it). @default 512 */
+  readonly memorySize?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** Concurrent executions reserved for, and capped at, the function. @default 25 */
+  readonly reservedConcurrency?: number;
+  /**
+   * What the function may do with the service's tables and buckets: `none` for a function whose
+   * few item actions are granted where it is wired (the CERT's finding filer).
+   * @default 'read-write'
+   */
+  readonly storageAccess?: 'read-write' | 'read' | 'none';
+}
+
 /** Names of environment variables, by what they mean. */
 export type EnvironmentNames = Readonly<Record<string, string>>;
 
@@ -117,8 +133,8 @@ export interface ServiceDefinition<R extends Routes = Routes, E extends Environm
   readonly authorizers?: Readonly<Record<string, AuthorizerDefinition>>;
   /** Handler file of each function, relative to the repository root. */
   readonly functions: Readonly<Record<string, string>>;
-  /** Memory in MB of the functions that need more than the default (CPU grows with it), by name. @default - 512 each */
-  readonly memorySize?: Readonly<Record<string, number>>;
+  /** Settings of the functions that differ from the defaults, by function name. @default - the defaults of FunctionSettings */
+  readonly functionSettings?: Readonly<Record<string, FunctionSettings>>;
   /** Functions run on a schedule rather than (or as well as) by routes, by name. @default - none */
   readonly schedules?: Readonly<Record<string, ScheduleDefinition>>;
   /**
@@ -163,10 +179,15 @@ export function defineService<R extends Routes, E extends EnvironmentNames = Rec
       throw new Error(`Environment name ${name} of ${service.name}: use upper case letters, digits and _.`);
   }
   if (new Set(names).size !== names.length) throw new Error(`${service.name} names one environment variable twice.`);
-  for (const [fn, mb] of Object.entries(service.memorySize ?? {})) {
-    if (!service.functions[fn]) throw new Error(`memorySize names function '${fn}', which the service does not declare.`);
-    if (!Number.isInteger(mb) || mb < 128 || mb > 10240)
+  for (const [fn, settings] of Object.entries(service.functionSettings ?? {})) {
+    if (!service.functions[fn]) throw new Error(`functionSettings names function '${fn}', which the service does not declare.`);
+    const { memorySize: mb, timeoutSeconds: seconds, reservedConcurrency: reserved } = settings;
+    if (mb !== undefined && (!Number.isInteger(mb) || mb < 128 || mb > 10240))
       throw new Error(`memorySize of '${fn}' is ${mb} MB: give a whole number from 128 to 10240.`);
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 1 || seconds > 900))
+      throw new Error(`timeoutSeconds of '${fn}' is ${seconds}: give a whole number of seconds from 1 to 900.`);
+    if (reserved !== undefined && (!Number.isInteger(reserved) || reserved < 1))
+      throw new Error(`reservedConcurrency of '${fn}' is ${reserved}: give a whole number of at least 1.`);
   }
   return { ...service, environment: service.environment ?? ({} as E) };
 }

@@ -4,7 +4,6 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -30,11 +29,6 @@ const TOPIC_PUBLISH_ACTIONS = ['sns:Publish'] as const;
 /** What publishing to, or queueing in, a KMS-encrypted topic or queue needs of its key. */
 const ENCRYPTED_SEND_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'] as const;
 const DEAD_LETTER_SEND_ACTIONS = ['sqs:SendMessage'] as const;
-
-/** One event may carry several findings, each filed with a few single-item writes. */
-const FILER_TIMEOUT = Duration.seconds(30);
-/** Filings at once, at most; events held back wait in Lambda's asynchronous queue. */
-const FILER_CONCURRENCY = 5;
 
 export interface IncidentPipelineProps {
   /**
@@ -102,11 +96,6 @@ export class IncidentPipeline extends Construct {
     filer.addEnvironment(env.threshold, props.threshold);
     filer.addEnvironment(env.departmentTagKey, TAG_KEYS.department);
     filer.addEnvironment(env.departmentAccounts, JSON.stringify(props.departmentAccounts ?? {}));
-    // A service's declaration sizes its functions' memory only; the filer's time and
-    // concurrency are the pipeline's to decide.
-    const filerResource = filer.node.defaultChild as lambda.CfnFunction;
-    filerResource.timeout = FILER_TIMEOUT.toSeconds();
-    filerResource.reservedConcurrentExecutions = FILER_CONCURRENCY;
 
     const role = this.function.role;
     // Not table.grant(): on a table with indexes it also names every index, which single items do not need.

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type { ServiceDefinition } from '../../lambda/shared/route';
+import type { FunctionSettings, ServiceDefinition } from '../../lambda/shared/route';
 import { ServiceFunction } from '../constructs/service-function';
 import { PLATFORM_ENVIRONMENT } from '../contract/environment';
 import { readParameter } from '../contract/ssm';
@@ -29,8 +30,8 @@ export interface ServiceFunctionsProps {
 /**
  * Every function a service declares, built in its stack: one per entry of `functions`, its
  * schedules, and one per authorizer. Each knows the platform's environment and the names of the
- * service's tables and buckets; the declared functions may read and write them, the authorizers
- * only read.
+ * service's tables and buckets; the declared functions may read and write them (unless their
+ * settings say otherwise), the authorizers only read.
  */
 export class ServiceFunctions {
   public readonly functions: Record<string, ServiceFunction> = {};
@@ -44,8 +45,10 @@ export class ServiceFunctions {
     const { definition, storage } = props;
     const environment = { ...platformEnvironment(stack, definition.name), ...storage.environment };
     for (const [name, entry] of Object.entries(definition.functions)) {
-      this.functions[name] = this.function(`${pascalCase(name)}Function`, entry, name, environment, definition.memorySize?.[name]);
-      storage.grant(this.functions[name].role, 'readWrite');
+      const settings = definition.functionSettings?.[name] ?? {};
+      this.functions[name] = this.function(`${pascalCase(name)}Function`, entry, name, environment, settings);
+      const access = settings.storageAccess ?? 'read-write';
+      if (access !== 'none') storage.grant(this.functions[name].role, access === 'read' ? 'read' : 'readWrite');
     }
     for (const [name, schedule] of Object.entries(definition.schedules ?? {})) {
       new events.Rule(stack, `${pascalCase(name)}Schedule`, {
@@ -70,12 +73,20 @@ export class ServiceFunctions {
     return [...Object.values(this.functions), ...Object.values(this.authorizers)];
   }
 
-  private function(id: string, entry: string, what: string, environment: Record<string, string>, memorySize?: number): ServiceFunction {
+  private function(
+    id: string,
+    entry: string,
+    what: string,
+    environment: Record<string, string>,
+    settings: FunctionSettings = {},
+  ): ServiceFunction {
     const { props } = this;
     return new ServiceFunction(this.stack, id, {
       entry: path.join(REPO_ROOT, entry),
       description: `${props.definition.title}: ${what}`,
-      memorySize,
+      memorySize: settings.memorySize,
+      timeout: settings.timeoutSeconds === undefined ? undefined : Duration.seconds(settings.timeoutSeconds),
+      reservedConcurrency: settings.reservedConcurrency,
       encryptionKey: props.encryptionKey,
       vpc: props.vpc,
       securityGroups: props.securityGroups,

@@ -181,6 +181,24 @@ describe('ServiceStack of the CERT', () => {
     template.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.guardduty'] }) });
   });
 
+  it('runs the finding filer as its declaration says: 30 s, five at once, only the item actions the pipeline grants', () => {
+    const filer = stack.functions.findings;
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Government CERT: findings',
+      Timeout: 30,
+      ReservedConcurrentExecutions: 5,
+      MemorySize: 256,
+    });
+    const policies = template.findResources('AWS::IAM::ManagedPolicy');
+    const filerRole = stack.resolve((filer.role.node.defaultChild as import('aws-cdk-lib').CfnResource).logicalId);
+    const filerActions = Object.values(policies)
+      .filter((p) => JSON.stringify(p.Properties.Roles ?? []).includes(filerRole))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat()));
+    expect(filerActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    for (const wider of ['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+      expect(filerActions).not.toContain(wider);
+  });
+
   it('is RESTRICTED and passes all four compliance packs', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', { Tags: Match.arrayWith([{ Key: 'DataClassification', Value: 'RESTRICTED' }]) });
     expect(unacknowledgedFindings(stack)).toEqual([]);

@@ -209,6 +209,18 @@ describe('defineService', () => {
       /no authorizer/,
     );
   });
+
+  it('refuses settings of an undeclared function, and out-of-range settings', () => {
+    const routes = {};
+    expect(() => defineService({ ...base, routes, functionSettings: { other: { memorySize: 256 } } })).toThrow(/names function 'other'/);
+    expect(() => defineService({ ...base, routes, functionSettings: { api: { memorySize: 100 } } })).toThrow(/128 to 10240/);
+    expect(() => defineService({ ...base, routes, functionSettings: { api: { timeoutSeconds: 901 } } })).toThrow(/1 to 900/);
+    expect(() => defineService({ ...base, routes, functionSettings: { api: { reservedConcurrency: 0 } } })).toThrow(/at least 1/);
+    expect(() => defineService({ ...base, routes, environment: { a: 'lower_case' } })).toThrow(/upper case/);
+    expect(
+      defineService({ ...base, routes, functionSettings: { api: { timeoutSeconds: 30, storageAccess: 'none' } } }).environment,
+    ).toEqual({});
+  });
 });
 
 describe('createApiHandler with form bodies and a service that words its own request errors', () => {
