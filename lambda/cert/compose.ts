@@ -19,7 +19,7 @@ export function dynamoPorts(clock: () => Date = () => new Date()): CertPorts {
 }
 
 /** The ports of this process, built on first use. */
-export const certPorts = builtOnce(async () => dynamoPorts());
+export const certPorts = /* @__PURE__ */ builtOnce(async () => dynamoPorts());
 
 const ENV = certService.environment;
 
@@ -44,4 +44,4 @@ export function readPipelineSettings(env: NodeJS.ProcessEnv): PipelineSettings {
 }
 
 /** The incident pipeline's settings, read once, when its function first runs. */
-export const pipelineSettings = builtOnce(async () => readPipelineSettings(process.env));
+export const pipelineSettings = /* @__PURE__ */ builtOnce(async () => readPipelineSettings(process.env));

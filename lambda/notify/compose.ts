@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { builtOnce } from '../shared/once';
 import { postSender } from '../shared/outgoing-post';
 import { aesGcmSecretBox } from '../shared/sealed-secret';
-import { loadSecretBoxKey } from '../shared/secret-box-key';
+import { loadSecretBoxKey, localSecretBoxKey as sharedLocalSecretBoxKey } from '../shared/secret-box-key';
 import type { DeliveryProvider, HttpSender, NotifyPorts } from './ports';
 import { AWS_DELIVERY, NOTIFY_ENVIRONMENT } from './routes';
 import { DynamoNotifyDirectory } from './store/directory';
@@ -50,7 +50,7 @@ export function createNotifyPorts(options: NotifyPortOptions): NotifyPorts {
  * The ports every function of the service uses, made on first use (a cold start reads the
  * secret box key once) and kept for the life of the process.
  */
-export const notifyPorts = builtOnce(async (): Promise<NotifyPorts> => {
+export const notifyPorts = /* @__PURE__ */ builtOnce(async (): Promise<NotifyPorts> => {
   const secretBoxKey = await loadSecretBoxKey({
     keyEnv: NOTIFY_ENVIRONMENT.secretBoxKey,
     secretArnEnv: NOTIFY_ENVIRONMENT.secretBoxKeySecretArn,
@@ -73,20 +73,5 @@ export function deliveryProviderFromEnvironment(env: NodeJS.ProcessEnv = process
   };
 }
 
-/** Environment variable carrying the secret box key (base64) where no secret store is wired. */
-export const SECRET_BOX_KEY_ENV = NOTIFY_ENVIRONMENT.secretBoxKey;
-
-export function secretBoxKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  const value = env[SECRET_BOX_KEY_ENV];
-  if (!value) throw new Error(`${SECRET_BOX_KEY_ENV} is not set: pass 32 random bytes in base64 (openssl rand -base64 32)`);
-  return Buffer.from(value, 'base64');
-}
-
-/**
- * Local mode's secret box key: the one the environment gives, or a new one for this process,
- * left in the environment where the handlers, running in the same process, find it.
- */
-export function localSecretBoxKey(): Uint8Array {
-  process.env[SECRET_BOX_KEY_ENV] ??= randomBytes(32).toString('base64');
-  return secretBoxKeyFromEnvironment();
-}
+/** Local mode's secret box key (`lambda/shared/secret-box-key.ts`), under Notify's variable. */
+export const localSecretBoxKey = (): Uint8Array => sharedLocalSecretBoxKey(NOTIFY_ENVIRONMENT.secretBoxKey);

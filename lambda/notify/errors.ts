@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { HttpError } from '../shared/errors';
 import type { ErrorFormatter, RequestProblem } from '../shared/route';
+import { valueAt } from '../shared/value-at';
 
 /**
  * Errors in GOV.UK Notify's v2 shape: `{status_code, errors: [{error, message}]}`. The error
@@ -78,15 +79,6 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   if (!generic) return issue.message;
   if (issue.code === 'invalid_type') return `${field} ${JSON.stringify(value)} is not of type ${issue.expected}`;
   return `${field} ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`.trim();
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function isNotifyItems(details: unknown): details is NotifyErrorItem[] {

@@ -75,7 +75,7 @@ export function createOpenDataPorts(options: OpenDataPortsOptions = {}): OpenDat
   };
 }
 
-const processPorts = builtOnce(async () => ({
+const processPorts = /* @__PURE__ */ builtOnce(async () => ({
   ports: createOpenDataPorts(),
   /** Whether the site URL is configured (in AWS); otherwise it is the address the caller used (local mode). */
   siteConfigured: Boolean(process.env[ENV.siteUrl]),

@@ -1,5 +1,6 @@
 import { HttpError } from '../shared/errors';
 import type { ErrorFormatter, RequestProblem } from '../shared/route';
+import { valueAt } from '../shared/value-at';
 import type { payService } from './routes';
 
 type SchemaError = NonNullable<RequestProblem['error']>;
@@ -122,13 +123,4 @@ function detail(issue: SchemaIssue): string {
   if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) return issue.message;
   if (issue.code === 'invalid_type') return `Must be of type ${issue.expected}`;
   return 'Must be a valid value';
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

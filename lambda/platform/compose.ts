@@ -3,4 +3,4 @@ import type { PlatformPorts } from './ports';
 import { readCatalogue } from './store/catalogue-file';
 
 /** The catalogue, read once per process. */
-export const platformPorts = builtOnce(async (): Promise<PlatformPorts> => ({ catalogue: readCatalogue() }));
+export const platformPorts = /* @__PURE__ */ builtOnce(async (): Promise<PlatformPorts> => ({ catalogue: readCatalogue() }));

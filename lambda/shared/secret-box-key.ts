@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /**
@@ -26,6 +27,15 @@ export async function loadSecretBoxKey(
     throw new Error(`Neither ${source.secretArnEnv} nor ${source.keyEnv} is set: the stack passes the secret, local mode the key itself`);
   }
   return decodeSecretBoxKey(text);
+}
+
+/**
+ * Local mode's and the tests' key: the one the environment gives, or a new one for this process,
+ * left in the environment where the handlers, running in the same process, find it.
+ */
+export function localSecretBoxKey(keyEnv: string, env: NodeJS.ProcessEnv = process.env): Uint8Array {
+  env[keyEnv] ??= randomBytes(32).toString('base64');
+  return decodeSecretBoxKey(env[keyEnv]);
 }
 
 /** Node's base64 decoder reads base64url too, which is what the stack's generated secret is. */

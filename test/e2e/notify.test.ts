@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createService, issueApiKey, saveTemplate } from '../../lambda/notify/app/admin';
-import { createNotifyPorts, secretBoxKeyFromEnvironment } from '../../lambda/notify/compose';
+import { createNotifyPorts, localSecretBoxKey } from '../../lambda/notify/compose';
 import { DEMO_EMAIL_TEMPLATE_ID, DEMO_SMS_TEMPLATE_ID, DEMO_TEAM_MEMBER } from '../../lambda/notify/seed';
 import { RecordingProvider } from '../../lambda/notify/store/recording-provider';
 import { call, useLocalPlatform } from '../helpers/local-platform';
@@ -186,7 +186,7 @@ describe('notifications over HTTP in local mode', () => {
   });
 
   it("keeps each department's notifications and templates to itself", async () => {
-    const ports = createNotifyPorts({ secretBoxKey: secretBoxKeyFromEnvironment(), provider: new RecordingProvider() });
+    const ports = createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider() });
     const td = await createService(
       {
         id: randomUUID(),

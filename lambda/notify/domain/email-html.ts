@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../shared/html';
 /**
  * A plain HTML rendering of an e-mail body for previews: paragraphs, line breaks, bullet
  * lists, `#` headings, `^` inset text and `[text](https://link)`. Everything is escaped
@@ -24,8 +25,4 @@ function renderBlock(block: string): string {
 
 function inline(text: string): string {
   return escapeHtml(text).replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '<a href="$2">$1</a>');
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

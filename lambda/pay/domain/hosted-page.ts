@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../shared/html';
 import type { CardField } from './cards';
 import type { Language, Payment } from './model';
 
@@ -84,10 +85,6 @@ const TEXT = {
 export function formatAmount(cents: number): string {
   const dollars = Math.floor(cents / 100).toLocaleString('en-HK');
   return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 export function renderCardDetailsPage(view: CardPageView): string {

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authenticateRequest } from '../../../lambda/notify/app/authenticate';
 import { sendEmail } from '../../../lambda/notify/app/notifications';
-import { createNotifyPorts, SECRET_BOX_KEY_ENV, secretBoxKeyFromEnvironment } from '../../../lambda/notify/compose';
+import { createNotifyPorts, localSecretBoxKey } from '../../../lambda/notify/compose';
 import { formatError as notifyErrorFormat } from '../../../lambda/notify/errors';
 import { handler as authorize } from '../../../lambda/notify/handlers/authorizer';
 import { handler as deliveryEvents } from '../../../lambda/notify/handlers/delivery-events';
@@ -54,8 +54,7 @@ describe('notifications authorizer and API entry', () => {
     }) as unknown as APIGatewayProxyEvent;
 
   beforeAll(async () => {
-    process.env[SECRET_BOX_KEY_ENV] = randomBytes(32).toString('base64');
-    seed = await seedNotify(createNotifyPorts({ secretBoxKey: secretBoxKeyFromEnvironment(), provider: new RecordingProvider() }));
+    seed = await seedNotify(createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider() }));
   });
 
   it('allows a valid token, passing on the service and key for the handler', async () => {
@@ -111,7 +110,7 @@ describe('notifications authorizer and API entry', () => {
   });
 
   it('applies SES delivery events to the notification they are tagged with, and leaves unknown ones alone', async () => {
-    const ports = createNotifyPorts({ secretBoxKey: secretBoxKeyFromEnvironment(), provider: new RecordingProvider() });
+    const ports = createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider() });
     const caller = await authenticateRequest(bearer(seed.apiKey), ports);
     const sent = await sendEmail(
       {

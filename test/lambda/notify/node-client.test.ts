@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticateRequest } from '../../../lambda/notify/app/authenticate';
 import { getNotification, listNotifications, sendEmail, sendSms } from '../../../lambda/notify/app/notifications';
 import { getTemplate, getTemplateVersion, listTemplates, previewTemplate } from '../../../lambda/notify/app/templates';
-import { createNotifyPorts, secretBoxKeyFromEnvironment } from '../../../lambda/notify/compose';
+import { createNotifyPorts, localSecretBoxKey } from '../../../lambda/notify/compose';
 import {
   listNotificationsQuerySchema,
   listTemplatesQuerySchema,
@@ -138,7 +138,7 @@ describe('official notifications-node-client', () => {
     expect(lines[0]).toMatch(/^notify: demo service .* live API key /);
     expect(lines[2]).toContain(`new NotifyClient('<local url>/notify', '${key}')`);
     // Local mode's handlers build their ports from the environment the seed set.
-    const localPorts = createNotifyPorts({ secretBoxKey: secretBoxKeyFromEnvironment(), provider: new RecordingProvider() });
+    const localPorts = createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider() });
     const token = createGovukNotifyToken('GET', '/v2/templates', key.slice(-36), key.slice(-73, -37));
     await expect(authenticateRequest(`Bearer ${token}`, localPorts)).resolves.toMatchObject({ apiKey: { type: 'live' } });
   });

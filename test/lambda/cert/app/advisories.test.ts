@@ -1,35 +1,9 @@
 import { advisoryFeed, listAdvisories, publishAdvisory } from '../../../../lambda/cert/app/advisories';
-import { dynamoPorts } from '../../../../lambda/cert/compose';
 import type { Caller, RequestContext } from '../../../../lambda/cert/domain/caller';
-import type { CertPorts } from '../../../../lambda/cert/ports';
-import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
-import { embeddableStorage } from '../fixtures/storage';
-
-const officerOf = (department: string): Caller => ({ kind: 'officer', department, roles: [] });
-const analyst: Caller = { kind: 'analyst' };
-const context = (requestId: string, extra: Partial<RequestContext & { idempotencyKey: string }> = {}) => ({
-  requestId,
-  sourceIp: '10.9.8.7',
-  principalId: 'user-1',
-  ...extra,
-});
-
-/** A clock the test moves by hand, so incidents get distinct, ordered times. */
-function manualClock(start: string) {
-  let now = new Date(start).getTime();
-  return { clock: () => new Date(now), advance: (ms = 1000) => (now += ms) };
-}
+import { analyst, context, officerOf, useCertWorld } from '../fixtures/world';
 
 describe('CERT service over embedded DynamoDB', () => {
-  useEmbeddedStorage('cert', embeddableStorage);
-  const time = manualClock('2026-05-30T01:00:00Z');
-  let ports: CertPorts;
-  beforeAll(() => {
-    ports = dynamoPorts(() => {
-      time.advance();
-      return time.clock();
-    });
-  });
+  const world = useCertWorld();
 
   describe('advisories and the catalogue', () => {
     const input = {
@@ -42,21 +16,21 @@ describe('CERT service over embedded DynamoDB', () => {
     };
 
     it('numbers advisories by month of publication in Hong Kong', async () => {
-      const first = await publishAdvisory(ports, analyst, { ...input, publishedAt: '2026-05-31T17:00:00.000Z' }, context('a1'));
-      const second = await publishAdvisory(ports, analyst, { ...input, publishedAt: '2026-06-01T02:00:00.000Z' }, context('a2'));
-      const third = await publishAdvisory(ports, analyst, { ...input, publishedAt: '2026-05-20T02:00:00.000Z' }, context('a3'));
+      const first = await publishAdvisory(world.ports, analyst, { ...input, publishedAt: '2026-05-31T17:00:00.000Z' }, context('a1'));
+      const second = await publishAdvisory(world.ports, analyst, { ...input, publishedAt: '2026-06-01T02:00:00.000Z' }, context('a2'));
+      const third = await publishAdvisory(world.ports, analyst, { ...input, publishedAt: '2026-05-20T02:00:00.000Z' }, context('a3'));
       expect([first.id, second.id, third.id]).toEqual(['A26-06-01', 'A26-06-02', 'A26-05-01']);
       expect(first.history[0]).toMatchObject({ action: 'publish', actor: { kind: 'analyst' } });
     });
 
     it('lists advisories newest first to anyone, and renders the Atom feed', async () => {
-      const page = await listAdvisories(ports, { limit: 2 });
+      const page = await listAdvisories(world.ports, { limit: 2 });
       expect(page.items.map((a) => a.id)).toEqual(['A26-06-02', 'A26-06-01']);
       expect(page.items[0]).not.toHaveProperty('history');
-      const rest = await listAdvisories(ports, { limit: 2, cursor: page.nextCursor });
+      const rest = await listAdvisories(world.ports, { limit: 2, cursor: page.nextCursor });
       expect(rest.items.map((a) => a.id)).toEqual(['A26-05-01']);
       const atom = await advisoryFeed(
-        ports,
+        world.ports,
         { limit: 10 },
         { feedId: 'tag:x,2026:a', title: 'Alerts', selfUrl: 'https://x/a', advisoryUrl: (i) => `https://x/a/${i}`, author: 'CERT' },
       );
@@ -71,13 +45,13 @@ describe('CERT service over embedded DynamoDB', () => {
         advisoryUrl: (i: string) => `https://x/a/${i}`,
         author: 'CERT',
       };
-      for (const cursor of ['not-a-cursor', (await listAdvisories(ports, { limit: 1 })).nextCursor]) {
-        await expect(advisoryFeed(ports, { limit: 10, cursor }, feed)).rejects.toMatchObject({ status: 400, code: 'invalid_input' });
+      for (const cursor of ['not-a-cursor', (await listAdvisories(world.ports, { limit: 1 })).nextCursor]) {
+        await expect(advisoryFeed(world.ports, { limit: 10, cursor }, feed)).rejects.toMatchObject({ status: 400, code: 'invalid_input' });
       }
     });
 
     it('lets only analysts publish', async () => {
-      await expect(publishAdvisory(ports, officerOf('DPO'), input, context('a4'))).rejects.toMatchObject({
+      await expect(publishAdvisory(world.ports, officerOf('DPO'), input, context('a4'))).rejects.toMatchObject({
         status: 403,
         code: 'forbidden',
       });
