@@ -8,7 +8,7 @@ import { DepartmentStack } from './departments/department-stack';
 import { buildNetwork, type NetworkStacks, networkStackList } from './network/network';
 import { importServiceFunctionSecurityGroup, importSharedServicesVpc } from './network/shared-services-vpc';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
-import { serviceBlueprint } from './services/extensions';
+import { serviceBlueprint } from './services/blueprints';
 import { ServiceStack } from './services/service-stack';
 import { SharedServicesStack } from './shared-services/shared-services-stack';
 
