@@ -11,7 +11,7 @@ import type { ServiceApi } from '../constructs/service-api';
 import type { ServiceFunction } from '../constructs/service-function';
 import { readParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
-import { type ServiceBlueprint, serviceBlueprint } from './extensions';
+import { type ServiceBlueprint, serviceBlueprint } from './blueprints';
 import { pascalCase } from './pascal-case';
 import { publishServiceApi } from './published-api';
 import { ServiceFunctions } from './service-functions';
