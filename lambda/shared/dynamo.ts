@@ -55,12 +55,9 @@ async function conditionally<T>(write: () => Promise<T>): Promise<Won<T> | LostR
   }
 }
 
-/** A put guarded by its `ConditionExpression`. */
-export function conditionalPut(input: PutCommandInput & { ConditionExpression: string }): Promise<Won<undefined> | LostRace> {
-  return conditionally(async () => {
-    await dynamo().send(new PutCommand(input));
-    return undefined;
-  });
+/** A put guarded by its `ConditionExpression`; `attributes` are the replaced item's if `ReturnValues` asked for them. */
+export function conditionalPut(input: PutCommandInput & { ConditionExpression: string }): Promise<Won | LostRace> {
+  return conditionally(async () => (await dynamo().send(new PutCommand(input))).Attributes);
 }
 
 /** An update guarded by its `ConditionExpression`; `attributes` are what `ReturnValues` asked for. */

@@ -29,8 +29,6 @@ export const payloadTooLarge = (limit: number) =>
   new HttpError(413, 'payload_too_large', `The request body is larger than ${limit} bytes.`, { limitBytes: limit });
 export const unsupportedMediaType = (expected: string) =>
   new HttpError(415, 'unsupported_media_type', `Send the body as ${expected}.`, { expected });
-export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
-  new HttpError(429, 'too_many_requests', message, undefined, retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : undefined);
 
 export function isHttpError(err: unknown): err is HttpError {
   return err instanceof HttpError;

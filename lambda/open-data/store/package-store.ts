@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
-import { conditionalDelete, conditionalPut, isConditionalFailure, queryAll, scanAll, tableOf } from '../../shared/dynamo';
+import { conditionalDelete, conditionalPut, queryAll, scanAll, tableOf } from '../../shared/dynamo';
 import { type StoredPackage, storedPackageSchema } from '../domain/entities';
 import type { CreateOutcome, PackageRepository, ReplaceOutcome } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
@@ -75,25 +75,26 @@ export class DynamoPackageRepository implements PackageRepository {
   async replace(pkg: StoredPackage, previousName: string): Promise<ReplaceOutcome> {
     const renamed = pkg.name !== previousName;
     if (renamed && !(await this.claimName(pkg.name, pkg.id))) return 'name-taken';
-    let old: StoredPackage | undefined;
-    // A put, not conditionalPut: the revision it replaced (ALL_OLD) says which resources are new.
+    let put: Awaited<ReturnType<typeof conditionalPut>>;
     try {
-      const put = await dynamo().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.packageItem(pkg),
-          ConditionExpression: '#revision = :expected',
-          ExpressionAttributeNames: { '#revision': 'revision' },
-          ExpressionAttributeValues: { ':expected': pkg.revision - 1 },
-          ReturnValues: 'ALL_OLD',
-        }),
-      );
-      old = parse(put.Attributes);
+      // The revision it replaces (ALL_OLD) says which resources are new.
+      put = await conditionalPut({
+        TableName: this.tableName,
+        Item: this.packageItem(pkg),
+        ConditionExpression: '#revision = :expected',
+        ExpressionAttributeNames: { '#revision': 'revision' },
+        ExpressionAttributeValues: { ':expected': pkg.revision - 1 },
+        ReturnValues: 'ALL_OLD',
+      });
     } catch (error) {
       if (renamed) await this.releaseName(pkg.name, pkg.id);
-      if (isConditionalFailure(error)) return 'conflict';
       throw error;
     }
+    if (!put.won) {
+      if (renamed) await this.releaseName(pkg.name, pkg.id);
+      return 'conflict';
+    }
+    const old = parse(put.attributes);
     if (renamed) await this.releaseName(previousName, pkg.id);
     const known = new Set(old?.resources.map((resource) => resource.id));
     await this.linkResources(

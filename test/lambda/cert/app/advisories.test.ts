@@ -1,5 +1,4 @@
 import { advisoryFeed, listAdvisories, publishAdvisory } from '../../../../lambda/cert/app/advisories';
-import type { Caller, RequestContext } from '../../../../lambda/cert/domain/caller';
 import { analyst, context, officerOf, useCertWorld } from '../fixtures/world';
 
 describe('CERT service over embedded DynamoDB', () => {

@@ -1,5 +1,4 @@
 import { getIncident, listIncidents, reportIncident, triageIncident } from '../../../../lambda/cert/app/incidents';
-import type { Caller, RequestContext } from '../../../../lambda/cert/domain/caller';
 import type { ReportIncidentInput } from '../../../../lambda/cert/domain/schemas';
 import { listIncidentsQuerySchema, reportIncidentSchema } from '../../../../lambda/cert/domain/schemas';
 import { decideIdempotency } from '../../../../lambda/shared/idempotency';
