@@ -39,6 +39,16 @@ export interface RouteDefinition {
   readonly maxBodyBytes?: number;
   /** Request headers the route reads, like `idempotency-key` or `if-match`, for OpenAPI. */
   readonly headers?: readonly string[];
+  /** What the route accepts in the headers it reads, by name, for OpenAPI. @default - any string */
+  readonly headerSchemas?: Readonly<Record<string, z.ZodType>>;
+  /**
+   * Statuses the route answers beyond success and those the runtime gives every route (400; 401
+   * and 403 unless public; 404; 413 and 415 with a body; 429), each with what it means, for OpenAPI.
+   * @default - none
+   */
+  readonly responses?: Readonly<Record<number, string>>;
+  /** Media type of the success body. @default 'application/json' */
+  readonly responseType?: string;
   /**
    * Name of the function serving the route. Routes share the service's one function unless
    * their permissions or scaling differ.

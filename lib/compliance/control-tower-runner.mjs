@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve as absolute } from 'node:path';
 
 const [guard] = process.argv.slice(2);
 const input = [];
@@ -33,7 +34,8 @@ function run(batch) {
     const args = [
       'validate',
       ...rules.flatMap((r) => ['--rules', r]),
-      ...batch.flatMap((job) => ['--data', job.template]),
+      // Absolute paths: cfn-guard names each result by the path it was given, normalised.
+      ...batch.flatMap((job) => ['--data', absolute(job.template)]),
       '--output-format',
       'json',
       '--show-summary',
@@ -67,11 +69,13 @@ function summarise(failure) {
 
 const results = [];
 const checked = new Set();
+const templateOf = new Map(jobs.map((job) => [absolute(job.template), job.template]));
 const cores = Math.max(1, availableParallelism());
 for (const guardResults of await Promise.all(batches(Math.min(cores, jobs.length)).map(run))) {
   for (const result of guardResults) {
-    checked.add(result.name);
-    for (const failure of result.not_compliant ?? []) results.push({ template: result.name, ...summarise(failure) });
+    const template = templateOf.get(absolute(result.name)) ?? result.name;
+    checked.add(template);
+    for (const failure of result.not_compliant ?? []) results.push({ template, ...summarise(failure) });
   }
 }
 // A template cfn-guard did not report on was not checked: that must not pass as compliant.

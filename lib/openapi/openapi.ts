@@ -41,7 +41,10 @@ function parameters(route: RouteDefinition): JsonSchema[] {
       });
     }
   }
-  for (const header of route.headers ?? []) out.push({ name: header, in: 'header', required: false, schema: { type: 'string' } });
+  for (const header of route.headers ?? []) {
+    const declared = route.headerSchemas?.[header];
+    out.push({ name: header, in: 'header', required: false, schema: declared ? schemaOf(declared, 'input') : { type: 'string' } });
+  }
   return out;
 }
 
@@ -55,6 +58,11 @@ const ERROR_STATUSES: Record<string, string> = {
   '429': 'Too many requests',
 };
 
+const BODY_ERROR_STATUSES: Record<string, JsonSchema> = {
+  '413': { description: 'The body is larger than the route accepts' },
+  '415': { description: 'The body is not of the media type the route reads' },
+};
+
 /** An OpenAPI 3.1 document of one service, generated from its route declarations. */
 export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -65,13 +73,17 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
     const responses: Record<string, JsonSchema> = {
       [String(route.successStatus ?? 200)]: {
         description: 'Success',
-        ...(route.response ? { content: { 'application/json': { schema: schemaOf(route.response, 'output') } } } : {}),
+        ...(route.response
+          ? { content: { [route.responseType ?? 'application/json']: { schema: schemaOf(route.response, 'output') } } }
+          : {}),
       },
     };
     for (const [status, description] of Object.entries(ERROR_STATUSES)) {
-      if (status === '401' && route.auth === 'public') continue;
+      if ((status === '401' || status === '403') && route.auth === 'public') continue;
       responses[status] = { description };
     }
+    if (route.body) Object.assign(responses, BODY_ERROR_STATUSES);
+    for (const [status, description] of Object.entries(route.responses ?? {})) responses[status] = { description };
     paths[route.path] ??= {};
     paths[route.path][route.method.toLowerCase()] = {
       operationId,

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../../lib/compliance/acknowledge';
@@ -6,8 +8,8 @@ import { addComplianceGate, complianceReport } from '../../lib/compliance/gate';
 import { FEATURE_FLAGS } from '../helpers/platform';
 
 /** An app with only the Control Tower controls, around one stack. */
-function synth(build: (stack: Stack) => void) {
-  const app = new App({ context: FEATURE_FLAGS, builtinCloudFormationValidation: false });
+function synth(build: (stack: Stack) => void, outdir?: string) {
+  const app = new App({ context: FEATURE_FLAGS, builtinCloudFormationValidation: false, outdir });
   build(new Stack(app, 'Workload', { env: { region: 'ap-east-1' } }));
   const plugin = new ControlTowerControls();
   const { Validations } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
@@ -32,6 +34,21 @@ describe('AWS Control Tower proactive controls', () => {
     const { plugin, error } = synth((s) => new s3.CfnBucket(s, 'Plain'));
     expect(error).toMatch(/Require an Amazon S3 bucket to have server access logging configured/);
     expect(plugin.lastStats?.unacknowledged).toBeGreaterThan(0);
+  });
+
+  it('finds the failure in a template given by a relative path, as the CDK CLI gives them (cdk.out/…)', () => {
+    const outdir = fs.mkdtempSync(path.join(process.cwd(), 'node_modules', '.cache-ct-'));
+    try {
+      const { plugin, error } = synth(
+        (stack) => new s3.Bucket(stack, 'NoLogs', { enforceSSL: true }),
+        path.relative(process.cwd(), outdir),
+      );
+      expect(error).toMatch(/CT\.S3\.PR\.2/);
+      expect(plugin.lastStats).toMatchObject({ stacks: 1, unacknowledged: expect.any(Number) });
+      expect(plugin.lastStats?.unacknowledged).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it('lets a failure be acknowledged on the construct it concerns', () => {
