@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Local mode: every enabled service on http://127.0.0.1:3000 over embedded storage.
+// Local mode: every enabled service on http://127.0.0.1:3000 under its base path, and each at the
+// root of its own port (3001, 3002, ... in the order the config enables them), over embedded storage.
 //   npm run local                     data kept in .local/
 //   npm run local -- --memory         nothing kept
 //   npm run local -- --config x.yaml  another platform config
@@ -26,10 +27,10 @@ async function main(): Promise<void> {
   const lines = [
     `Local platform ready at ${platform.url}`,
     '',
-    'Services:',
+    'Services (under their base path, and at the root of their own port, as their own host serves them):',
     ...enabled.map(
       (s) =>
-        `  ${platform.url}${SERVICES[s].definition.basePath}   (OpenAPI: ${platform.url}${SERVICES[s].definition.basePath}/openapi.json)`,
+        `  ${`${platform.url}${SERVICES[s].definition.basePath}`.padEnd(36)} ${platform.serviceUrls[s].padEnd(24)} (OpenAPI: ${platform.url}${SERVICES[s].definition.basePath}/openapi.json)`,
     ),
     '',
     'Bearer tokens (valid 12 hours, signed with a key made at start):',

@@ -58,7 +58,8 @@ export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>
     let status = 500;
     let routeLabel = 'unmatched';
     try {
-      const candidates = table.filter((r) => r.route.path === event.resource);
+      const resource = declaredPath(service, event.resource);
+      const candidates = table.filter((r) => r.route.path === resource);
       const entry = candidates.find((r) => r.route.method === event.httpMethod);
       if (!entry) {
         throw candidates.length > 0
@@ -262,13 +263,32 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers:
   }
 }
 
-/** Scheme and host the caller used, and the prefix API Gateway strips (the stage, or a domain's base path mapping). */
+/**
+ * The declared path of the resource API Gateway matched. A service's API is built relative to its
+ * base path (so that a host of its own can map its root to it, as Notify's clients expect), and
+ * so names `/v2/notifications`; tests and tools may give the declared `/notify/v2/notifications`.
+ */
+export function declaredPath(service: ServiceDefinition, resource: string): string {
+  if (resource === service.basePath || resource.startsWith(`${service.basePath}/`)) return resource;
+  return resource === '/' ? service.basePath : `${service.basePath}${resource}`;
+}
+
+/**
+ * The service's public root as the caller reached it: scheme and host, and whatever came before
+ * the service's own path (a stage, a custom domain's base path mapping, local mode's base path),
+ * like `https://notify.example.gov.hk` or `https://api.example.gov.hk/notify`: for links.
+ */
 function baseUrl(event: APIGatewayProxyEvent, headers: Record<string, string>, basePath: string): string {
   const scheme = (headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
   const host = headers.host ?? 'localhost';
-  const fullPath = event.requestContext?.path ?? event.path;
-  const prefix = fullPath && event.path && fullPath.endsWith(event.path) ? fullPath.slice(0, fullPath.length - event.path.length) : '';
-  return `${scheme}://${host}${prefix}${basePath}`;
+  const requested = (event.requestContext?.path ?? event.path ?? '').split('/').filter(Boolean);
+  const resource = event.resource ?? '';
+  const declared = resource === basePath || resource.startsWith(`${basePath}/`);
+  // The route's own segments end the requested path (a path parameter is one segment);
+  // what comes before them is the prefix the caller's URL has over the API's root.
+  const own = resource.split('/').filter(Boolean).length;
+  const prefix = requested.slice(0, Math.max(0, requested.length - own));
+  return `${scheme}://${host}${prefix.map((segment) => `/${segment}`).join('')}${declared ? basePath : ''}`;
 }
 
 function parseRequest(

@@ -30,8 +30,14 @@ export const NOOP_PATH = '/_local/noop';
 export interface LocalPlatformOptions {
   readonly config: PlatformConfig;
   readonly services: Readonly<Record<string, RegisteredService>>;
-  /** @default 3000; 0 picks a free port */
+  /** Port of the server holding every service under its base path. @default 3000; 0 picks a free port */
   readonly port?: number;
+  /**
+   * Ports at whose root each service is served on its own, as a host of its own serves it in AWS
+   * (clients such as GOV.UK Notify's join their paths to the root), by service name.
+   * @default - the ports after `port`, in the order the services are enabled; free ports when `port` is 0
+   */
+  readonly servicePorts?: Readonly<Record<string, number>>;
   /** Folder for persistent storage. @default - in memory */
   readonly dataDirectory?: string;
   /** Seed demo data. @default true */
@@ -41,7 +47,10 @@ export interface LocalPlatformOptions {
 }
 
 export interface LocalPlatform {
+  /** Every service under its base path, like `http://127.0.0.1:3000/notify`. */
   readonly url: string;
+  /** Each service at the root of its own port, by service name. */
+  readonly serviceUrls: Readonly<Record<string, string>>;
   readonly tokens: {
     readonly citizen: string;
     readonly admin: string;
@@ -109,39 +118,54 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const apiKeys = Object.fromEntries(config.departments.map((d) => [d.code, `local-${d.code.toLowerCase()}-${randomUUID()}`]));
   const validApiKeys = new Set(Object.values(apiKeys));
-  const server = http.createServer((req, res) => {
-    const started = Date.now();
-    handle(req, mounted, tokens, validApiKeys)
-      .then((result) => {
-        const headers = { ...result.headers } as Record<string, string>;
-        res.writeHead(result.statusCode, headers);
-        res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
-        options.log?.(`${req.method} ${loggedTarget(req.url)} ${result.statusCode} ${Date.now() - started}ms`);
-      })
-      .catch((err: Error) => {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('local server error');
-        options.log?.(`${req.method} ${loggedTarget(req.url)} 500 ${err.message}`);
-      });
-  });
-  server.listen(options.port ?? 3000, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const serve = (only?: MountedService) => {
+    const server = http.createServer((req, res) => {
+      const started = Date.now();
+      handle(req, only ? [only] : mounted, tokens, validApiKeys, only !== undefined)
+        .then((result) => {
+          const headers = { ...result.headers } as Record<string, string>;
+          res.writeHead(result.statusCode, headers);
+          res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+          options.log?.(`${req.method} ${only ? `[${only.name}] ` : ''}${loggedTarget(req.url)} ${result.statusCode} ${Date.now() - started}ms`);
+        })
+        .catch((err: Error) => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('local server error');
+          options.log?.(`${req.method} ${loggedTarget(req.url)} 500 ${err.message}`);
+        });
+    });
+    return server;
+  };
+  const listen = async (server: http.Server, port: number) => {
+    server.listen(port, '127.0.0.1');
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const port = options.port ?? 3000;
+  const servers: http.Server[] = [serve()];
+  const url = await listen(servers[0], port);
+  const serviceUrls: Record<string, string> = {};
+  for (const [i, service] of mounted.entries()) {
+    const server = serve(service);
+    servers.push(server);
+    serviceUrls[service.name] = await listen(server, options.servicePorts?.[service.name] ?? (port === 0 ? 0 : port + 1 + i));
+  }
   const officers: Record<string, string> = {};
   for (const d of config.departments) officers[d.code] = await tokens.officer(d.code);
 
   return {
     url,
+    serviceUrls,
     tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), analyst: await tokens.analyst(), officers },
     apiKeys,
     seedNotes,
     localTokens: tokens,
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const server of servers) server.closeAllConnections();
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
       await storage.stop();
     },
   };
@@ -242,18 +266,21 @@ async function authorizerContext(
   return { claims };
 }
 
+/**
+ * Answers one request as API Gateway would: on the shared server the service is found by its base
+ * path (a custom domain's base path mapping), on a service's own server its paths start at the root.
+ */
 async function handle(
   req: http.IncomingMessage,
   services: MountedService[],
   tokens: LocalTokens,
   apiKeys: Set<string>,
+  atRoot: boolean,
 ): Promise<APIGatewayProxyResult> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   // The baseline of the latency benchmark: the same server, doing nothing.
   if (url.pathname === NOOP_PATH) return { statusCode: 204, headers: {}, body: '' };
-  const service = services.find(
-    (s) => url.pathname === s.registered.definition.basePath || url.pathname.startsWith(`${s.registered.definition.basePath}/`),
-  );
+  const service = atRoot ? services[0] : services.find((s) => within(url.pathname, s.registered.definition.basePath));
   if (!service) {
     return {
       statusCode: 404,
@@ -261,7 +288,10 @@ async function handle(
       body: JSON.stringify({ message: 'No service at this path', services: services.map((s) => s.registered.definition.basePath) }),
     };
   }
-  if (req.method === 'GET' && url.pathname === `${service.registered.definition.basePath}/openapi.json`) {
+  const { basePath } = service.registered.definition;
+  // The path within the service's API, as API Gateway's resources name it.
+  const own = atRoot ? url.pathname : url.pathname.slice(basePath.length) || '/';
+  if (req.method === 'GET' && own === '/openapi.json') {
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(service.openApi) };
   }
   let body: Buffer;
@@ -272,7 +302,9 @@ async function handle(
     throw err;
   }
   const routes = Object.values(service.registered.definition.routes);
-  const matches = routes.map((route) => ({ route, params: matchPath(route.path, url.pathname) })).filter((m) => m.params !== undefined);
+  const matches = routes
+    .map((route) => ({ route, params: matchPath(relativePath(route.path, basePath), own) }))
+    .filter((m) => m.params !== undefined);
   const exact = matches.find((m) => m.route.method === req.method);
   // Unmatched requests go to the service's function as API Gateway would route them nowhere:
   // the handler answers 404 or 405 in the service's own error shape.
@@ -282,7 +314,11 @@ async function handle(
     req,
     url,
     body,
-    { resource: route?.path ?? url.pathname, pathParameters: chosen?.params && Object.keys(chosen.params).length ? chosen.params : null },
+    {
+      // A path no route declares reaches the function as API Gateway's catch-all would name it.
+      resource: route ? relativePath(route.path, basePath) : '/{proxy+}',
+      pathParameters: chosen?.params && Object.keys(chosen.params).length ? chosen.params : null,
+    },
     null,
   );
   if (exact) {
@@ -292,4 +328,11 @@ async function handle(
   }
   const fn = service.functions[route ? routeFunction(route) : 'api'] ?? Object.values(service.functions)[0];
   return fn(event, { awsRequestId: event.requestContext.requestId });
+}
+
+const within = (pathname: string, basePath: string) => pathname === basePath || pathname.startsWith(`${basePath}/`);
+
+/** A declared route path within its service's API: `/notify/v2/notifications` is `/v2/notifications`. */
+export function relativePath(routePath: string, basePath: string): string {
+  return routePath.slice(basePath.length) || '/';
 }

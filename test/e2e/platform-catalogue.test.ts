@@ -109,4 +109,15 @@ describe('platform catalogue over HTTP in local mode', () => {
     expect(loggedTarget('/pay/v1/payments?email=jo%40example.com&state=success')).toBe('/pay/v1/payments?email=…&state=…');
     expect(loggedTarget('/platform/services')).toBe('/platform/services');
   });
+
+  it('serves each service at the root of its own port too: the same routes without the base path, with links from its own root', async () => {
+    const own = platform.current.serviceUrls.platform;
+    expect(own).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(own).not.toBe(platform.current.url);
+    const res = await fetch(`${own}/services`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { services: { name: string }[] }).services.map((s) => s.name)).toContain('platform');
+    expect((await fetch(`${own}/platform/services`)).status).toBe(404);
+    expect((await fetch(`${own}/openapi.json`)).status).toBe(200);
+  });
 });

@@ -359,3 +359,53 @@ describe('createApiHandler with form bodies and a service that words its own req
     ).toThrow(/Schedule nightly names function 'batch'/);
   });
 });
+
+describe('createApiHandler behind the ways a caller reaches an API', () => {
+  const echo = defineService({
+    name: 'echo',
+    title: 'Echo',
+    version: '1',
+    basePath: '/echo',
+    formatError: platformErrorFormat,
+    functions: { api: 'unused' },
+    routes: {
+      one: { method: 'GET', path: '/echo/v2/things/{id}', auth: 'public', summary: 'one', params: z.strictObject({ id: z.string() }) },
+    },
+  });
+  const handler = createApiHandler(echo, { one: async ({ baseUrl, params }) => json(200, { baseUrl, id: params.id }) });
+  const call = (resource: string, requested: string, host = 'api.example.gov.hk') =>
+    handler(
+      event('GET', resource, {
+        path: requested,
+        headers: { host, 'x-forwarded-proto': 'https' },
+        pathParameters: { id: 'a b' },
+        requestContext: { requestId: 'r', path: requested, identity: {} } as never,
+      }),
+    ).then((res) => ({ status: res.statusCode, body: JSON.parse(res.body) }));
+
+  it.each([
+    ['its own host, mapped at the root', '/v2/things/{id}', '/v2/things/a%20b', 'echo.example.gov.hk', 'https://echo.example.gov.hk'],
+    [
+      'the shared host, mapped at its base path',
+      '/v2/things/{id}',
+      '/echo/v2/things/a%20b',
+      'api.example.gov.hk',
+      'https://api.example.gov.hk/echo',
+    ],
+    ['the execute-api endpoint and its stage', '/v2/things/{id}', '/v1/v2/things/a%20b', 'x.execute-api', 'https://x.execute-api/v1'],
+    [
+      'a resource named in full, as tests give it',
+      '/echo/v2/things/{id}',
+      '/echo/v2/things/a%20b',
+      'localhost:3000',
+      'https://localhost:3000/echo',
+    ],
+  ])('finds the route and its public root through %s', async (_how, resource, requested, host, root) => {
+    expect(await call(resource, requested, host)).toEqual({ status: 200, body: { baseUrl: root, id: 'a b' } });
+  });
+
+  it('answers a path of no route with 404 either way', async () => {
+    expect((await call('/v2/nothing', '/v2/nothing')).status).toBe(404);
+    expect((await call('/echo/v2/nothing', '/echo/v2/nothing')).status).toBe(404);
+  });
+});
