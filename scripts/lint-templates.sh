@@ -1,14 +1,9 @@
 #!/usr/bin/env bash
 # Independent checks of the synthesized templates: cfn-lint and checkov, installed from PyPI into
-# a virtual environment (.venv-checks) on first use. Run after `npx cdk synth`.
+# a virtual environment (scripts/python-tools.sh) on first use. Run after `npx cdk synth`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv=.venv-checks
-if [ ! -x "$venv/bin/checkov" ] || ! cmp -s requirements-checks.txt "$venv/requirements-checks.txt"; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r requirements-checks.txt
-  cp requirements-checks.txt "$venv/requirements-checks.txt"
-fi
+venv=$(bash scripts/python-tools.sh)
 ls cdk.out/*.template.json >/dev/null 2>&1 || { echo "No templates in cdk.out: run npx cdk synth first." >&2; exit 1; }
 count=$(ls cdk.out/*.template.json | wc -l)
 

@@ -100,5 +100,5 @@ export async function seed(ports: CertPorts): Promise<{ seeded: boolean }> {
 /** Local mode's seeding: sample incidents, advisories and catalogue entries. */
 export const seedLocal: SeedLocal = async () => {
   const { seeded } = await seed(await certPorts());
-  return seeded ? ['CERT: seeded sample incidents, advisories and known-exploited vulnerabilities.'] : [];
+  return { notes: seeded ? ['CERT: seeded sample incidents, advisories and known-exploited vulnerabilities.'] : [] };
 };

@@ -32,11 +32,19 @@ export interface NotifySeed {
 export const seedLocal: SeedLocal = async () => {
   const ports = createNotifyPorts({ secretBoxKey: localSecretBoxKey(), provider: new RecordingProvider({ deliverImmediately: true }) });
   const seed = await seedNotify(ports);
-  return [
-    `notify: demo service ${seed.serviceId} (DPO), live API key ${seed.apiKey}`,
-    `notify: e-mail template ${seed.emailTemplateId}, text message template ${seed.smsTemplateId}; team member ${seed.teamMember.emailAddress}`,
-    `notify: new NotifyClient('<local url>/notify', '${seed.apiKey}').sendEmail('${seed.emailTemplateId}', '${seed.teamMember.emailAddress}', { personalisation: { name: 'Chan', licence_type: 'hawker', expiry_date: '1 May 2026', has_fee_waiver: 'yes' } })`,
-  ];
+  return {
+    notes: [
+      `notify: demo service ${seed.serviceId} (DPO), live API key ${seed.apiKey}`,
+      `notify: e-mail template ${seed.emailTemplateId}, text message template ${seed.smsTemplateId}; team member ${seed.teamMember.emailAddress}`,
+      `notify: new NotifyClient('<local url>/notify', '${seed.apiKey}').sendEmail('${seed.emailTemplateId}', '${seed.teamMember.emailAddress}', { personalisation: { name: 'Chan', licence_type: 'hawker', expiry_date: '1 May 2026', has_fee_waiver: 'yes' } })`,
+    ],
+    credentials: {
+      NOTIFY_API_KEY: seed.apiKey,
+      NOTIFY_EMAIL_TEMPLATE_ID: seed.emailTemplateId,
+      NOTIFY_SMS_TEMPLATE_ID: seed.smsTemplateId,
+      NOTIFY_TEAM_EMAIL: seed.teamMember.emailAddress,
+    },
+  };
 };
 
 export async function seedNotify(ports: NotifyPorts): Promise<NotifySeed> {

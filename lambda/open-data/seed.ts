@@ -138,7 +138,12 @@ export async function seedOpenData(ports: OpenDataPorts): Promise<{ datasets: nu
 /** Local mode's entry: seeds the storage the environment points at and says what it did. */
 export const seedLocal: SeedLocal = async () => {
   const { datasets, created } = await seedOpenData(createOpenDataPorts());
-  return created > 0
-    ? [`Open data: seeded ${created} of ${datasets} demo datasets from ${SEED_ORGANIZATIONS.length} departments (some private or draft).`]
-    : [];
+  return {
+    notes:
+      created > 0
+        ? [
+            `Open data: seeded ${created} of ${datasets} demo datasets from ${SEED_ORGANIZATIONS.length} departments (some private or draft).`,
+          ]
+        : [],
+  };
 };

@@ -28,11 +28,14 @@ export const seedLocal: SeedLocal = async () => {
   useLocalSecretBoxKey();
   const seed = await seedPay(await payPorts());
   const body = JSON.stringify({ amount: 14500, reference: 'DEMO-1', description: 'Licence fee', return_url: 'http://127.0.0.1:3000/' });
-  return [
-    `pay: sandbox account ${seed.accountId} (DPO), API key ${seed.apiKey}`,
-    `pay: curl -H 'Authorization: Bearer ${seed.apiKey}' -H 'Content-Type: application/json' -d '${body}' <local url>/pay/v1/payments`,
-    `pay: open _links.next_url and pay with test card ${seed.cards.success} (declined: ${seed.cards.declined}, error: ${seed.cards.error})`,
-  ];
+  return {
+    notes: [
+      `pay: sandbox account ${seed.accountId} (DPO), API key ${seed.apiKey}`,
+      `pay: curl -H 'Authorization: Bearer ${seed.apiKey}' -H 'Content-Type: application/json' -d '${body}' <local url>/pay/v1/payments`,
+      `pay: open _links.next_url and pay with test card ${seed.cards.success} (declined: ${seed.cards.declined}, error: ${seed.cards.error})`,
+    ],
+    credentials: { PAY_API_KEY: seed.apiKey, PAY_ACCOUNT_ID: seed.accountId },
+  };
 };
 
 export async function seedPay(ports: PayPorts): Promise<PaySeed> {

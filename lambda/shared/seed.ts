@@ -4,5 +4,12 @@ export interface SeedContext {
   readonly departments: readonly string[];
 }
 
-/** Fills a service's embedded storage with demo data; returns lines for local mode to print. */
-export type SeedLocal = (context: SeedContext) => Promise<string[]>;
+/** What a seed made: lines for local mode to print, and the credentials a client needs, by name. */
+export interface SeedResult {
+  readonly notes: readonly string[];
+  /** Like `NOTIFY_API_KEY`: what the conformance clients and the tests read. @default - none */
+  readonly credentials?: Readonly<Record<string, string>>;
+}
+
+/** Fills a service's embedded storage with demo data. */
+export type SeedLocal = (context: SeedContext) => Promise<SeedResult>;

@@ -61,6 +61,8 @@ export interface LocalPlatform {
   readonly apiKeys: Readonly<Record<string, string>>;
   /** What each service's seed printed: demo keys and how to use them. */
   readonly seedNotes: readonly string[];
+  /** The credentials the seeds made (a Notify API key, a Pay API key), by name. */
+  readonly credentials: Readonly<Record<string, string>>;
   readonly localTokens: LocalTokens;
   stop(): Promise<void>;
 }
@@ -106,13 +108,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   for (const name of enabled) mounted.push(await mount(name, options.services[name]));
 
   const seedNotes: string[] = [];
+  const credentials: Record<string, string> = {};
   if (options.seed ?? true) {
     const context: SeedContext = { departments: config.departments.map((d) => d.code) };
     for (const name of enabled) {
       const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
       if (!fs.existsSync(seedFile)) continue;
       const seed = (await import(seedFile)) as { seedLocal?: SeedLocal };
-      seedNotes.push(...((await seed.seedLocal?.(context)) ?? []));
+      const result = await seed.seedLocal?.(context);
+      seedNotes.push(...(result?.notes ?? []));
+      Object.assign(credentials, result?.credentials);
     }
   }
 
@@ -126,7 +131,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           const headers = { ...result.headers } as Record<string, string>;
           res.writeHead(result.statusCode, headers);
           res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
-          options.log?.(`${req.method} ${only ? `[${only.name}] ` : ''}${loggedTarget(req.url)} ${result.statusCode} ${Date.now() - started}ms`);
+          options.log?.(
+            `${req.method} ${only ? `[${only.name}] ` : ''}${loggedTarget(req.url)} ${result.statusCode} ${Date.now() - started}ms`,
+          );
         })
         .catch((err: Error) => {
           res.writeHead(500, { 'content-type': 'text/plain' });
@@ -162,6 +169,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), analyst: await tokens.analyst(), officers },
     apiKeys,
     seedNotes,
+    credentials,
     localTokens: tokens,
     async stop() {
       for (const server of servers) server.closeAllConnections();

@@ -133,8 +133,9 @@ describe('official notifications-node-client', () => {
   });
 
   it("prints local mode's instructions with a key that works", async () => {
-    const lines = await seedLocal({ departments: ['DPO', 'TD'] });
+    const { notes: lines, credentials } = await seedLocal({ departments: ['DPO', 'TD'] });
     const key = lines[0].split(' ').at(-1) ?? '';
+    expect(credentials?.NOTIFY_API_KEY).toBe(key);
     expect(lines[0]).toMatch(/^notify: demo service .* live API key /);
     expect(lines[2]).toContain(`new NotifyClient('<local url>/notify', '${key}')`);
     // Local mode's handlers build their ports from the environment the seed set.

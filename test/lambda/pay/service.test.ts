@@ -424,8 +424,9 @@ describe('payments service on embedded storage', () => {
 
   describe('local mode seed', () => {
     it('prints a key and a request that work', async () => {
-      const lines = await seedLocal({ departments: ['DPO'] });
+      const { notes: lines, credentials } = await seedLocal({ departments: ['DPO'] });
       const key = lines[0].split(' ').at(-1) ?? '';
+      expect(credentials?.PAY_API_KEY).toBe(key);
       expect(lines[1]).toContain(`Authorization: Bearer ${key}`);
       expect((await authenticatePayRequest(`Bearer ${key}`, world.ports)).account.departmentCode).toBe('DPO');
     });
