@@ -113,6 +113,29 @@ export const platformConfigSchema = z.strictObject({
     /** The highest data classification this cloud may hold. */
     classificationCeiling: classification,
     costCentre: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'use 2 to 20 upper-case letters, digits or hyphens, like CC-1001'),
+    /**
+     * The DNS domain the public services are served under: each at the root of a host of its own
+     * (`notify.<name>`, as GOV.UK Notify's clients expect) and all under `api.<name>/<service>`.
+     * @default - none: the services answer at their execute-api addresses only
+     */
+    domain: z
+      .strictObject({
+        name: dnsDomain,
+        /** Public Route 53 hosted zone of `name`: the hosts' alias records go there, and the certificate is validated in it. */
+        hostedZoneId: z
+          .string()
+          .regex(/^Z[A-Z0-9]{1,31}$/, 'write a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ')
+          .optional(),
+        /** An ACM certificate of the platform region for `*.<name>` (an imported one, say); made and validated in the zone when absent. */
+        certificateArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'write an ACM certificate ARN')
+          .optional(),
+      })
+      .refine((d) => d.hostedZoneId !== undefined || d.certificateArn !== undefined, {
+        message: 'give hostedZoneId (a certificate is made and validated there) or certificateArn (one you already have)',
+      })
+      .optional(),
   }),
   onPremises: z.strictObject({
     /** Address ranges of the Government Data Centre Complex. */

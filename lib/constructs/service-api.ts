@@ -147,11 +147,14 @@ export class ServiceApi extends Construct {
     for (const [name, fn] of Object.entries(functions)) {
       integrations.set(name, new apigateway.LambdaIntegration(fn, { proxy: true, scopePermissionToMethod: false }));
     }
+    const paths = new Map<string, apigateway.LambdaIntegration>();
     for (const [routeId, route] of Object.entries(service.routes)) {
       const integration = integrations.get(routeFunction(route));
       if (!integration) throw new Error(`${service.name}: route ${routeId} needs function '${routeFunction(route)}', which was not given.`);
       this.addRoute(routeId, route, integration);
+      if (!paths.has(route.path) || routeFunction(route) === 'api') paths.set(route.path, integration);
     }
+    for (const [path, integration] of paths) this.addOtherMethods(path, integration);
     acknowledge(
       this.api,
       'ControlTower::CT.LAMBDA.PR.2',
@@ -159,8 +162,33 @@ export class ServiceApi extends Construct {
     );
   }
 
+  /**
+   * The API resource of a route: the API is built relative to the service's base path, so that a
+   * host of the service's own can map its root to the API, and the platform's shared host its base path.
+   */
+  private resourceOf(path: string): apigateway.IResource {
+    const own = path.slice(this.service.basePath.length);
+    return own === '' ? this.api.root : this.api.root.resourceForPath(own);
+  }
+
+  /**
+   * Any other method on a route's path reaches the function, which answers 405 with the methods
+   * the path has (API Gateway itself would answer 403 as if the path did not exist).
+   */
+  private addOtherMethods(path: string, integration: apigateway.LambdaIntegration): void {
+    const method = this.resourceOf(path).addMethod('ANY', integration, {
+      operationName: `otherMethods:${path}`,
+      authorizationType: apigateway.AuthorizationType.NONE,
+    });
+    acknowledge(
+      method,
+      ['AwsSolutions-APIG4', 'AwsSolutions-COG4', 'CKV_AWS_59'],
+      "Only methods the path does not declare come here: the function answers 405 with the allowed methods before it reads the request or any data; WAF's managed rules and per-IP rate limit apply.",
+    );
+  }
+
   private addRoute(routeId: string, route: RouteDefinition, integration: apigateway.LambdaIntegration): void {
-    const resource = this.api.root.resourceForPath(route.path);
+    const resource = this.resourceOf(route.path);
     // A service whose standard words its own validation errors (requestError) validates bodies
     // in its function, so clients see those errors rather than API Gateway's; form bodies have
     // no JSON model at all.

@@ -91,6 +91,11 @@ export class PlatformParameters {
     return this.name('services', service, 'api-url');
   }
 
+  /** Certificate of `*.<platform.domain>`, for the services' hosts. */
+  get servicesCertificateArn(): ParameterName {
+    return this.name('services', 'certificate-arn');
+  }
+
   /** Key encrypting the network's log groups and queues. */
   get networkKeyArn(): ParameterName {
     return this.name('network', 'key-arn');

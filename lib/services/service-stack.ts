@@ -14,6 +14,7 @@ import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { type ServiceBlueprint, serviceBlueprint } from './blueprints';
 import { pascalCase } from './pascal-case';
 import { publishServiceApi } from './published-api';
+import { ServiceHosts } from './service-hosts';
 import { ServiceFunctions } from './service-functions';
 import { ServiceStorage } from './service-storage';
 
@@ -98,6 +99,9 @@ export class ServiceStack extends PlatformStack {
       alarmTopic: this.alarmTopic,
       internal: props.internal,
     });
+    const domain = this.config.platform.domain;
+    // An internal service is reached through the platform's execute-api endpoint only.
+    if (domain && !props.internal) new ServiceHosts(this, 'Hosts', { definition, domain, stage: this.api.stage });
     blueprint.extend?.(this);
   }
 }

@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import type { ParameterName } from '../contract/parameters';
 import { publishParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
+import { ServicesDomain } from './services-domain';
 import { GovernmentUserPool } from './user-pools';
 
 export type SharedServicesStackProps = Omit<PlatformStackProps, 'area'>;
@@ -13,6 +14,8 @@ export type SharedServicesStackProps = Omit<PlatformStackProps, 'area'>;
 export class SharedServicesStack extends PlatformStack {
   public readonly citizens: GovernmentUserPool;
   public readonly staff: GovernmentUserPool;
+  /** The public services' domain, when the config names one. */
+  public readonly domain?: ServicesDomain;
 
   constructor(scope: Construct, id: string, props: SharedServicesStackProps) {
     super(scope, id, { ...props, area: 'SharedServices', description: 'Shared e-government infrastructure services: identity' });
@@ -27,5 +30,7 @@ export class SharedServicesStack extends PlatformStack {
       ['StaffIssuer', names.userPoolIssuer('staff'), this.staff.issuer],
     ];
     for (const [id, name, value] of published) publishParameter(this, id, name, value);
+    const domain = this.config.platform.domain;
+    if (domain) this.domain = new ServicesDomain(this, 'ServicesDomain', { domain });
   }
 }

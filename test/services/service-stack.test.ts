@@ -86,6 +86,24 @@ describe('ServiceStack', () => {
     });
   });
 
+  it('builds the API relative to the base path, so that a host of its own can map its root to it', () => {
+    const parts = Object.values(template.findResources('AWS::ApiGateway::Resource')).map((r) => r.Properties.PathPart);
+    expect(parts).toEqual(expect.arrayContaining(['cases', 'mine', 'client', '{id}']));
+    expect(parts).not.toContain('demo');
+  });
+
+  it('sends the methods a path lacks to the function, which answers 405 with the allowed ones', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'ANY',
+      AuthorizationType: 'NONE',
+      OperationName: 'otherMethods:/demo/cases',
+      Integration: Match.objectLike({ Type: 'AWS_PROXY' }),
+    });
+    expect(Object.values(template.findResources('AWS::ApiGateway::Method')).filter((m) => m.Properties.HttpMethod === 'ANY')).toHaveLength(
+      3,
+    );
+  });
+
   it('creates one method per route with the route auth mode', () => {
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', AuthorizationType: 'NONE', OperationName: 'list' });
     template.hasResourceProperties('AWS::ApiGateway::Method', {
