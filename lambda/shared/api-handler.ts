@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { type DepartmentKeyLookup, departmentKeyLookup } from './department-api-keys';
 import {
   forbidden,
   HttpError,
@@ -43,6 +44,7 @@ const BASE_HEADERS = {
  */
 export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>, handlers: Handlers<R>, functionName = 'api'): ApiHandler {
   const identityEnv = identityEnvironment();
+  const departmentKeys = departmentKeyLookup();
   const table = Object.entries(service.routes)
     .filter(([, route]) => routeFunction(route) === functionName)
     .map(([id, route]) => {
@@ -69,6 +71,7 @@ export function createApiHandler<R extends Routes>(service: ServiceDefinition<R>
       routeLabel = `${entry.route.method} ${entry.route.path}`;
       const caller = callerFromContext(event.requestContext ?? {}, identityEnv);
       authorize(entry.route.auth, caller);
+      if (entry.route.auth === 'department-officer' && departmentKeys) await checkDepartmentKey(caller, event, departmentKeys);
       const refusal = service.refuseCaller?.(caller);
       if (refusal) throw refusal;
       const request = parseRequest(service, entry, event, caller, requestId);
@@ -154,6 +157,20 @@ export function authorize(mode: AuthMode, caller: Caller): void {
     case 'platform-admin':
       if (!isPlatformAdmin(caller)) throw forbidden('This route is for platform administrators.');
       return;
+  }
+}
+
+/**
+ * A department route is metered by the department's own API key: API Gateway checks that the key
+ * is one of a usage plan; this checks it is the caller's department's, so an officer cannot spend
+ * another department's quota. Platform administrators act for no department and use any.
+ */
+async function checkDepartmentKey(caller: Caller, event: APIGatewayProxyEvent, keys: DepartmentKeyLookup): Promise<void> {
+  const department = officerDepartment(caller);
+  if (!department) return;
+  const presented = event.requestContext?.identity?.apiKeyId;
+  if (!presented || presented !== (await keys(department))) {
+    throw forbidden(`Send the API key of ${department} in the x-api-key header: this one is not your department's.`);
   }
 }
 

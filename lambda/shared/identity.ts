@@ -15,7 +15,7 @@ export type Caller =
       readonly groups: readonly string[];
     }
   /** A department's workload, identified by its IAM role or its API key. */
-  | { readonly kind: 'department-principal'; readonly principal: string; readonly department: string; readonly via: 'iam' | 'api-key' }
+  | { readonly kind: 'department-principal'; readonly principal: string; readonly department: string; readonly via: 'iam' }
   /** A client authenticated by a service's own scheme (Notify's JWT, Pay's API keys). */
   | { readonly kind: 'client'; readonly scheme: string; readonly principal: string; readonly attributes: Readonly<Record<string, string>> };
 
@@ -49,17 +49,13 @@ export interface IdentityEnvironment {
   readonly staffIssuer?: string;
   /** Stack prefix: department roles are named `<prefix>-dept-<code>-<role>`. */
   readonly platformPrefix?: string;
-  /** API key id → department code, for department routes metered by API key. */
-  readonly apiKeyDepartments?: Readonly<Record<string, string>>;
 }
 
 export function identityEnvironment(env: NodeJS.ProcessEnv = process.env): IdentityEnvironment {
-  const apiKeyDepartments = env[PLATFORM_ENVIRONMENT.apiKeyDepartments];
   return {
     citizenIssuer: env[PLATFORM_ENVIRONMENT.citizenTokenIssuer],
     staffIssuer: env[PLATFORM_ENVIRONMENT.staffTokenIssuer],
     platformPrefix: env[PLATFORM_ENVIRONMENT.platformPrefix],
-    apiKeyDepartments: apiKeyDepartments ? JSON.parse(apiKeyDepartments) : undefined,
   };
 }
 
@@ -113,10 +109,7 @@ export function callerFromContext(ctx: AuthorizerContext, env: IdentityEnvironme
     const department = departmentFromRoleArn(userArn, env.platformPrefix);
     if (department) return { kind: 'department-principal', principal: userArn, department, via: 'iam' };
   }
-  const apiKeyId = ctx.identity?.apiKeyId;
-  if (apiKeyId && env.apiKeyDepartments?.[apiKeyId]) {
-    return { kind: 'department-principal', principal: apiKeyId, department: env.apiKeyDepartments[apiKeyId], via: 'api-key' };
-  }
+  // An API key meters a caller; it never identifies one.
   return { kind: 'anonymous' };
 }
 

@@ -48,6 +48,12 @@ export interface ServiceFunctionProps {
    * @default - none
    */
   readonly bundledFiles?: Readonly<Record<string, string>>;
+  /**
+   * Run AWS's parameters and secrets extension beside the handler, which then reads SSM
+   * parameters from a local port, cached, without an SDK client in its bundle.
+   * @default false
+   */
+  readonly parametersExtension?: boolean;
 }
 
 /**
@@ -124,6 +130,12 @@ export class ServiceFunction extends Construct {
       vpc: props.vpc,
       vpcSubnets: props.vpcSubnets,
       securityGroups: props.securityGroups,
+      paramsAndSecrets: props.parametersExtension
+        ? lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, {
+            cacheSize: 100,
+            logLevel: lambda.ParamsAndSecretsLogLevel.WARN,
+          })
+        : undefined,
     });
     this.logGroup.grantWrite(this.role);
   }

@@ -13,8 +13,13 @@ export const PLATFORM_ENVIRONMENT = {
   citizenTokenIssuer: 'CITIZEN_TOKEN_ISSUER',
   /** Issuer (`iss`) of government staff's tokens. */
   staffTokenIssuer: 'STAFF_TOKEN_ISSUER',
-  /** API key id → department code, as JSON, for department routes metered by API key. */
-  apiKeyDepartments: 'API_KEY_DEPARTMENTS',
+  /**
+   * Where a function serving department routes learns which API key is each department's:
+   * `parameter-store` (the department stacks publish each key's id; read through the Lambda
+   * extension for parameters), or, in local mode, a JSON object of department code to key id.
+   * Unset, API keys are not matched to departments (unit tests that call handlers directly).
+   */
+  departmentApiKeys: 'DEPARTMENT_API_KEYS',
 } as const;
 
 /** Set only in local mode and tests: where the AWS SDK finds embedded DynamoDB and S3. */

@@ -149,6 +149,11 @@ export class PlatformParameters {
   }
 
   /** What is provisioned for one department, like its key or bucket. */
+  /** Every department's API key id, as an IAM resource pattern of parameter names. */
+  get departmentApiKeyIds(): string {
+    return `/${this.prefix}/departments/*/${DEPARTMENT_ITEMS.apiKeyId}`;
+  }
+
   department(code: string): DepartmentParameters {
     const base = ['departments', code.toLowerCase()];
     const item = (name: string) => this.name(...base, name);

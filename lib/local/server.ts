@@ -85,8 +85,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const tokens = new LocalTokens();
   const enabled = config.services.enabled.filter((name) => options.services[name]);
 
+  // Each department's API key, and its id as API Gateway would pass it with a request.
+  const apiKeys = Object.fromEntries(config.departments.map((d) => [d.code, `local-${d.code.toLowerCase()}-${randomUUID()}`]));
+  const apiKeyIds = new Map(config.departments.map((d) => [apiKeys[d.code], `key-${d.code.toLowerCase()}`]));
   const env: Record<string, string> = {
     ...storage.clientEnvironment(),
+    [PLATFORM_ENVIRONMENT.departmentApiKeys]: JSON.stringify(
+      Object.fromEntries(config.departments.map((d) => [d.code, apiKeyIds.get(apiKeys[d.code])])),
+    ),
     [PLATFORM_ENVIRONMENT.citizenTokenIssuer]: LOCAL_ISSUERS.citizen,
     [PLATFORM_ENVIRONMENT.staffTokenIssuer]: LOCAL_ISSUERS.staff,
     [PLATFORM_ENVIRONMENT.platformPrefix]: config.platform.prefix,
@@ -121,12 +127,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     }
   }
 
-  const apiKeys = Object.fromEntries(config.departments.map((d) => [d.code, `local-${d.code.toLowerCase()}-${randomUUID()}`]));
-  const validApiKeys = new Set(Object.values(apiKeys));
   const serve = (only?: MountedService) => {
     const server = http.createServer((req, res) => {
       const started = Date.now();
-      handle(req, only ? [only] : mounted, tokens, validApiKeys, only !== undefined)
+      handle(req, only ? [only] : mounted, tokens, apiKeyIds, only !== undefined)
         .then((result) => {
           const headers = { ...result.headers } as Record<string, string>;
           res.writeHead(result.statusCode, headers);
@@ -242,7 +246,7 @@ async function authorizerContext(
   route: RouteDefinition,
   event: APIGatewayProxyEvent,
   tokens: LocalTokens,
-  apiKeys: Set<string>,
+  apiKeys: ReadonlyMap<string, string>,
 ): Promise<Record<string, unknown> | HttpError | null> {
   const auth = route.auth;
   if (auth === 'public') return null;
@@ -264,8 +268,10 @@ async function authorizerContext(
       return new HttpError(401, 'unauthorized', 'Send a valid credential for this service.');
     }
   }
-  if (auth === 'department-officer' && !apiKeys.has(event.headers['x-api-key'] ?? '')) {
-    return new HttpError(403, 'forbidden', "Send your department's API key for this service in the x-api-key header.");
+  if (auth === 'department-officer') {
+    const keyId = apiKeys.get(event.headers['x-api-key'] ?? '');
+    if (!keyId) return new HttpError(403, 'forbidden', "Send your department's API key for this service in the x-api-key header.");
+    (event.requestContext.identity as { apiKeyId: string | null }).apiKeyId = keyId;
   }
   const header = event.headers.authorization ?? '';
   const token = /^Bearer (.+)$/i.exec(header)?.[1];
@@ -282,7 +288,7 @@ async function handle(
   req: http.IncomingMessage,
   services: MountedService[],
   tokens: LocalTokens,
-  apiKeys: Set<string>,
+  apiKeys: ReadonlyMap<string, string>,
   atRoot: boolean,
 ): Promise<APIGatewayProxyResult> {
   const url = new URL(req.url ?? '/', 'http://localhost');

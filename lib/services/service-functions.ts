@@ -3,8 +3,10 @@ import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type { FunctionSettings, ServiceDefinition } from '../../lambda/shared/route';
+import { type FunctionSettings, routeFunction, type ServiceDefinition } from '../../lambda/shared/route';
+import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { ServiceFunction } from '../constructs/service-function';
 import { PLATFORM_ENVIRONMENT } from '../contract/environment';
 import { readParameter } from '../contract/ssm';
@@ -46,7 +48,9 @@ export class ServiceFunctions {
     const environment = { ...platformEnvironment(stack, definition.name), ...storage.environment };
     for (const [name, entry] of Object.entries(definition.functions)) {
       const settings = definition.functionSettings?.[name] ?? {};
-      this.functions[name] = this.function(`${pascalCase(name)}Function`, entry, name, environment, settings);
+      const servesDepartments = Object.values(definition.routes).some((r) => routeFunction(r) === name && r.auth === 'department-officer');
+      this.functions[name] = this.function(`${pascalCase(name)}Function`, entry, name, environment, settings, servesDepartments);
+      if (servesDepartments) this.readDepartmentKeys(this.functions[name]);
       const access = settings.storageAccess ?? 'read-write';
       if (access !== 'none') storage.grant(this.functions[name].role, access === 'read' ? 'read' : 'readWrite');
     }
@@ -73,15 +77,32 @@ export class ServiceFunctions {
     return [...Object.values(this.functions), ...Object.values(this.authorizers)];
   }
 
+  /**
+   * A function serving department routes checks that the API key of a request is the caller's
+   * department's: it reads the key ids the department stacks publish, through the extension.
+   */
+  private readDepartmentKeys(fn: ServiceFunction): void {
+    const pattern = this.stack.parameterNames.departmentApiKeyIds;
+    const parameters = this.stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: pattern.slice(1) });
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameters] }));
+    acknowledge(
+      fn.role,
+      wildcardResourceFinding(this.stack, parameters),
+      "Reads only the API key ids the department stacks publish, one name per department under the platform's prefix; a department added later is covered without a deploy of this stack.",
+    );
+  }
+
   private function(
     id: string,
     entry: string,
     what: string,
     environment: Record<string, string>,
     settings: FunctionSettings = {},
+    servesDepartments = false,
   ): ServiceFunction {
     const { props } = this;
     return new ServiceFunction(this.stack, id, {
+      parametersExtension: servesDepartments,
       entry: path.join(REPO_ROOT, entry),
       description: `${props.definition.title}: ${what}`,
       memorySize: settings.memorySize,
@@ -91,7 +112,7 @@ export class ServiceFunctions {
       vpc: props.vpc,
       securityGroups: props.securityGroups,
       logRetention: this.stack.logRetention,
-      environment,
+      environment: servesDepartments ? { ...environment, [PLATFORM_ENVIRONMENT.departmentApiKeys]: 'parameter-store' } : environment,
       bundledFiles: props.bundledFiles,
     });
   }

@@ -1,5 +1,5 @@
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
@@ -27,7 +27,11 @@ export class ServiceHosts extends Construct {
   constructor(scope: PlatformStack, id: string, props: ServiceHostsProps) {
     super(scope, id);
     const { definition, domain, stage } = props;
-    const certificate = acm.Certificate.fromCertificateArn(this, 'Certificate', readParameter(this, scope.parameterNames.servicesCertificateArn));
+    const certificate = acm.Certificate.fromCertificateArn(
+      this,
+      'Certificate',
+      readParameter(this, scope.parameterNames.servicesCertificateArn),
+    );
     this.ownHost = new apigateway.DomainName(this, 'OwnHost', {
       domainName: serviceHost(domain, definition.name),
       certificate,

@@ -14,8 +14,8 @@ import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { type ServiceBlueprint, serviceBlueprint } from './blueprints';
 import { pascalCase } from './pascal-case';
 import { publishServiceApi } from './published-api';
-import { ServiceHosts } from './service-hosts';
 import { ServiceFunctions } from './service-functions';
+import { ServiceHosts } from './service-hosts';
 import { ServiceStorage } from './service-storage';
 
 export interface ServiceStackProps extends Omit<PlatformStackProps, 'area'> {

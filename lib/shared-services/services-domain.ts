@@ -1,5 +1,5 @@
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
@@ -17,7 +17,9 @@ export const serviceHost = (domain: DomainConfig, service: string) => `${service
 
 /** The hosted zone of the platform's domain, imported by id (no look-up at synth). */
 export function hostedZone(scope: Construct, id: string, domain: DomainConfig): route53.IHostedZone | undefined {
-  return domain.hostedZoneId ? route53.HostedZone.fromHostedZoneAttributes(scope, id, { hostedZoneId: domain.hostedZoneId, zoneName: domain.name }) : undefined;
+  return domain.hostedZoneId
+    ? route53.HostedZone.fromHostedZoneAttributes(scope, id, { hostedZoneId: domain.hostedZoneId, zoneName: domain.name })
+    : undefined;
 }
 
 export interface ServicesDomainProps {

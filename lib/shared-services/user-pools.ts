@@ -86,13 +86,35 @@ export class GovernmentUserPool extends Construct {
         description: 'Analysts of the government CERT',
       });
     }
+    this.adaptiveAuthentication();
     if (mfa !== cognito.Mfa.REQUIRED) {
       acknowledge(
         this.pool,
         'AwsSolutions-COG2',
-        'Citizens choose whether to add a second factor, as the config allows; services that handle personal records ask for step-up verification themselves, and threat protection blocks risky sign-ins.',
+        "Citizens choose whether to add a second factor (requiring one would shut out those with neither a phone nor an authenticator app); the pool's risk configuration asks a medium-risk sign-in for the second factor where one is set, blocks a high-risk one, and blocks compromised credentials.",
       );
     }
+  }
+
+  /**
+   * Threat protection's answers to risk, for every client of the pool: a second factor for a
+   * medium-risk sign-in where the user has one, a block for a high-risk one, and a block for
+   * credentials known to be compromised. Users are not e-mailed about it (the pool sends no
+   * e-mail of its own).
+   */
+  private adaptiveAuthentication(): void {
+    const action = (eventAction: string) => ({ eventAction, notify: false });
+    new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
+      userPoolId: this.pool.userPoolId,
+      clientId: 'ALL',
+      accountTakeoverRiskConfiguration: {
+        actions: { lowAction: action('NO_ACTION'), mediumAction: action('MFA_IF_CONFIGURED'), highAction: action('BLOCK') },
+      },
+      compromisedCredentialsRiskConfiguration: {
+        actions: { eventAction: 'BLOCK' },
+        eventFilter: ['SIGN_IN', 'SIGN_UP', 'PASSWORD_CHANGE'],
+      },
+    });
   }
 
   /** Lets Cognito send verification and MFA text messages, with its grant in a managed policy. */

@@ -120,4 +120,13 @@ describe('platform catalogue over HTTP in local mode', () => {
     expect((await fetch(`${own}/platform/services`)).status).toBe(404);
     expect((await fetch(`${own}/openapi.json`)).status).toBe(200);
   });
+
+  it("refuses an officer's request metered by another department's API key (403), and takes their own", async () => {
+    const { tokens, apiKeys } = platform.current;
+    const borrowed = await call(platform.current, 'GET', '/platform/departments/TD', { token: tokens.officers.TD, apiKey: apiKeys.DPO });
+    expect(borrowed.status).toBe(403);
+    expect(borrowed.json.error.message).toMatch(/API key of TD/);
+    const own = await call(platform.current, 'GET', '/platform/departments/TD', { token: tokens.officers.TD, apiKey: apiKeys.TD });
+    expect(own.status).toBe(200);
+  });
 });

@@ -104,6 +104,23 @@ describe('ServiceStack', () => {
     );
   });
 
+  it("lets a function serving department routes read which API key is each department's, through the parameters extension", () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Layers: [Match.stringLikeRegexp('AWS-Parameters-and-Secrets-Lambda-Extension-Arm64')],
+      Environment: { Variables: Match.objectLike({ DEPARTMENT_API_KEYS: 'parameter-store' }) },
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ssm:GetParameter',
+            Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':parameter/gcp/departments/\\*/api-key-id$')])] },
+          }),
+        ]),
+      },
+    });
+  });
+
   it('creates one method per route with the route auth mode', () => {
     template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', AuthorizationType: 'NONE', OperationName: 'list' });
     template.hasResourceProperties('AWS::ApiGateway::Method', {

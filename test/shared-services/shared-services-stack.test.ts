@@ -35,6 +35,24 @@ describe('SharedServicesStack identity', () => {
     }
   });
 
+  it('challenges a medium-risk sign-in for a second factor, blocks a high-risk one and compromised credentials, in both pools', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolRiskConfigurationAttachment', 2);
+    template.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
+      ClientId: 'ALL',
+      AccountTakeoverRiskConfiguration: {
+        Actions: {
+          LowAction: { EventAction: 'NO_ACTION', Notify: false },
+          MediumAction: { EventAction: 'MFA_IF_CONFIGURED', Notify: false },
+          HighAction: { EventAction: 'BLOCK', Notify: false },
+        },
+      },
+      CompromisedCredentialsRiskConfiguration: {
+        Actions: { EventAction: 'BLOCK' },
+        EventFilter: ['SIGN_IN', 'SIGN_UP', 'PASSWORD_CHANGE'],
+      },
+    });
+  });
+
   it('retains both pools', () => {
     for (const pool of Object.values(template.findResources('AWS::Cognito::UserPool'))) expect(pool.DeletionPolicy).toBe('Retain');
   });

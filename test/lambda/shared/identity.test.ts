@@ -1,6 +1,6 @@
 import { callerFromContext, departmentFromRoleArn, isPlatformAdmin, officerDepartment } from '../../../lambda/shared/identity';
 
-const env = { citizenIssuer: 'https://citizen', staffIssuer: 'https://staff', platformPrefix: 'gcp', apiKeyDepartments: { k123: 'TD' } };
+const env = { citizenIssuer: 'https://citizen', staffIssuer: 'https://staff', platformPrefix: 'gcp' };
 
 describe('callerFromContext', () => {
   it('reads a citizen from the citizen pool', () => {
@@ -22,12 +22,11 @@ describe('callerFromContext', () => {
     expect(callerFromContext({ authorizer: { claims: { sub: 'x', iss: 'https://elsewhere' } } }, env)).toEqual({ kind: 'anonymous' });
   });
 
-  it('finds the department of an IAM role and of an API key', () => {
+  it('finds the department of an IAM role; an API key alone identifies nobody', () => {
     const iam = callerFromContext({ identity: { userArn: 'arn:aws:sts::111122223333:assumed-role/gcp-dept-fehd-developer/session' } }, env);
     expect(iam).toMatchObject({ kind: 'department-principal', department: 'FEHD', via: 'iam' });
     expect(officerDepartment(iam)).toBe('FEHD');
-    expect(callerFromContext({ identity: { apiKeyId: 'k123' } }, env)).toMatchObject({ department: 'TD', via: 'api-key' });
-    expect(callerFromContext({ identity: { apiKeyId: 'other' } }, env)).toEqual({ kind: 'anonymous' });
+    expect(callerFromContext({ identity: { apiKeyId: 'k123' } }, env)).toEqual({ kind: 'anonymous' });
   });
 
   it('reads a client authenticated by a service scheme', () => {
