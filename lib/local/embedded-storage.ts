@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,17 @@ const S3rver: new (options: object) => { run(): Promise<AddressInfo>; close(): P
 export interface EmbeddedStorageOptions {
   /** Folder for persistent data. @default - in memory; nothing survives `stop()` */
   readonly directory?: string;
+  /**
+   * Serve the storage from a process of its own, off the thread that runs the handlers, so
+   * both use a core (local mode does; tests, which start storage often, do not).
+   * @default false
+   */
+  readonly separateProcess?: boolean;
+}
+
+/** What serves the storage: servers in this process, or the process that holds them. */
+interface StorageServers {
+  close(): Promise<void>;
 }
 
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -28,31 +40,16 @@ export class EmbeddedStorage {
     const persistent = options.directory !== undefined;
     const root = options.directory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'egov-storage-'));
     fs.mkdirSync(path.join(root, 's3'), { recursive: true });
-    const dynamo = dynalite({
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-      ...(persistent ? { path: path.join(root, 'dynamodb') } : {}),
-    });
-    dynamo.listen(0, '127.0.0.1');
-    await once(dynamo, 'listening');
-    const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: path.join(root, 's3'), resetOnClose: !persistent });
-    const s3Address = await s3.run();
-    return new EmbeddedStorage(
-      dynamo,
-      s3,
-      `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`,
-      `http://127.0.0.1:${s3Address.port}`,
-      persistent ? undefined : root,
-    );
+    const settings = { dynamoPath: persistent ? path.join(root, 'dynamodb') : undefined, s3Directory: path.join(root, 's3'), persistent };
+    const { servers, dynamoPort, s3Port } = options.separateProcess ? await inChildProcess(settings) : await inThisProcess(settings);
+    return new EmbeddedStorage(servers, `http://127.0.0.1:${dynamoPort}`, `http://127.0.0.1:${s3Port}`, persistent ? undefined : root);
   }
 
   private readonly dynamoClient: DynamoDBClient;
   private readonly s3Client: S3Client;
 
   private constructor(
-    private readonly dynamoServer: import('node:http').Server,
-    private readonly s3Server: { close(): Promise<void> },
+    private readonly servers: StorageServers,
     readonly dynamoEndpoint: string,
     readonly s3Endpoint: string,
     private readonly scratchDirectory: string | undefined,
@@ -130,10 +127,71 @@ export class EmbeddedStorage {
   async stop(): Promise<void> {
     this.dynamoClient.destroy();
     this.s3Client.destroy();
-    await new Promise<void>((resolve) => this.dynamoServer.close(() => resolve()));
-    await this.s3Server.close();
+    await this.servers.close();
     if (this.scratchDirectory) fs.rmSync(this.scratchDirectory, { recursive: true, force: true });
   }
+}
+
+interface ServerSettings {
+  readonly dynamoPath?: string;
+  readonly s3Directory: string;
+  readonly persistent: boolean;
+}
+
+interface StartedServers {
+  readonly servers: StorageServers;
+  readonly dynamoPort: number;
+  readonly s3Port: number;
+}
+
+async function inThisProcess(settings: ServerSettings): Promise<StartedServers> {
+  const dynamo = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(settings.dynamoPath ? { path: settings.dynamoPath } : {}),
+  });
+  dynamo.listen(0, '127.0.0.1');
+  await once(dynamo, 'listening');
+  const s3 = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: settings.s3Directory,
+    resetOnClose: !settings.persistent,
+  });
+  const s3Address = await s3.run();
+  return {
+    dynamoPort: (dynamo.address() as AddressInfo).port,
+    s3Port: s3Address.port,
+    servers: {
+      async close() {
+        await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+        await s3.close();
+      },
+    },
+  };
+}
+
+async function inChildProcess(settings: ServerSettings): Promise<StartedServers> {
+  const child = fork(path.join(__dirname, 'storage-process.cjs'), [JSON.stringify(settings)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [ports] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => Promise.reject(new Error(`The storage process exited with ${code} before it was ready.`))),
+  ])) as [{ dynamoPort: number; s3Port: number }];
+  return {
+    ...ports,
+    servers: {
+      async close() {
+        if (child.exitCode !== null) return;
+        const exited = once(child, 'exit');
+        child.send('stop');
+        await exited;
+      },
+    },
+  };
 }
 
 /** A rejection handler that swallows the named AWS errors and rethrows the rest. */

@@ -81,7 +81,8 @@ interface MountedService {
  */
 export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
   const { config } = options;
-  const storage = await EmbeddedStorage.start({ directory: options.dataDirectory });
+  // Storage in a process of its own: the handlers here and dynalite there each get a core.
+  const storage = await EmbeddedStorage.start({ directory: options.dataDirectory, separateProcess: true });
   const tokens = new LocalTokens();
   const enabled = config.services.enabled.filter((name) => options.services[name]);
 
