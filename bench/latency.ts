@@ -29,22 +29,22 @@ const createNotifyToken: (
   serviceId: string,
 ) => string = require('notifications-node-client/client/authentication.js');
 
-/** The last word of the seed note that starts with `prefix`: the demo key it prints. */
-function seededKey(platform: LocalPlatform, prefix: string): string {
-  const line = platform.seedNotes.find((l) => l.startsWith(prefix));
-  if (!line) throw new Error(`local mode printed no '${prefix}' note`);
-  return line.split(' ').at(-1) as string;
+/** A credential local mode's seeds made. */
+function seeded(platform: LocalPlatform, name: string): string {
+  const value = platform.credentials[name];
+  if (!value) throw new Error(`local mode's seeds made no ${name}`);
+  return value;
 }
 
 /** Representative read and write routes of every service, with valid requests. */
 export function latencyCases(platform: LocalPlatform): LatencyCase[] {
   const officer = (code: string) => ({ authorization: `Bearer ${platform.tokens.officers[code]}`, 'x-api-key': platform.apiKeys[code] });
-  const notifyKey = seededKey(platform, 'notify: demo service');
+  const notifyKey = seeded(platform, 'NOTIFY_API_KEY');
   // A Notify token is good for 30 seconds, longer than each run.
   const notify = (method: string, path: string) => ({
     authorization: `Bearer ${createNotifyToken(method, path, notifyKey.slice(-36), notifyKey.slice(-73, -37))}`,
   });
-  const pay = { authorization: `Bearer ${seededKey(platform, 'pay: sandbox account')}` };
+  const pay = { authorization: `Bearer ${seeded(platform, 'PAY_API_KEY')}` };
   return [
     { name: 'no-op (baseline)', kind: 'baseline', method: 'GET', path: NOOP_PATH },
     { name: 'platform: list services', kind: 'read', method: 'GET', path: '/platform/services' },

@@ -16,6 +16,8 @@ import type { IConstruct } from 'constructs';
 const FORMAT = 1;
 
 export const COMPLIANCE_CACHE_CONTEXT = 'compliance-cache';
+/** Where verdicts are kept between synths. @default node_modules/.cache/egov-platform/verdicts */
+export const VERDICT_CACHE_ENV = 'EGOV_VERDICT_CACHE';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -27,7 +29,10 @@ export interface CacheUse {
 
 export class VerdictCache {
   /** The cache the CLI synth uses, unless CI or the context turns it off. */
-  static forApp(app: App, directory = path.join(process.cwd(), 'node_modules', '.cache', 'egov-platform', 'verdicts')) {
+  static forApp(
+    app: App,
+    directory = process.env[VERDICT_CACHE_ENV] ?? path.join(process.cwd(), 'node_modules', '.cache', 'egov-platform', 'verdicts'),
+  ) {
     const setting = app.node.tryGetContext(COMPLIANCE_CACHE_CONTEXT);
     const off = setting === 'off' || setting === false || /^(1|true)$/i.test(process.env.CI ?? '');
     return off ? undefined : new VerdictCache(directory);

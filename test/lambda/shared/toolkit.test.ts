@@ -1,7 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import * as z from 'zod';
-import { dynamo } from '../../../lambda/shared/aws-clients';
+import { dynamo, STORAGE_CALLS, type StorageCall } from '../../../lambda/shared/aws-clients';
 import { decodeCursor, encodeCursor } from '../../../lambda/shared/cursor';
 import { conditionalPut, conditionalUpdate, queryAll, queryPage, scanAll, tableOf } from '../../../lambda/shared/dynamo';
 import { createIdempotently, decideIdempotency, type IdempotencyRefusals } from '../../../lambda/shared/idempotency';
@@ -58,6 +58,20 @@ describe('the shared toolkit against embedded DynamoDB', () => {
         conditionalPut({ TableName: 'no-such-table', Item: { pk: 'x', sk: 'y' }, ConditionExpression: 'attribute_not_exists(pk)' }),
       ).rejects.toThrow();
     });
+  });
+
+  it('records each storage call while a benchmark asks, and nothing otherwise', async () => {
+    const calls: StorageCall[] = [];
+    const holder = globalThis as { [STORAGE_CALLS]?: StorageCall[] };
+    holder[STORAGE_CALLS] = calls;
+    try {
+      await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: 'none', sk: 'none' } }));
+    } finally {
+      delete holder[STORAGE_CALLS];
+    }
+    await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: 'none', sk: 'none' } }));
+    expect(calls).toEqual([{ service: 'dynamodb', command: 'GetItemCommand', startedMs: expect.any(Number), endedMs: expect.any(Number) }]);
+    expect(calls[0].endedMs).toBeGreaterThanOrEqual(calls[0].startedMs);
   });
 
   describe('paging', () => {
