@@ -70,11 +70,29 @@ export function verdictKey(check: { name: string; version?: string; rules?: read
       check: check.name,
       version: check.version ?? '',
       rules: sha256(JSON.stringify(check.rules ?? [])),
-      template: sha256(fs.readFileSync(stack.templatePath)),
+      template: templateDigest(stack.templatePath),
       acknowledgements: stack.construct ? acknowledgementsOf(stack.construct) : [],
       resources: stack.construct ? resourcePaths(stack.construct) : [],
     }),
   );
+}
+
+/** A code asset's object key as CDK names it: the hash of the asset's content. */
+const ASSET_KEY = /^[0-9a-f]{64}\.(zip|json)$/;
+
+/**
+ * The template's digest for the cache, its code assets' hashes left out: they change with every
+ * edit of a function's code and no check reads them (a check sees that a function has code in
+ * the asset bucket, never which bytes), so an edit of code alone reuses every verdict.
+ */
+export function templateDigest(templatePath: string): string {
+  const text = fs.readFileSync(templatePath, 'utf8');
+  const masked = JSON.stringify(JSON.parse(text), (key, value) => {
+    if (key === 'S3Key' && typeof value === 'string' && ASSET_KEY.test(value)) return 'code-asset';
+    if (key === 'aws:asset:path' || key === 'aws:asset:hash') return undefined;
+    return value;
+  });
+  return sha256(masked);
 }
 
 /** A stack as a validation plugin sees it: its template and, when found, its construct. */

@@ -5,7 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../../lib/compliance/acknowledge';
 import { addComplianceGate, cacheUse, complianceReport } from '../../lib/compliance/gate';
-import { VerdictCache } from '../../lib/compliance/verdict-cache';
+import { templateDigest, VerdictCache } from '../../lib/compliance/verdict-cache';
 import { FEATURE_FLAGS } from '../helpers/platform';
 
 const REASON = 'Compensated by the platform log archive, which records every object access.';
@@ -70,6 +70,25 @@ describe('verdict cache', () => {
     };
     expect(lint()).toEqual({ stacks: 1, fromCache: 0 });
     expect(lint()).toEqual({ stacks: 1, fromCache: 1 });
+  });
+
+  it('reads a template whose code assets alone changed as the same template', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-'));
+    const write = (name: string, key: string, timeout = 10) => {
+      const file = path.join(dir, name);
+      const fn = {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Code: { S3Bucket: 'assets', S3Key: key }, Timeout: timeout },
+        Metadata: { 'aws:asset:path': `asset.${key}` },
+      };
+      fs.writeFileSync(file, JSON.stringify({ Resources: { Fn: fn } }));
+      return file;
+    };
+    const a = templateDigest(write('a.json', `${'a'.repeat(64)}.zip`));
+    expect(templateDigest(write('b.json', `${'b'.repeat(64)}.zip`))).toBe(a);
+    expect(templateDigest(write('c.json', `${'b'.repeat(64)}.zip`, 30))).not.toBe(a);
+    expect(templateDigest(write('d.json', 'handwritten-key.zip'))).not.toBe(a);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('is off in CI and when the context says so', () => {
