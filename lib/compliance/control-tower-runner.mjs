@@ -7,11 +7,19 @@
 //   node control-tower-runner.mjs <guard binary> < jobs JSON: [{ template, rules: [file] }]
 // The jobs come on standard input: for a whole government they exceed the limit of one argument.
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve as absolute } from 'node:path';
+import { resolve } from 'node:path';
 
 const [guard] = process.argv.slice(2);
+/** A path as cfn-guard names its results: absolute, links resolved. */
+const absolute = (file) => {
+  try {
+    return realpathSync(resolve(file));
+  } catch {
+    return resolve(file);
+  }
+};
 const input = [];
 for await (const chunk of process.stdin) input.push(chunk);
 const jobs = JSON.parse(Buffer.concat(input).toString('utf8')).filter((job) => job.rules.length > 0);
@@ -34,7 +42,7 @@ function run(batch) {
     const args = [
       'validate',
       ...rules.flatMap((r) => ['--rules', r]),
-      // Absolute paths: cfn-guard names each result by the path it was given, normalised.
+      // Absolute paths: cfn-guard names each result by its path, normalised.
       ...batch.flatMap((job) => ['--data', absolute(job.template)]),
       '--output-format',
       'json',
