@@ -226,17 +226,15 @@ export async function listNotifications(
   ports: NotifyPorts,
   options: RequestOptions,
 ): Promise<ServiceResult<NotificationListResponse>> {
-  const filter = notificationFilter(query, caller.apiKey.type);
+  const filter = notificationFilter(query, caller.apiKey.type, ports.clock());
   let olderThan: Notification | undefined;
   if (query.older_than !== undefined) {
     olderThan = await visible(query.older_than, caller, ports);
     // As in Notify, paging from an unknown or expired notification gives an empty page.
-    if (!olderThan) return { statusCode: 200, body: notificationListResponse([], query, options.baseUrl, false) };
+    if (!olderThan) return { statusCode: 200, body: notificationListResponse([], query, options.baseUrl) };
   }
   const page = await ports.notifications.list(caller.service.id, filter, PAGE_SIZE, olderThan);
-  const nowSeconds = ports.clock().getTime() / 1000;
-  const live = page.items.filter((n) => n.expiresAt > nowSeconds);
-  return { statusCode: 200, body: notificationListResponse(live, query, options.baseUrl, page.hasMore) };
+  return { statusCode: 200, body: notificationListResponse(page, query, options.baseUrl) };
 }
 
 async function visible(id: string, caller: NotifyCaller, ports: NotifyPorts): Promise<Notification | undefined> {

@@ -143,17 +143,23 @@ export interface NotificationListResponse {
   readonly links: { readonly current: string; readonly next?: string };
 }
 
+/**
+ * A page of notifications with Notify's links: `current` repeats the query, and `next`, given
+ * whenever the page is not empty (as Notify gives it), asks for those older than the page's
+ * last; the page after the last is empty and has none. Notify's clients page by following `next`
+ * until a page is empty.
+ */
 export function notificationListResponse(
   notifications: readonly Notification[],
   query: ListNotificationsQuery,
   baseUrl: string,
-  hasMore: boolean,
 ): NotificationListResponse {
   const link = (olderThan: string | undefined) => {
     const params = new URLSearchParams();
     for (const type of query.template_type ?? []) params.append('template_type', type);
     for (const status of query.status ?? []) params.append('status', status);
     if (query.reference !== undefined) params.append('reference', query.reference);
+    if (query.include_jobs !== undefined) params.append('include_jobs', query.include_jobs);
     if (olderThan) params.append('older_than', olderThan);
     const search = params.toString();
     return `${baseUrl}/v2/notifications${search ? `?${search}` : ''}`;
@@ -161,7 +167,7 @@ export function notificationListResponse(
   const last = notifications.at(-1);
   return {
     notifications: notifications.map((n) => notificationResponse(n, baseUrl)),
-    links: { current: link(query.older_than), ...(last && hasMore ? { next: link(last.id) } : {}) },
+    links: { current: link(query.older_than), ...(last ? { next: link(last.id) } : {}) },
   };
 }
 

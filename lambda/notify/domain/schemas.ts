@@ -45,12 +45,10 @@ export const sendSmsRequestSchema = z.strictObject({
 });
 export type SendSmsRequest = z.output<typeof sendSmsRequestSchema>;
 
-/** A query value that may be given once or repeated (`?status=a&status=b`). */
+/** A query value that may be given once or repeated (`?status=a&status=b`), one of `values`. */
 const oneOrMany = <T extends readonly [string, ...string[]]>(field: string, values: T) => {
-  const item = z.string().refine((v): v is T[number] => (values as readonly string[]).includes(v), {
-    error: (issue) => `${field} ${String(issue.input)} is not one of [${values.join(', ')}]`,
-  });
-  return z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as T[number][]);
+  const item = z.enum(values, { error: (issue) => `${field} ${String(issue.input)} is not one of [${values.join(', ')}]` });
+  return z.union([item, z.array(item)]).transform((v): T[number][] => (Array.isArray(v) ? v : [v]));
 };
 
 export const listNotificationsQuerySchema = z.strictObject({
@@ -58,6 +56,8 @@ export const listNotificationsQuerySchema = z.strictObject({
   status: oneOrMany('status', FILTERABLE_STATUSES).optional(),
   reference: z.string().optional(),
   older_than: uuid('older_than').optional(),
+  /** Notify lists notifications sent from uploaded files too when asked; none are sent from files here. */
+  include_jobs: z.enum(['true', 'True'], { error: (issue) => `include_jobs ${String(issue.input)} is not one of [true, True]` }).optional(),
 });
 export type ListNotificationsQuery = z.output<typeof listNotificationsQuerySchema>;
 

@@ -3,7 +3,7 @@ import { dynamo } from '../../shared/aws-clients';
 import { conditionalPut, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { NotificationFilter } from '../domain/list-filter';
 import type { Notification, NotificationStatus } from '../domain/model';
-import type { NotificationPage, NotificationStore } from '../ports';
+import type { NotificationStore } from '../ports';
 import { NOTIFY_INDEXES, NOTIFY_TABLES } from '../storage';
 
 /**
@@ -40,10 +40,12 @@ export class DynamoNotificationStore implements NotificationStore {
     return replaced.won;
   }
 
-  async list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<NotificationPage> {
-    const names: Record<string, string> = { '#keyType': 'keyType' };
-    const values: Record<string, unknown> = { ':serviceId': serviceId, ':test': 'test' };
-    const conditions = [filter.testMessages ? '#keyType = :test' : '#keyType <> :test'];
+  async list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<Notification[]> {
+    const names: Record<string, string> = { '#keyType': 'keyType', '#expiresAt': 'expiresAt' };
+    const values: Record<string, unknown> = { ':serviceId': serviceId, ':test': 'test', ':liveAt': filter.liveAt };
+    // Expired notifications are left out by the query, not after it, so that a page is full
+    // whenever more live ones exist (TTL deletes them only some time after they expire).
+    const conditions = [filter.testMessages ? '#keyType = :test' : '#keyType <> :test', '#expiresAt > :liveAt'];
     const oneOf = (attribute: string, options: ReadonlySet<string> | undefined) => {
       if (!options) return;
       names[`#${attribute}`] = attribute;
@@ -73,11 +75,9 @@ export class DynamoNotificationStore implements NotificationStore {
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
       },
-      // One more than the page, to know whether there is a next. Notify pages by `older_than`
-      // alone, so a page is read until it is full or the service has no more.
-      { limit: limit + 1, maxQueries: Number.POSITIVE_INFINITY },
+      // Notify pages by `older_than` alone, so a page is read until it is full or the service has no more.
+      { limit, maxQueries: Number.POSITIVE_INFINITY },
     );
-    const items = page.items.map((item) => withoutAttributes<Notification>(item, 'listKey') as Notification);
-    return { items: items.slice(0, limit), hasMore: items.length > limit };
+    return page.items.map((item) => withoutAttributes<Notification>(item, 'listKey') as Notification);
   }
 }

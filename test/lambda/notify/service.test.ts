@@ -385,15 +385,82 @@ describe('notifications service on embedded storage', () => {
       expect((await list({ older_than: b.body.id })).notifications.map((n) => n.id)).toEqual([a.body.id]);
       expect((await list({ template_type: 'sms', status: ['sending'] })).links).toEqual({
         current: `${BASE}/v2/notifications?template_type=sms&status=sending`,
+        next: `${BASE}/v2/notifications?template_type=sms&status=sending&older_than=${b.body.id}`,
       });
 
-      const page = await world.ports.notifications.list(svc.service.id, { testMessages: false }, 2);
-      expect(page).toMatchObject({ hasMore: true, items: [{ id: c.body.id }, { id: b.body.id }] });
+      const live = { testMessages: false, liveAt: Math.floor(world.now.getTime() / 1000) };
+      const page = await world.ports.notifications.list(svc.service.id, live, 2);
+      expect(page.map((n) => n.id)).toEqual([c.body.id, b.body.id]);
     });
 
-    it('links to the next page when there is one', async () => {
+    it('links every page that has notifications to the next, as Notify does, and the page after the last to none', async () => {
+      const svc = await world.service();
+      const caller = await svc.caller('live');
+      const sent = await sendSms(
+        { phone_number: '91234567', template_id: svc.smsTemplateId, personalisation: { date: 'x' } },
+        caller,
+        world.ports,
+        options,
+      );
+      const list = async (query: Record<string, unknown>) =>
+        (await listNotifications(parseNotify(listNotificationsQuerySchema, query), caller, world.ports, options)).body;
+      const last = await list({ include_jobs: 'True' });
+      expect(last.notifications.map((n) => n.id)).toEqual([sent.body.id]);
+      expect(last.links).toEqual({
+        current: `${BASE}/v2/notifications?include_jobs=True`,
+        next: `${BASE}/v2/notifications?include_jobs=True&older_than=${sent.body.id}`,
+      });
+      const after = await list({ include_jobs: 'True', older_than: sent.body.id });
+      expect(after).toEqual({
+        notifications: [],
+        links: { current: `${BASE}/v2/notifications?include_jobs=True&older_than=${sent.body.id}` },
+      });
+    });
+
+    it('fills a page with notifications still within retention, skipping those past it', async () => {
+      const svc = await world.service();
+      const send = async () =>
+        sendSms(
+          { phone_number: '91234567', template_id: svc.smsTemplateId, personalisation: { date: 'x' } },
+          await svc.caller('live'),
+          world.ports,
+          options,
+        );
+      const kept = await send();
+      // Sent while the service keeps notifications a day only, these two expire before the first.
+      await world.ports.directory.putService({ ...svc.service, retentionDays: 1 });
+      world.advance(1);
+      await send();
+      world.advance(1);
+      await send();
+      world.advance(24 * 3600);
+      const newest = await send();
+      const live = { testMessages: false, liveAt: Math.floor(world.now.getTime() / 1000) };
+      const page = await world.ports.notifications.list(svc.service.id, live, 2);
+      expect(page.map((n) => n.id)).toEqual([newest.body.id, kept.body.id]);
+    });
+
+    it("names a filter value Notify does not know in Notify's words, given once or in a list", () => {
+      const refused = (query: Record<string, unknown>) => {
+        try {
+          parseNotify(listNotificationsQuerySchema, query);
+        } catch (err) {
+          return (err as HttpError).details;
+        }
+        throw new Error('expected the query to be refused');
+      };
+      expect(refused({ template_type: 'fax' })).toEqual([
+        { error: 'ValidationError', message: 'template_type fax is not one of [sms, email, letter]' },
+      ]);
+      expect(refused({ status: ['sent', 'lost'], include_jobs: 'yes' })).toEqual([
+        { error: 'ValidationError', message: expect.stringMatching(/^status lost is not one of \[cancelled, created, /) },
+        { error: 'ValidationError', message: 'include_jobs yes is not one of [true, True]' },
+      ]);
+    });
+
+    it('builds the next link from the last notification of the page', () => {
       const n = { id: 'n-last', type: 'email', createdAt: '2026-03-02T01:00:00.000Z' } as never;
-      expect(notificationListResponse([n], { status: ['delivered'] }, BASE, true).links).toEqual({
+      expect(notificationListResponse([n], { status: ['delivered'] }, BASE).links).toEqual({
         current: `${BASE}/v2/notifications?status=delivered`,
         next: `${BASE}/v2/notifications?status=delivered&older_than=n-last`,
       });
