@@ -159,7 +159,10 @@ describe('notifications over HTTP in local mode', () => {
     const badId = await call(platform.current, 'GET', '/notify/v2/notifications/123', {
       headers: { authorization: bearer(demoKey(), 'GET', '/notify/v2/notifications/123') },
     });
-    expect(badId.json).toEqual({ status_code: 400, errors: [{ error: 'ValidationError', message: 'id is not a valid UUID' }] });
+    expect(badId.json).toEqual({
+      status_code: 400,
+      errors: [{ error: 'ValidationError', message: 'notification_id is not a valid UUID' }],
+    });
   });
 
   it('makes a send safe to retry with an Idempotency-Key', async () => {

@@ -61,14 +61,15 @@ export const listNotificationsQuerySchema = z.strictObject({
 });
 export type ListNotificationsQuery = z.output<typeof listNotificationsQuerySchema>;
 
-export const notificationIdSchema = uuid('id');
+/** Notify checks a notification's id as `notification_id`, a template's as `id`, and says so. */
+export const notificationIdSchema = uuid('notification_id');
 
 export const templateIdSchema = uuid('id');
 
 export const templateVersionSchema = z.coerce
   .number({ error: 'version is not a valid integer' })
   .int({ error: 'version is not a valid integer' })
-  .min(1, { error: 'version must be 1 or more' });
+  .min(1, { error: (issue) => `version ${String(issue.input)} is less than the minimum of 1` });
 
 export const previewTemplateRequestSchema = z.strictObject({
   personalisation: personalisationSchema.optional(),

@@ -319,9 +319,16 @@ describe('notifications service on embedded storage', () => {
       expect(theirs.body.notifications).toEqual([]);
     });
 
-    it('says which id is not a UUID', async () => {
-      expect((await rejection(getNotification('nope', await td.caller('live'), world.ports, options))).errors).toEqual([
+    it("says which id is not a UUID in Notify's words: a notification's is notification_id, a template's id", async () => {
+      const caller = await td.caller('live');
+      expect((await rejection(getNotification('1234-badly-formatted-id-7890', caller, world.ports, options))).errors).toEqual([
+        { error: 'ValidationError', message: 'notification_id is not a valid UUID' },
+      ]);
+      expect((await rejection(getTemplate('nope', caller, world.ports))).errors).toEqual([
         { error: 'ValidationError', message: 'id is not a valid UUID' },
+      ]);
+      expect((await rejection(getTemplateVersion(td.emailTemplateId, '0', caller, world.ports))).errors).toEqual([
+        { error: 'ValidationError', message: 'version 0 is less than the minimum of 1' },
       ]);
     });
 
