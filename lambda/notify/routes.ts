@@ -4,10 +4,12 @@ import type { Caller } from '../shared/identity';
 import { defineService } from '../shared/route';
 import {
   listNotificationsQuerySchema,
+  listReceivedTextsQuerySchema,
   listTemplatesQuerySchema,
   notificationIdSchema,
   previewTemplateRequestSchema,
   sendEmailRequestSchema,
+  sendLetterRequestSchema,
   sendSmsRequestSchema,
   templateIdSchema,
   templateVersionSchema,
@@ -104,6 +106,17 @@ export const notifyService = defineService({
       headers: ['idempotency-key'],
       successStatus: 201,
     },
+    sendLetter: {
+      method: 'POST',
+      path: '/notify/v2/notifications/letter',
+      auth,
+      summary:
+        "Send a letter, from a template or a precompiled PDF: no service here sends letters, so Notify's 400 for a service without the letter permission",
+      body: sendLetterRequestSchema,
+      successStatus: 201,
+      // A precompiled letter is a PDF in base64; the cap stays under Lambda's 6 MB request payload.
+      maxBodyBytes: 5 * 1024 * 1024,
+    },
     getNotification: {
       method: 'GET',
       path: '/notify/v2/notifications/{id}',
@@ -139,6 +152,13 @@ export const notifyService = defineService({
       summary: 'A template filled in with personalisation, as it would be sent',
       params: templateId,
       body: previewTemplateRequestSchema,
+    },
+    listReceivedTexts: {
+      method: 'GET',
+      path: '/notify/v2/received-text-messages',
+      auth,
+      summary: 'Text messages sent to the service, newest first, 250 a page: none, as no service here has an inbound number',
+      query: listReceivedTextsQuerySchema,
     },
     listTemplates: {
       method: 'GET',

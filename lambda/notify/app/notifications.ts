@@ -15,8 +15,14 @@ import {
   postEmailResponse,
   postSmsResponse,
 } from '../domain/responses';
-import { type ListNotificationsQuery, notificationIdSchema, type SendEmailRequest, type SendSmsRequest } from '../domain/schemas';
-import { checkInternationalSms, checkRecipientAllowed } from '../domain/sending-policy';
+import {
+  type ListNotificationsQuery,
+  notificationIdSchema,
+  type SendEmailRequest,
+  type SendLetterRequest,
+  type SendSmsRequest,
+} from '../domain/schemas';
+import { checkInternationalSms, checkRecipientAllowed, refuseLetter } from '../domain/sending-policy';
 import { SMS_CHARACTER_LIMIT, smsFragments } from '../domain/sms-length';
 import { type RenderedTemplate, renderStrict } from '../domain/template';
 import { parseNotify } from '../domain/validation';
@@ -25,8 +31,8 @@ import type { NotifyPorts, RequestOptions, SendOptions, ServiceResult } from '..
 import { deliver } from './delivery';
 
 /**
- * Notifications: `POST /v2/notifications/email` and `/sms`, `GET /v2/notifications/{id}` and
- * `GET /v2/notifications`.
+ * Notifications: `POST /v2/notifications/email`, `/sms` and `/letter`, `GET /v2/notifications/{id}`
+ * and `GET /v2/notifications`.
  *
  * Sending: the order of checks follows Notify: rate limit, recipient, template and
  * personalisation, who may be sent to, then the daily limit; a request refused at any step
@@ -91,6 +97,15 @@ export async function sendSms(
     };
   });
   return { statusCode: 201, body: postSmsResponse(sent, options.baseUrl) };
+}
+
+/**
+ * A letter, from a template or precompiled: counted against the key's rate as Notify counts
+ * every send, then refused as Notify refuses a service without the letter permission.
+ */
+export async function sendLetter(_request: SendLetterRequest, caller: NotifyCaller, ports: NotifyPorts): Promise<never> {
+  await countRequest(caller, ports.clock(), ports);
+  return refuseLetter(caller.service);
 }
 
 interface Checked {

@@ -171,6 +171,31 @@ export function notificationListResponse(
   };
 }
 
+/** A text message sent to one of the service's numbers, as Notify lists it. */
+export interface ReceivedTextResponse {
+  readonly id: string;
+  readonly user_number: string;
+  readonly notify_number: string;
+  readonly content: string;
+  readonly created_at: string;
+  readonly service_id: string;
+}
+
+export interface ReceivedTextListResponse {
+  readonly received_text_messages: readonly ReceivedTextResponse[];
+  readonly links: { readonly current: string; readonly next?: string };
+}
+
+/** A page of received text messages, linked as Notify links them: `next` whenever the page is not empty. */
+export function receivedTextListResponse(messages: readonly ReceivedTextResponse[], baseUrl: string): ReceivedTextListResponse {
+  const current = `${baseUrl}/v2/received-text-messages`;
+  const last = messages.at(-1);
+  return {
+    received_text_messages: messages,
+    links: { current, ...(last ? { next: `${current}?${new URLSearchParams({ older_than: last.id })}` } : {}) },
+  };
+}
+
 export interface TemplateResponse {
   readonly id: string;
   readonly name: string;

@@ -45,6 +45,27 @@ export const sendSmsRequestSchema = z.strictObject({
 });
 export type SendSmsRequest = z.output<typeof sendSmsRequestSchema>;
 
+/**
+ * `POST /v2/notifications/letter` takes a letter from a template or a precompiled PDF (base64 in
+ * `content`), as Notify's schemas define them. Notify reads a body with `content` as precompiled.
+ */
+const templatedLetterRequestSchema = z.strictObject({
+  template_id: uuid('template_id'),
+  personalisation: personalisationSchema,
+  reference: z.string().max(1000, { error: 'reference must be 1000 characters or fewer' }).optional(),
+});
+
+const POSTAGE = ['first', 'second', 'economy'] as const;
+
+const precompiledLetterRequestSchema = z.strictObject({
+  reference: z.string(),
+  content: z.string(),
+  postage: z.enum(POSTAGE, { error: 'postage invalid. It must be either first, second or economy.' }).optional(),
+});
+
+export const sendLetterRequestSchema = z.union([templatedLetterRequestSchema, precompiledLetterRequestSchema]);
+export type SendLetterRequest = z.output<typeof sendLetterRequestSchema>;
+
 /** A query value that may be given once or repeated (`?status=a&status=b`), one of `values`. */
 const oneOrMany = <T extends readonly [string, ...string[]]>(field: string, values: T) => {
   const item = z.enum(values, { error: (issue) => `${field} ${String(issue.input)} is not one of [${values.join(', ')}]` });
@@ -60,6 +81,9 @@ export const listNotificationsQuerySchema = z.strictObject({
   include_jobs: z.enum(['true', 'True'], { error: (issue) => `include_jobs ${String(issue.input)} is not one of [true, True]` }).optional(),
 });
 export type ListNotificationsQuery = z.output<typeof listNotificationsQuerySchema>;
+
+export const listReceivedTextsQuerySchema = z.strictObject({ older_than: uuid('older_than').optional() });
+export type ListReceivedTextsQuery = z.output<typeof listReceivedTextsQuerySchema>;
 
 /** Notify checks a notification's id as `notification_id`, a template's as `id`, and says so. */
 export const notificationIdSchema = uuid('notification_id');

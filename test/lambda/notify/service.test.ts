@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { issueApiKey, revokeApiKey, saveTemplate } from '../../../lambda/notify/app/admin';
 import { callerContext, callerFromContext } from '../../../lambda/notify/app/authenticate';
 import { dispatchDueCallbacks, recordDeliveryEvent } from '../../../lambda/notify/app/delivery';
-import { getNotification, listNotifications, sendEmail, sendSms } from '../../../lambda/notify/app/notifications';
+import { getNotification, listNotifications, sendEmail, sendLetter, sendSms } from '../../../lambda/notify/app/notifications';
 import { getTemplate, getTemplateVersion, listTemplates, previewTemplate } from '../../../lambda/notify/app/templates';
-import { notificationListResponse } from '../../../lambda/notify/domain/responses';
+import { notificationListResponse, receivedTextListResponse } from '../../../lambda/notify/domain/responses';
 import { listNotificationsQuerySchema } from '../../../lambda/notify/domain/schemas';
 import { parseNotify } from '../../../lambda/notify/domain/validation';
 import { storage as notifyStorage } from '../../../lambda/notify/storage';
@@ -231,6 +231,18 @@ describe('notifications service on embedded storage', () => {
       await expect(send()).resolves.toMatchObject({ statusCode: 201 });
     });
 
+    it('counts a letter against the rate, as Notify counts every send, before refusing it', async () => {
+      const limited = await world.service({ rateLimitPerMinute: 1 });
+      const caller = await limited.caller('live');
+      const letter = () => sendLetter({ reference: 'letter-1', content: 'JVBERi0=' }, caller, world.ports);
+      world.now = new Date('2026-03-02T03:00:00Z');
+      expect(await rejection(letter())).toEqual({
+        status_code: 400,
+        errors: [{ error: 'BadRequestError', message: 'Service is not allowed to send letters' }],
+      });
+      expect((await rejection(letter())).errors[0].error).toBe('RateLimitError');
+    });
+
     it('answers 429 TooManyRequestsError past the daily limit; test keys are not counted', async () => {
       const small = await world.service({ dailyLimit: 2 });
       const send = async (type: 'live' | 'test') =>
@@ -445,6 +457,21 @@ describe('notifications service on embedded storage', () => {
       const live = { testMessages: false, liveAt: Math.floor(world.now.getTime() / 1000) };
       const page = await world.ports.notifications.list(svc.service.id, live, 2);
       expect(page.map((n) => n.id)).toEqual([newest.body.id, kept.body.id]);
+    });
+
+    it('links a page of received text messages to the next as Notify does', () => {
+      const message = {
+        id: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c',
+        user_number: '+85291234567',
+        notify_number: '+85230000000',
+        content: 'STOP',
+        created_at: '2026-03-02T01:00:00.000000Z',
+        service_id: td.service.id,
+      };
+      expect(receivedTextListResponse([message], BASE).links).toEqual({
+        current: `${BASE}/v2/received-text-messages`,
+        next: `${BASE}/v2/received-text-messages?older_than=${message.id}`,
+      });
     });
 
     it("names a filter value Notify does not know in Notify's words, given once or in a list", () => {
