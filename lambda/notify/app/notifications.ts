@@ -5,16 +5,8 @@ import { notificationFilter, PAGE_SIZE } from '../domain/list-filter';
 import type { Notification, NotificationType, NotifyService, TemplateVersion } from '../domain/model';
 import { checkDailyLimit, checkRateLimit, countsTowardsDailyLimit, dayCounterExpiry, limitDay, rateWindow } from '../domain/rate-limit';
 import { normaliseEmailAddress, parsePhoneNumber } from '../domain/recipients';
-import {
-  type NotificationListResponse,
-  type NotificationResponse,
-  notificationListResponse,
-  notificationResponse,
-  type PostEmailResponse,
-  type PostSmsResponse,
-  postEmailResponse,
-  postSmsResponse,
-} from '../domain/responses';
+import type { NotificationListResponse, NotificationResponse, PostEmailResponse, PostSmsResponse } from '../domain/response-schemas';
+import { notificationListResponse, notificationResponse, postEmailResponse, postSmsResponse } from '../domain/responses';
 import {
   type ListNotificationsQuery,
   notificationIdSchema,

@@ -1,5 +1,6 @@
 import type { NotifyCaller } from '../domain/auth';
-import { type ReceivedTextListResponse, receivedTextListResponse } from '../domain/responses';
+import type { ReceivedTextListResponse } from '../domain/response-schemas';
+import { receivedTextListResponse } from '../domain/responses';
 import type { ListReceivedTextsQuery } from '../domain/schemas';
 import type { RequestOptions, ServiceResult } from '../ports';
 

@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { NOTIFY_IDEMPOTENCY } from './idempotency';
 import { FILTERABLE_STATUSES, TEMPLATE_TYPES } from './model';
+import { isValidEmailAddress } from './recipients';
 
 /**
  * Request schemas of Notify's v2 API, written once: the handlers parse with them (through
@@ -23,15 +25,24 @@ export const personalisationSchema = z.record(z.string(), personalisationValue, 
 
 const reference = z.string().max(1000, { error: 'reference must be 1000 characters or fewer' }).nullable();
 
+/** An e-mail address by the rules the service sends by (recipients.ts), declared as format `email`. */
+const emailAddress = z
+  .string({ error: 'email_address is not a valid email address' })
+  .refine(isValidEmailAddress, { error: 'email_address is not a valid email address' })
+  .meta({ format: 'email' });
+
 export const sendEmailRequestSchema = z.strictObject({
-  email_address: z.string({ error: 'email_address is not a valid email address' }),
+  email_address: emailAddress,
   template_id: uuid('template_id'),
   personalisation: personalisationSchema.optional(),
   reference: reference.optional(),
   email_reply_to_id: uuid('email_reply_to_id').optional(),
+  // Notify's own schema: a URI matching `^https`; the scheme in lower case, as written there.
   one_click_unsubscribe_url: z
     .url({ protocol: /^https$/, error: 'one_click_unsubscribe_url is not a valid https url' })
+    .regex(/^https:/, { error: 'one_click_unsubscribe_url is not a valid https url' })
     .max(2000)
+    .meta({ format: 'uri' })
     .optional(),
 });
 export type SendEmailRequest = z.output<typeof sendEmailRequestSchema>;
@@ -104,3 +115,6 @@ export const listTemplatesQuerySchema = z.strictObject({
   type: z.enum(TEMPLATE_TYPES, { error: (issue) => `type ${String(issue.input)} is not one of [${TEMPLATE_TYPES.join(', ')}]` }).optional(),
 });
 export type ListTemplatesQuery = z.output<typeof listTemplatesQuerySchema>;
+
+/** The `Idempotency-Key` header the sending routes accept, as NOTIFY_IDEMPOTENCY checks it. */
+export const idempotencyKeySchema = z.string().min(1).max(255).regex(NOTIFY_IDEMPOTENCY.keyPattern);
