@@ -48,13 +48,18 @@ export class DynamoNotificationStore implements NotificationStore {
     const conditions = [filter.testMessages ? '#keyType = :test' : '#keyType <> :test', '#expiresAt > :liveAt'];
     const oneOf = (attribute: string, options: ReadonlySet<string> | undefined) => {
       if (!options) return;
+      // An empty set (only letters asked for) matches nothing: letters are not sent here. No
+      // name is declared for it then, as DynamoDB refuses a name the expressions do not use.
+      if (options.size === 0) {
+        conditions.push('attribute_not_exists(id)');
+        return;
+      }
       names[`#${attribute}`] = attribute;
       const placeholders = [...options].map((option, i) => {
         values[`:${attribute}${i}`] = option;
         return `:${attribute}${i}`;
       });
-      // An empty set (only letters asked for) matches nothing: letters are not sent here.
-      conditions.push(placeholders.length > 0 ? `#${attribute} IN (${placeholders.join(', ')})` : 'attribute_not_exists(id)');
+      conditions.push(`#${attribute} IN (${placeholders.join(', ')})`);
     };
     oneOf('type', filter.types);
     oneOf('status', filter.statuses);

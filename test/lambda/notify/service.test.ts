@@ -396,6 +396,12 @@ describe('notifications service on embedded storage', () => {
         (await listNotifications(parseNotify(listNotificationsQuerySchema, query), caller, world.ports, options)).body;
       expect((await list({})).notifications.map((n) => n.id)).toEqual([c.body.id, b.body.id, a.body.id]);
       expect((await list({ template_type: 'sms' })).notifications.map((n) => n.id)).toEqual([b.body.id]);
+      // Letters are never sent here: asking for them alone finds none, and with texts, the texts.
+      expect(await list({ template_type: 'letter' })).toEqual({
+        notifications: [],
+        links: { current: `${BASE}/v2/notifications?template_type=letter` },
+      });
+      expect((await list({ template_type: ['letter', 'sms'] })).notifications.map((n) => n.id)).toEqual([b.body.id]);
       expect((await list({ status: 'failed' })).notifications.map((n) => n.id)).toEqual([c.body.id]);
       expect((await list({ reference: 'batch-1', status: ['sending', 'delivered'] })).notifications.map((n) => n.id)).toEqual([
         b.body.id,
