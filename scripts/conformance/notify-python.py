@@ -122,7 +122,7 @@ expect_equal(
     both["links"],
     {
         "current": f"{BASE_URL}/v2/notifications?reference={reference}",
-        "next": f"{BASE_URL}/v2/notifications?reference={reference}&older_than={email['id']}",
+        "next": f"{BASE_URL}/v2/notifications?older_than={email['id']}&reference={reference}",
     },
     "the page's links, next given as Notify gives it whenever a page has notifications",
 )
@@ -136,7 +136,8 @@ older = client.get_all_notifications(reference=reference, older_than=sms["id"])
 expect_equal([n["id"] for n in older["notifications"]], [email["id"]], "older_than the text message")
 
 step(f"get_all_notifications_iterator over more than one page ({PAGE_SIZE + 5} text messages)")
-batch = f"python-batch-{run}"
+# A reference that is itself a UUID: the iterator takes the first UUID in each next link for older_than.
+batch = str(uuid.uuid4())
 sent = [
     client.send_sms_notification(phone_number="91234567", template_id=SMS_TEMPLATE_ID, personalisation=SMS_PERSONALISATION, reference=batch)["id"]
     for _ in range(PAGE_SIZE + 5)

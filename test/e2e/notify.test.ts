@@ -253,7 +253,7 @@ describe('notifications over HTTP in local mode', () => {
     expect(routes.listNotifications.response.parse(page.data).notifications.map((n) => n.id)).toEqual([sms.data.id, email.data.id]);
     expect(page.data.links).toEqual({
       current: `${root}/v2/notifications?reference=${reference}`,
-      next: `${root}/v2/notifications?reference=${reference}&older_than=${email.data.id}`,
+      next: `${root}/v2/notifications?older_than=${email.data.id}&reference=${reference}`,
     });
     const next = await fetch(page.data.links.next, { headers: { authorization: bearer(demoKey(), 'GET', '/v2/notifications') } });
     expect(await next.json()).toEqual({ notifications: [], links: { current: page.data.links.next } });

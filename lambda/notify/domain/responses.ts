@@ -98,7 +98,8 @@ export function notificationResponse(notification: Notification, baseUrl: string
  * A page of notifications with Notify's links: `current` repeats the query, and `next`, given
  * whenever the page is not empty (as Notify gives it), asks for those older than the page's
  * last; the page after the last is empty and has none. Notify's clients page by following `next`
- * until a page is empty.
+ * until a page is empty; the Python client takes the first UUID in the link for `older_than`, so
+ * the links name it first, before a reference that may be a UUID too.
  */
 export function notificationListResponse(
   notifications: readonly Notification[],
@@ -107,11 +108,11 @@ export function notificationListResponse(
 ): NotificationListResponse {
   const link = (olderThan: string | undefined) => {
     const params = new URLSearchParams();
+    if (olderThan) params.append('older_than', olderThan);
     for (const type of query.template_type ?? []) params.append('template_type', type);
     for (const status of query.status ?? []) params.append('status', status);
     if (query.reference !== undefined) params.append('reference', query.reference);
     if (query.include_jobs !== undefined) params.append('include_jobs', query.include_jobs);
-    if (olderThan) params.append('older_than', olderThan);
     const search = params.toString();
     return `${baseUrl}/v2/notifications${search ? `?${search}` : ''}`;
   };

@@ -410,7 +410,7 @@ describe('notifications service on embedded storage', () => {
       expect((await list({ older_than: b.body.id })).notifications.map((n) => n.id)).toEqual([a.body.id]);
       expect((await list({ template_type: 'sms', status: ['sending'] })).links).toEqual({
         current: `${BASE}/v2/notifications?template_type=sms&status=sending`,
-        next: `${BASE}/v2/notifications?template_type=sms&status=sending&older_than=${b.body.id}`,
+        next: `${BASE}/v2/notifications?older_than=${b.body.id}&template_type=sms&status=sending`,
       });
 
       const live = { testMessages: false, liveAt: Math.floor(world.now.getTime() / 1000) };
@@ -433,12 +433,12 @@ describe('notifications service on embedded storage', () => {
       expect(last.notifications.map((n) => n.id)).toEqual([sent.body.id]);
       expect(last.links).toEqual({
         current: `${BASE}/v2/notifications?include_jobs=True`,
-        next: `${BASE}/v2/notifications?include_jobs=True&older_than=${sent.body.id}`,
+        next: `${BASE}/v2/notifications?older_than=${sent.body.id}&include_jobs=True`,
       });
       const after = await list({ include_jobs: 'True', older_than: sent.body.id });
       expect(after).toEqual({
         notifications: [],
-        links: { current: `${BASE}/v2/notifications?include_jobs=True&older_than=${sent.body.id}` },
+        links: { current: `${BASE}/v2/notifications?older_than=${sent.body.id}&include_jobs=True` },
       });
     });
 
@@ -498,12 +498,18 @@ describe('notifications service on embedded storage', () => {
       ]);
     });
 
-    it('builds the next link from the last notification of the page', () => {
+    it('builds the next link from the last notification of the page, naming it first, before a reference that may be a UUID', () => {
       const n = { id: 'n-last', type: 'email', createdAt: '2026-03-02T01:00:00.000Z' } as never;
       expect(notificationListResponse([n], { status: ['delivered'] }, BASE).links).toEqual({
         current: `${BASE}/v2/notifications?status=delivered`,
-        next: `${BASE}/v2/notifications?status=delivered&older_than=n-last`,
+        next: `${BASE}/v2/notifications?older_than=n-last&status=delivered`,
       });
+      const reference = '5d1c8a2e-7b3f-4e6a-9c0d-2f4b6a8c0e1d';
+      const next = notificationListResponse([n], { reference }, BASE).links.next ?? '';
+      // The Python client's iterator reads the first UUID of the link as older_than.
+      expect(
+        /[0-F]{8}-[0-F]{4}-[0-F]{4}-[0-F]{4}-[0-F]{12}/i.exec(next.replace('n-last', '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c'))?.[0],
+      ).toBe('3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c');
     });
   });
 
