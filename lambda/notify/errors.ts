@@ -64,7 +64,36 @@ export const dailyLimitReached = (limit: number): HttpError =>
  * message give it themselves, already naming the field.
  */
 export function notifyValidationError(error: z.ZodError, input: unknown): HttpError {
-  return validationFailed(error.issues.map((issue) => issueMessage(issue, input)));
+  const messages = error.issues.flatMap((issue) => issueMessages(issue, input));
+  return validationFailed([...new Set(messages)]);
+}
+
+/**
+ * Where a value may take one of several forms (one status or a list of them; a letter from a
+ * template or a precompiled PDF) and takes none, Notify reports against the form the caller
+ * meant: so the messages are those of the form the value comes closest to.
+ */
+function issueMessages(issue: z.core.$ZodIssue, input: unknown): string[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issueMessage(issue, input)];
+  const branch = closestBranch(issue.errors);
+  return branch.flatMap((inner) => issueMessages({ ...inner, path: [...issue.path, ...inner.path] }, input));
+}
+
+/**
+ * The form with the fewest objections at the value itself (a value not of the form's type at
+ * all is the furthest), then the fewest objections overall, then the first declared.
+ */
+function closestBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] {
+  const distance = (issues: readonly z.core.$ZodIssue[]) => {
+    const atValue = issues.filter((i) => i.path.length === 0);
+    return [atValue.some((i) => i.code === 'invalid_type') ? 1 : 0, atValue.length, issues.length];
+  };
+  const scored = branches.map((issues) => ({ issues, distance: distance(issues) }));
+  const closer = (a: number[], b: number[]) => {
+    const i = a.findIndex((value, k) => value !== b[k]);
+    return i >= 0 && a[i] < b[i];
+  };
+  return scored.reduce((best, next) => (closer(next.distance, best.distance) ? next : best)).issues;
 }
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {

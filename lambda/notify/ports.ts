@@ -39,19 +39,17 @@ export interface NotifyDirectory {
   saveTemplateVersion(template: TemplateVersion): Promise<boolean>;
 }
 
-export interface NotificationPage {
-  readonly items: readonly Notification[];
-  readonly hasMore: boolean;
-}
-
 export interface NotificationStore {
   /** Stores a new notification; fails if the id exists. */
   create(notification: Notification): Promise<void>;
   get(id: string): Promise<Notification | undefined>;
   /** Replaces a notification if its status is still `expectedStatus`; false when it moved meanwhile. */
   replace(notification: Notification, expectedStatus: NotificationStatus): Promise<boolean>;
-  /** Newest first; `olderThan` is a notification of the same service the page starts after. */
-  list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<NotificationPage>;
+  /**
+   * Up to `limit` of the service's notifications the filter admits, newest first; `olderThan` is
+   * a notification of the same service the page starts after.
+   */
+  list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<Notification[]>;
 }
 
 /** Rate and daily counters, each expiring by TTL. */

@@ -3,11 +3,24 @@ import type { HttpError } from '../shared/errors';
 import type { Caller } from '../shared/identity';
 import { defineService } from '../shared/route';
 import {
+  notificationListResponseSchema,
+  notificationResponseSchema,
+  postEmailResponseSchema,
+  postSmsResponseSchema,
+  receivedTextListResponseSchema,
+  templateListResponseSchema,
+  templatePreviewResponseSchema,
+  templateResponseSchema,
+} from './domain/response-schemas';
+import {
+  idempotencyKeySchema,
   listNotificationsQuerySchema,
+  listReceivedTextsQuerySchema,
   listTemplatesQuerySchema,
   notificationIdSchema,
   previewTemplateRequestSchema,
   sendEmailRequestSchema,
+  sendLetterRequestSchema,
   sendSmsRequestSchema,
   templateIdSchema,
   templateVersionSchema,
@@ -56,12 +69,22 @@ export const AWS_DELIVERY = 'aws';
 
 const auth = { scheme: NOTIFY_AUTH_SCHEME } as const;
 
+/** The sending routes' Idempotency-Key, and what they answer when it is reused with another body. */
+const idempotent = {
+  headers: ['idempotency-key'],
+  headerSchemas: { 'idempotency-key': idempotencyKeySchema },
+  responses: { 409: 'The Idempotency-Key was used with another body, or its first request is still being sent (ConflictError)' },
+} as const;
+
 const notificationId = z.strictObject({ id: notificationIdSchema });
 const templateId = z.strictObject({ id: templateIdSchema });
 
 /**
- * Notifications, with GOV.UK Notify's v2 API under `/notify`: a client's base URL is the
- * platform's address followed by `/notify`, and Notify's own clients work unchanged.
+ * Notifications, with GOV.UK Notify's v2 API. Notify's clients join `/v2/...` to the root of
+ * the base URL they are given (the Python client does), so the service is served at the root of
+ * a host of its own (local mode: its own port) as well as under `/notify` on the platform's
+ * shared host; its links are built from the root the caller reached, and Notify's own clients
+ * work unchanged.
  */
 export const notifyService = defineService({
   name: 'notify',
@@ -92,8 +115,9 @@ export const notifyService = defineService({
       auth,
       summary: 'Send an e-mail from a template; an Idempotency-Key makes a retry return the first notification',
       body: sendEmailRequestSchema,
-      headers: ['idempotency-key'],
+      ...idempotent,
       successStatus: 201,
+      response: postEmailResponseSchema,
     },
     sendSms: {
       method: 'POST',
@@ -101,8 +125,20 @@ export const notifyService = defineService({
       auth,
       summary: 'Send a text message from a template; an Idempotency-Key makes a retry return the first notification',
       body: sendSmsRequestSchema,
-      headers: ['idempotency-key'],
+      ...idempotent,
       successStatus: 201,
+      response: postSmsResponseSchema,
+    },
+    sendLetter: {
+      method: 'POST',
+      path: '/notify/v2/notifications/letter',
+      auth,
+      summary:
+        "Send a letter, from a template or a precompiled PDF: no service here sends letters, so Notify's 400 for a service without the letter permission",
+      body: sendLetterRequestSchema,
+      successStatus: 201,
+      // A precompiled letter is a PDF in base64; the cap stays under Lambda's 6 MB request payload.
+      maxBodyBytes: 5 * 1024 * 1024,
     },
     getNotification: {
       method: 'GET',
@@ -110,6 +146,7 @@ export const notifyService = defineService({
       auth,
       summary: "One of the service's notifications, with its status",
       params: notificationId,
+      response: notificationResponseSchema,
     },
     listNotifications: {
       method: 'GET',
@@ -117,6 +154,7 @@ export const notifyService = defineService({
       auth,
       summary: "The service's notifications, newest first, 250 a page (older_than for the next)",
       query: listNotificationsQuerySchema,
+      response: notificationListResponseSchema,
     },
     getTemplate: {
       method: 'GET',
@@ -124,6 +162,7 @@ export const notifyService = defineService({
       auth,
       summary: 'The latest version of a template',
       params: templateId,
+      response: templateResponseSchema,
     },
     getTemplateVersion: {
       method: 'GET',
@@ -131,6 +170,7 @@ export const notifyService = defineService({
       auth,
       summary: 'One version of a template',
       params: z.strictObject({ id: templateIdSchema, version: templateVersionSchema }),
+      response: templateResponseSchema,
     },
     previewTemplate: {
       method: 'POST',
@@ -139,6 +179,15 @@ export const notifyService = defineService({
       summary: 'A template filled in with personalisation, as it would be sent',
       params: templateId,
       body: previewTemplateRequestSchema,
+      response: templatePreviewResponseSchema,
+    },
+    listReceivedTexts: {
+      method: 'GET',
+      path: '/notify/v2/received-text-messages',
+      auth,
+      summary: 'Text messages sent to the service, newest first, 250 a page: none, as no service here has an inbound number',
+      query: listReceivedTextsQuerySchema,
+      response: receivedTextListResponseSchema,
     },
     listTemplates: {
       method: 'GET',
@@ -146,6 +195,7 @@ export const notifyService = defineService({
       auth,
       summary: "The service's templates, optionally of one type",
       query: listTemplatesQuerySchema,
+      response: templateListResponseSchema,
     },
   },
 });

@@ -15,6 +15,8 @@ export const DEMO_EMAIL_TEMPLATE_ID = '0b6f4c6e-2f1d-4a4e-8d9b-3c2e1f0a9b8c';
 export const DEMO_SMS_TEMPLATE_ID = '7a9d8c6b-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 export const DEMO_KEY_ID = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
 export const DEMO_TEAM_MEMBER = { name: 'Chan Tai Man', emailAddress: 'tai-man.chan@dpo.example.gov.hk', mobileNumber: '+85291234567' };
+export const DEMO_EMAIL_REPLY_TO_ID = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
+export const DEMO_SMS_SENDER_ID = '9b8a7c6d-5e4f-4b3a-8c1d-0e9f8a7b6c5d';
 
 export interface NotifySeed {
   readonly serviceId: string;
@@ -43,6 +45,9 @@ export const seedLocal: SeedLocal = async () => {
       NOTIFY_EMAIL_TEMPLATE_ID: seed.emailTemplateId,
       NOTIFY_SMS_TEMPLATE_ID: seed.smsTemplateId,
       NOTIFY_TEAM_EMAIL: seed.teamMember.emailAddress,
+      NOTIFY_TEAM_MOBILE: seed.teamMember.mobileNumber,
+      NOTIFY_EMAIL_REPLY_TO_ID: DEMO_EMAIL_REPLY_TO_ID,
+      NOTIFY_SMS_SENDER_ID: DEMO_SMS_SENDER_ID,
     },
   };
 };
@@ -57,8 +62,8 @@ export async function seedNotify(ports: NotifyPorts): Promise<NotifySeed> {
         active: true,
         restricted: false,
         emailFrom: 'demo.service@notify.example.gov.hk',
-        emailReplyTo: [{ id: '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b', emailAddress: 'enquiries@dpo.example.gov.hk', isDefault: true }],
-        smsSenders: [{ id: '9b8a7c6d-5e4f-4b3a-8c1d-0e9f8a7b6c5d', sender: 'DPO', isDefault: true }],
+        emailReplyTo: [{ id: DEMO_EMAIL_REPLY_TO_ID, emailAddress: 'enquiries@dpo.example.gov.hk', isDefault: true }],
+        smsSenders: [{ id: DEMO_SMS_SENDER_ID, sender: 'DPO', isDefault: true }],
         teamMembers: [DEMO_TEAM_MEMBER],
         guestList: [],
         canSendInternationalSms: false,

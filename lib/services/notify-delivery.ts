@@ -68,12 +68,22 @@ export class NotifyDelivery extends Construct {
       wildcardResourceFinding(sender, identities),
       "Each department's service sends from its own address, verified in SES at onboarding; SES refuses any sender not verified in this account and region, so the grant reaches only those identities.",
     );
-    // A text message goes to a phone number, which is not a resource: SNS has none to name.
+    // A text message goes to a phone number, which is not a resource: SNS has none to name, so
+    // the publish is allowed on '*' and denied on every SNS ARN (topics, platform applications and
+    // their endpoints), which leaves publishing straight to a phone number alone.
     sender.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }));
+    sender.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendSmsOnlyToPhoneNumbers',
+        effect: iam.Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [`arn:${stack.partition}:sns:*:*:*`],
+      }),
+    );
     acknowledge(
       sender.role,
       'AwsSolutions-IAM5[Resource::*]',
-      "sns:Publish to a phone number has no resource ARN, so it can only be granted on '*'; the grant is publish alone, the function publishes only to the recipient of a checked notification, and SNS spend limits cap the account's SMS.",
+      "sns:Publish to a phone number has no resource ARN, so it can only be granted on '*'; the grant is publish alone, an explicit deny on every SNS ARN keeps it from topics and platform endpoints, the function publishes only to the recipient of a checked notification, and SNS spend limits cap the account's SMS.",
     );
   }
 }

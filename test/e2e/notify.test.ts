@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createService, issueApiKey, saveTemplate } from '../../lambda/notify/app/admin';
 import { createNotifyPorts, localSecretBoxKey } from '../../lambda/notify/compose';
+import { notifyService } from '../../lambda/notify/routes';
 import { DEMO_EMAIL_TEMPLATE_ID, DEMO_SMS_TEMPLATE_ID, DEMO_TEAM_MEMBER } from '../../lambda/notify/seed';
 import { RecordingProvider } from '../../lambda/notify/store/recording-provider';
 import { call, useLocalPlatform } from '../helpers/local-platform';
@@ -159,7 +160,10 @@ describe('notifications over HTTP in local mode', () => {
     const badId = await call(platform.current, 'GET', '/notify/v2/notifications/123', {
       headers: { authorization: bearer(demoKey(), 'GET', '/notify/v2/notifications/123') },
     });
-    expect(badId.json).toEqual({ status_code: 400, errors: [{ error: 'ValidationError', message: 'id is not a valid UUID' }] });
+    expect(badId.json).toEqual({
+      status_code: 400,
+      errors: [{ error: 'ValidationError', message: 'notification_id is not a valid UUID' }],
+    });
   });
 
   it('makes a send safe to retry with an Idempotency-Key', async () => {
@@ -224,6 +228,57 @@ describe('notifications over HTTP in local mode', () => {
     expect(tdList.data.notifications.map((n: { id: string }) => n.id)).toEqual([tdSms.data.id]);
     const templateSend = await failure(tdClient.sendEmail(DEMO_EMAIL_TEMPLATE_ID, 'a@example.com', { personalisation }));
     expect(templateSend.data).toEqual({ status_code: 400, errors: [{ error: 'BadRequestError', message: 'Template not found' }] });
+  });
+
+  it('serves Notify at the root of its own port, as its clients expect, with every link under that root', async () => {
+    const root = platform.current.serviceUrls.notify;
+    const own = new NotifyClient(root, demoKey());
+    const routes = notifyService.routes;
+    const reference = `own-port-${randomUUID()}`;
+    const email = await own.sendEmail(DEMO_EMAIL_TEMPLATE_ID, DEMO_TEAM_MEMBER.emailAddress, { personalisation, reference });
+    expect(routes.sendEmail.response.parse(email.data)).toMatchObject({
+      uri: `${root}/v2/notifications/${email.data.id}`,
+      template: { uri: `${root}/v2/template/${DEMO_EMAIL_TEMPLATE_ID}/version/1` },
+    });
+    const sms = await own.sendSms(DEMO_SMS_TEMPLATE_ID, '9123 4567', {
+      personalisation: { office: 'Tsuen Wan', date: '5 May', reference_number: 'C3' },
+      reference,
+    });
+    expect(routes.sendSms.response.parse(sms.data).uri).toBe(`${root}/v2/notifications/${sms.data.id}`);
+    const byId = await own.getNotificationById(email.data.id);
+    expect(routes.getNotification.response.parse(byId.data).template.uri).toBe(`${root}/v2/template/${DEMO_EMAIL_TEMPLATE_ID}/version/1`);
+
+    // Every page with notifications links to the next; the page after the last is empty and links nowhere.
+    const page = await own.getNotifications(null, null, reference, null);
+    expect(routes.listNotifications.response.parse(page.data).notifications.map((n) => n.id)).toEqual([sms.data.id, email.data.id]);
+    expect(page.data.links).toEqual({
+      current: `${root}/v2/notifications?reference=${reference}`,
+      next: `${root}/v2/notifications?older_than=${email.data.id}&reference=${reference}`,
+    });
+    const next = await fetch(page.data.links.next, { headers: { authorization: bearer(demoKey(), 'GET', '/v2/notifications') } });
+    expect(await next.json()).toEqual({ notifications: [], links: { current: page.data.links.next } });
+
+    const templates = await own.getAllTemplates();
+    expect(routes.listTemplates.response.parse(templates.data).templates.length).toBeGreaterThanOrEqual(2);
+    expect(routes.getTemplate.response.parse((await own.getTemplateById(DEMO_SMS_TEMPLATE_ID)).data).version).toBe(1);
+    expect(routes.getTemplateVersion.response.parse((await own.getTemplateByIdAndVersion(DEMO_SMS_TEMPLATE_ID, 1)).data).type).toBe('sms');
+    const preview = await own.previewTemplateById(DEMO_EMAIL_TEMPLATE_ID, personalisation);
+    expect(routes.previewTemplate.response.parse(preview.data).html).toContain('<p');
+    const received = await own.getReceivedTexts();
+    expect(routes.listReceivedTexts.response.parse(received.data)).toEqual({
+      received_text_messages: [],
+      links: { current: `${root}/v2/received-text-messages` },
+    });
+
+    const letter = await failure(own.sendPrecompiledLetter(reference, Buffer.from('%PDF-1.7\n%%EOF\n'), 'second'));
+    expect(letter).toMatchObject({
+      status: 400,
+      data: { status_code: 400, errors: [{ error: 'BadRequestError', message: 'Service is not allowed to send letters' }] },
+    });
+    const badTemplate = await failure(own.getTemplateById('not-a-template'));
+    expect(badTemplate.data).toEqual({ status_code: 400, errors: [{ error: 'ValidationError', message: 'id is not a valid UUID' }] });
+    // The service's paths start at its own root there: its base path is no part of them.
+    expect((await failure(new NotifyClient(`${root}/notify`, demoKey()).getAllTemplates())).status).toBe(404);
   });
 
   it('serves its OpenAPI document', async () => {

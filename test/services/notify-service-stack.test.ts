@@ -87,6 +87,24 @@ describe('ServiceStack of notifications', () => {
     }
   });
 
+  it('lets the API function publish text messages to phone numbers only, never to a topic or platform endpoint', () => {
+    const statements = policyOf('api')?.Properties.PolicyDocument.Statement as { Sid?: string }[];
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        { Sid: 'SendSms', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
+        {
+          Sid: 'SendSmsOnlyToPhoneNumbers',
+          Effect: 'Deny',
+          Action: 'sns:Publish',
+          Resource: stack.resolve(`arn:${stack.partition}:sns:*:*:*`),
+        },
+      ]),
+    );
+    // No other statement of the function allows anything on SNS.
+    const sns = statements.filter((s) => JSON.stringify(s).includes('sns:'));
+    expect(sns.map((s) => s.Sid).sort()).toEqual(['SendSms', 'SendSmsOnlyToPhoneNumbers']);
+  });
+
   it('posts delivery receipts every minute from the scheduled function', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',

@@ -5,18 +5,16 @@ import { notificationFilter, PAGE_SIZE } from '../domain/list-filter';
 import type { Notification, NotificationType, NotifyService, TemplateVersion } from '../domain/model';
 import { checkDailyLimit, checkRateLimit, countsTowardsDailyLimit, dayCounterExpiry, limitDay, rateWindow } from '../domain/rate-limit';
 import { normaliseEmailAddress, parsePhoneNumber } from '../domain/recipients';
+import type { NotificationListResponse, NotificationResponse, PostEmailResponse, PostSmsResponse } from '../domain/response-schemas';
+import { notificationListResponse, notificationResponse, postEmailResponse, postSmsResponse } from '../domain/responses';
 import {
-  type NotificationListResponse,
-  type NotificationResponse,
-  notificationListResponse,
-  notificationResponse,
-  type PostEmailResponse,
-  type PostSmsResponse,
-  postEmailResponse,
-  postSmsResponse,
-} from '../domain/responses';
-import { type ListNotificationsQuery, notificationIdSchema, type SendEmailRequest, type SendSmsRequest } from '../domain/schemas';
-import { checkInternationalSms, checkRecipientAllowed } from '../domain/sending-policy';
+  type ListNotificationsQuery,
+  notificationIdSchema,
+  type SendEmailRequest,
+  type SendLetterRequest,
+  type SendSmsRequest,
+} from '../domain/schemas';
+import { checkInternationalSms, checkRecipientAllowed, refuseLetter } from '../domain/sending-policy';
 import { SMS_CHARACTER_LIMIT, smsFragments } from '../domain/sms-length';
 import { type RenderedTemplate, renderStrict } from '../domain/template';
 import { parseNotify } from '../domain/validation';
@@ -25,8 +23,8 @@ import type { NotifyPorts, RequestOptions, SendOptions, ServiceResult } from '..
 import { deliver } from './delivery';
 
 /**
- * Notifications: `POST /v2/notifications/email` and `/sms`, `GET /v2/notifications/{id}` and
- * `GET /v2/notifications`.
+ * Notifications: `POST /v2/notifications/email`, `/sms` and `/letter`, `GET /v2/notifications/{id}`
+ * and `GET /v2/notifications`.
  *
  * Sending: the order of checks follows Notify: rate limit, recipient, template and
  * personalisation, who may be sent to, then the daily limit; a request refused at any step
@@ -91,6 +89,15 @@ export async function sendSms(
     };
   });
   return { statusCode: 201, body: postSmsResponse(sent, options.baseUrl) };
+}
+
+/**
+ * A letter, from a template or precompiled: counted against the key's rate as Notify counts
+ * every send, then refused as Notify refuses a service without the letter permission.
+ */
+export async function sendLetter(_request: SendLetterRequest, caller: NotifyCaller, ports: NotifyPorts): Promise<never> {
+  await countRequest(caller, ports.clock(), ports);
+  return refuseLetter(caller.service);
 }
 
 interface Checked {
@@ -226,17 +233,15 @@ export async function listNotifications(
   ports: NotifyPorts,
   options: RequestOptions,
 ): Promise<ServiceResult<NotificationListResponse>> {
-  const filter = notificationFilter(query, caller.apiKey.type);
+  const filter = notificationFilter(query, caller.apiKey.type, ports.clock());
   let olderThan: Notification | undefined;
   if (query.older_than !== undefined) {
     olderThan = await visible(query.older_than, caller, ports);
     // As in Notify, paging from an unknown or expired notification gives an empty page.
-    if (!olderThan) return { statusCode: 200, body: notificationListResponse([], query, options.baseUrl, false) };
+    if (!olderThan) return { statusCode: 200, body: notificationListResponse([], query, options.baseUrl) };
   }
   const page = await ports.notifications.list(caller.service.id, filter, PAGE_SIZE, olderThan);
-  const nowSeconds = ports.clock().getTime() / 1000;
-  const live = page.items.filter((n) => n.expiresAt > nowSeconds);
-  return { statusCode: 200, body: notificationListResponse(live, query, options.baseUrl, page.hasMore) };
+  return { statusCode: 200, body: notificationListResponse(page, query, options.baseUrl) };
 }
 
 async function visible(id: string, caller: NotifyCaller, ports: NotifyPorts): Promise<Notification | undefined> {

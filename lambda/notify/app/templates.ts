@@ -1,6 +1,7 @@
 import type { NotifyCaller } from '../domain/auth';
 import type { TemplateVersion } from '../domain/model';
-import { type TemplatePreviewResponse, type TemplateResponse, templatePreviewResponse, templateResponse } from '../domain/responses';
+import type { TemplateListResponse, TemplatePreviewResponse, TemplateResponse } from '../domain/response-schemas';
+import { templatePreviewResponse, templateResponse } from '../domain/responses';
 import { type ListTemplatesQuery, type PreviewTemplateRequest, templateIdSchema, templateVersionSchema } from '../domain/schemas';
 import { renderStrict } from '../domain/template';
 import { parseNotify } from '../domain/validation';
@@ -37,7 +38,7 @@ export async function listTemplates(
   query: ListTemplatesQuery,
   caller: NotifyCaller,
   ports: NotifyPorts,
-): Promise<ServiceResult<{ templates: TemplateResponse[] }>> {
+): Promise<ServiceResult<TemplateListResponse>> {
   const templates = (await ports.directory.listTemplates(caller.service.id))
     .filter((t) => !t.archived && (query.type === undefined || t.type === query.type))
     .sort((a, b) => a.name.localeCompare(b.name));

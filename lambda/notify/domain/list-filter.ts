@@ -13,9 +13,11 @@ export interface NotificationFilter {
   readonly reference?: string;
   /** Test keys see only test messages; live and team keys see everything else. */
   readonly testMessages: boolean;
+  /** Epoch seconds: only notifications still within their retention then are listed. */
+  readonly liveAt: number;
 }
 
-export function notificationFilter(query: ListNotificationsQuery, keyType: ApiKeyType): NotificationFilter {
+export function notificationFilter(query: ListNotificationsQuery, keyType: ApiKeyType, now: Date): NotificationFilter {
   const types = query.template_type?.filter((t: TemplateType): t is NotificationType => t !== 'letter');
   const statuses = query.status?.flatMap((s: FilterableStatus) => (s === 'failed' ? FAILED : [s as NotificationStatus]));
   return {
@@ -23,17 +25,6 @@ export function notificationFilter(query: ListNotificationsQuery, keyType: ApiKe
     statuses: statuses && new Set(statuses),
     reference: query.reference,
     testMessages: keyType === 'test',
+    liveAt: Math.floor(now.getTime() / 1000),
   };
-}
-
-export function matchesFilter(
-  filter: NotificationFilter,
-  n: { type: NotificationType; status: NotificationStatus; reference: string | null; keyType: ApiKeyType },
-): boolean {
-  return (
-    (filter.types === undefined || filter.types.has(n.type)) &&
-    (filter.statuses === undefined || filter.statuses.has(n.status)) &&
-    (filter.reference === undefined || n.reference === filter.reference) &&
-    (n.keyType === 'test') === filter.testMessages
-  );
 }

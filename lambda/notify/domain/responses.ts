@@ -1,11 +1,24 @@
 import { emailBodyToHtml } from './email-html';
 import type { Notification, TemplateVersion } from './model';
+import type {
+  NotificationListResponse,
+  NotificationResponse,
+  PostEmailResponse,
+  PostSmsResponse,
+  ReceivedTextListResponse,
+  ReceivedTextResponse,
+  TemplatePreviewResponse,
+  TemplateRef,
+  TemplateResponse,
+} from './response-schemas';
 import type { ListNotificationsQuery } from './schemas';
 import { placeholderNames, type RenderedTemplate } from './template';
 
 /**
- * Response bodies shaped exactly as Notify's v2 API returns them. `baseUrl` is the public root
- * of this service (like `https://api.example.gov.hk/notify`), under which `/v2/...` lives.
+ * Response bodies shaped exactly as Notify's v2 API returns them (their schemas are in
+ * response-schemas.ts). `baseUrl` is the public root of this service as the caller reached it
+ * (like `https://notify.example.gov.hk`, or `https://api.example.gov.hk/notify`), under which
+ * `/v2/...` lives.
  */
 
 /** Notify's timestamps: ISO 8601 in UTC with microseconds, `2024-05-17T15:58:38.342000Z`. */
@@ -14,41 +27,12 @@ export function notifyTimestamp(iso: string): string {
   return `${date.toISOString().slice(0, 23)}000Z`;
 }
 
-export interface TemplateRef {
-  readonly id: string;
-  readonly version: number;
-  readonly uri: string;
-}
-
 function templateRef(notification: Notification, baseUrl: string): TemplateRef {
   return {
     id: notification.templateId,
     version: notification.templateVersion,
     uri: `${baseUrl}/v2/template/${notification.templateId}/version/${notification.templateVersion}`,
   };
-}
-
-export interface PostEmailResponse {
-  readonly id: string;
-  readonly reference: string | null;
-  readonly content: {
-    readonly body: string;
-    readonly subject: string;
-    readonly from_email: string;
-    readonly one_click_unsubscribe_url?: string;
-  };
-  readonly uri: string;
-  readonly template: TemplateRef;
-  readonly scheduled_for: null;
-}
-
-export interface PostSmsResponse {
-  readonly id: string;
-  readonly reference: string | null;
-  readonly content: { readonly body: string; readonly from_number: string };
-  readonly uri: string;
-  readonly template: TemplateRef;
-  readonly scheduled_for: null;
 }
 
 export function postEmailResponse(notification: Notification, baseUrl: string): PostEmailResponse {
@@ -76,34 +60,6 @@ export function postSmsResponse(notification: Notification, baseUrl: string): Po
     template: templateRef(notification, baseUrl),
     scheduled_for: null,
   };
-}
-
-export interface NotificationResponse {
-  readonly id: string;
-  readonly reference: string | null;
-  readonly email_address: string | null;
-  readonly phone_number: string | null;
-  readonly line_1: null;
-  readonly line_2: null;
-  readonly line_3: null;
-  readonly line_4: null;
-  readonly line_5: null;
-  readonly line_6: null;
-  readonly postcode: null;
-  readonly postage: null;
-  readonly type: 'email' | 'sms';
-  readonly status: string;
-  readonly template: TemplateRef;
-  readonly body: string;
-  readonly subject: string | null;
-  readonly created_at: string;
-  readonly created_by_name: null;
-  readonly sent_at: string | null;
-  readonly completed_at: string | null;
-  readonly scheduled_for: null;
-  readonly one_click_unsubscribe?: string | null;
-  readonly is_cost_data_ready: boolean;
-  readonly cost_details: { readonly billable_sms_fragments?: number; readonly international_rate_multiplier?: number };
 }
 
 export function notificationResponse(notification: Notification, baseUrl: string): NotificationResponse {
@@ -138,45 +94,43 @@ export function notificationResponse(notification: Notification, baseUrl: string
   };
 }
 
-export interface NotificationListResponse {
-  readonly notifications: readonly NotificationResponse[];
-  readonly links: { readonly current: string; readonly next?: string };
-}
-
+/**
+ * A page of notifications with Notify's links: `current` repeats the query, and `next`, given
+ * whenever the page is not empty (as Notify gives it), asks for those older than the page's
+ * last; the page after the last is empty and has none. Notify's clients page by following `next`
+ * until a page is empty; the Python client takes the first UUID in the link for `older_than`, so
+ * the links name it first, before a reference that may be a UUID too.
+ */
 export function notificationListResponse(
   notifications: readonly Notification[],
   query: ListNotificationsQuery,
   baseUrl: string,
-  hasMore: boolean,
 ): NotificationListResponse {
   const link = (olderThan: string | undefined) => {
     const params = new URLSearchParams();
+    if (olderThan) params.append('older_than', olderThan);
     for (const type of query.template_type ?? []) params.append('template_type', type);
     for (const status of query.status ?? []) params.append('status', status);
     if (query.reference !== undefined) params.append('reference', query.reference);
-    if (olderThan) params.append('older_than', olderThan);
+    if (query.include_jobs !== undefined) params.append('include_jobs', query.include_jobs);
     const search = params.toString();
     return `${baseUrl}/v2/notifications${search ? `?${search}` : ''}`;
   };
   const last = notifications.at(-1);
   return {
     notifications: notifications.map((n) => notificationResponse(n, baseUrl)),
-    links: { current: link(query.older_than), ...(last && hasMore ? { next: link(last.id) } : {}) },
+    links: { current: link(query.older_than), ...(last ? { next: link(last.id) } : {}) },
   };
 }
 
-export interface TemplateResponse {
-  readonly id: string;
-  readonly name: string;
-  readonly type: 'email' | 'sms';
-  readonly created_at: string;
-  readonly updated_at: string | null;
-  readonly created_by: string;
-  readonly version: number;
-  readonly body: string;
-  readonly subject: string | null;
-  readonly letter_contact_block: null;
-  readonly personalisation: Readonly<Record<string, { readonly required: boolean }>>;
+/** A page of received text messages, linked as Notify links them: `next` whenever the page is not empty. */
+export function receivedTextListResponse(messages: readonly ReceivedTextResponse[], baseUrl: string): ReceivedTextListResponse {
+  const current = `${baseUrl}/v2/received-text-messages`;
+  const last = messages.at(-1);
+  return {
+    received_text_messages: [...messages],
+    links: { current, ...(last ? { next: `${current}?${new URLSearchParams({ older_than: last.id })}` } : {}) },
+  };
 }
 
 export function templateResponse(template: TemplateVersion): TemplateResponse {
@@ -193,15 +147,6 @@ export function templateResponse(template: TemplateVersion): TemplateResponse {
     letter_contact_block: null,
     personalisation: Object.fromEntries(placeholderNames(template).map((name) => [name, { required: true }])),
   };
-}
-
-export interface TemplatePreviewResponse {
-  readonly id: string;
-  readonly type: 'email' | 'sms';
-  readonly version: number;
-  readonly body: string;
-  readonly subject: string | null;
-  readonly html: string | null;
 }
 
 export function templatePreviewResponse(template: TemplateVersion, rendered: RenderedTemplate): TemplatePreviewResponse {

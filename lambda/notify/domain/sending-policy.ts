@@ -26,3 +26,11 @@ export function checkRecipientAllowed(service: NotifyService, keyType: ApiKeyTyp
 export function checkInternationalSms(service: NotifyService, international: boolean): void {
   if (international && !service.canSendInternationalSms) throw badRequest('Cannot send to international mobile numbers');
 }
+
+/**
+ * Letters: no service here has Notify's letter permission, as the platform has no printing and
+ * posting provider, so every letter gets Notify's answer to a service without it.
+ */
+export function refuseLetter(_service: NotifyService): never {
+  throw badRequest('Service is not allowed to send letters');
+}

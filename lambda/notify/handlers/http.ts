@@ -2,7 +2,8 @@ import { createApiHandler, type Handlers } from '../../shared/api-handler';
 import { type HttpResponse, json } from '../../shared/http';
 import type { Caller } from '../../shared/identity';
 import { notifyCaller } from '../app/authenticate';
-import { getNotification, listNotifications, sendEmail, sendSms } from '../app/notifications';
+import { getNotification, listNotifications, sendEmail, sendLetter, sendSms } from '../app/notifications';
+import { listReceivedTexts } from '../app/received-texts';
 import { getTemplate, getTemplateVersion, listTemplates, previewTemplate } from '../app/templates';
 import { notifyPorts } from '../compose';
 import type { ServiceResult } from '../ports';
@@ -27,6 +28,10 @@ const handlers: Handlers<typeof notifyService.routes> = {
     const options = { baseUrl: request.baseUrl, idempotencyKey: request.headers['idempotency-key'] };
     return answer(await sendSms(request.body, caller, ports, options));
   },
+  sendLetter: async (request) => {
+    const { caller, ports } = await portsAndCaller(request);
+    return sendLetter(request.body, caller, ports);
+  },
   getNotification: async (request) => {
     const { caller, ports } = await portsAndCaller(request);
     return answer(await getNotification(request.params.id, caller, ports, request));
@@ -46,6 +51,10 @@ const handlers: Handlers<typeof notifyService.routes> = {
   previewTemplate: async (request) => {
     const { caller, ports } = await portsAndCaller(request);
     return answer(await previewTemplate(request.params.id, request.body, caller, ports));
+  },
+  listReceivedTexts: async (request) => {
+    const { caller } = await portsAndCaller(request);
+    return answer(listReceivedTexts(request.query, caller, request));
   },
   listTemplates: async (request) => {
     const { caller, ports } = await portsAndCaller(request);

@@ -3,7 +3,7 @@ import { dynamo } from '../../shared/aws-clients';
 import { conditionalPut, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { NotificationFilter } from '../domain/list-filter';
 import type { Notification, NotificationStatus } from '../domain/model';
-import type { NotificationPage, NotificationStore } from '../ports';
+import type { NotificationStore } from '../ports';
 import { NOTIFY_INDEXES, NOTIFY_TABLES } from '../storage';
 
 /**
@@ -40,19 +40,26 @@ export class DynamoNotificationStore implements NotificationStore {
     return replaced.won;
   }
 
-  async list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<NotificationPage> {
-    const names: Record<string, string> = { '#keyType': 'keyType' };
-    const values: Record<string, unknown> = { ':serviceId': serviceId, ':test': 'test' };
-    const conditions = [filter.testMessages ? '#keyType = :test' : '#keyType <> :test'];
+  async list(serviceId: string, filter: NotificationFilter, limit: number, olderThan?: Notification): Promise<Notification[]> {
+    const names: Record<string, string> = { '#keyType': 'keyType', '#expiresAt': 'expiresAt' };
+    const values: Record<string, unknown> = { ':serviceId': serviceId, ':test': 'test', ':liveAt': filter.liveAt };
+    // Expired notifications are left out by the query, not after it, so that a page is full
+    // whenever more live ones exist (TTL deletes them only some time after they expire).
+    const conditions = [filter.testMessages ? '#keyType = :test' : '#keyType <> :test', '#expiresAt > :liveAt'];
     const oneOf = (attribute: string, options: ReadonlySet<string> | undefined) => {
       if (!options) return;
+      // An empty set (only letters asked for) matches nothing: letters are not sent here. No
+      // name is declared for it then, as DynamoDB refuses a name the expressions do not use.
+      if (options.size === 0) {
+        conditions.push('attribute_not_exists(id)');
+        return;
+      }
       names[`#${attribute}`] = attribute;
       const placeholders = [...options].map((option, i) => {
         values[`:${attribute}${i}`] = option;
         return `:${attribute}${i}`;
       });
-      // An empty set (only letters asked for) matches nothing: letters are not sent here.
-      conditions.push(placeholders.length > 0 ? `#${attribute} IN (${placeholders.join(', ')})` : 'attribute_not_exists(id)');
+      conditions.push(`#${attribute} IN (${placeholders.join(', ')})`);
     };
     oneOf('type', filter.types);
     oneOf('status', filter.statuses);
@@ -73,11 +80,9 @@ export class DynamoNotificationStore implements NotificationStore {
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
       },
-      // One more than the page, to know whether there is a next. Notify pages by `older_than`
-      // alone, so a page is read until it is full or the service has no more.
-      { limit: limit + 1, maxQueries: Number.POSITIVE_INFINITY },
+      // Notify pages by `older_than` alone, so a page is read until it is full or the service has no more.
+      { limit, maxQueries: Number.POSITIVE_INFINITY },
     );
-    const items = page.items.map((item) => withoutAttributes<Notification>(item, 'listKey') as Notification);
-    return { items: items.slice(0, limit), hasMore: items.length > limit };
+    return page.items.map((item) => withoutAttributes<Notification>(item, 'listKey') as Notification);
   }
 }

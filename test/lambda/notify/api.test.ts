@@ -102,6 +102,65 @@ describe('notifications authorizer and API entry', () => {
     expect(JSON.parse(res.body).errors).toEqual([{ error: 'AuthError', message: expect.stringMatching(/^Invalid token/) }]);
   });
 
+  /** A request to the API as API Gateway sends it for a resource built relative to the base path, from a service's own host. */
+  const ownHostEvent = async (method: string, path: string, options: { body?: unknown; query?: Record<string, string> } = {}) => {
+    const allowed = await authorize(authorizerEvent(bearer(seed.apiKey)));
+    return {
+      ...apiEvent({ principalId: allowed.principalId, ...allowed.context }),
+      resource: path,
+      path,
+      httpMethod: method,
+      headers: { Host: 'notify.example.gov.hk', 'X-Forwarded-Proto': 'https', 'Content-Type': 'application/json' },
+      queryStringParameters: options.query ?? null,
+      multiValueQueryStringParameters: options.query ? Object.fromEntries(Object.entries(options.query).map(([k, v]) => [k, [v]])) : null,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      requestContext: {
+        requestId: 'r-2',
+        path,
+        identity: { sourceIp: '10.0.0.1' },
+        authorizer: { principalId: allowed.principalId, ...allowed.context },
+      },
+    } as unknown as APIGatewayProxyEvent;
+  };
+
+  it("answers a letter, from a template or precompiled, with Notify's 400 for a service that cannot send letters", async () => {
+    const refused = { status_code: 400, errors: [{ error: 'BadRequestError', message: 'Service is not allowed to send letters' }] };
+    const templated = { template_id: DEMO_EMAIL_TEMPLATE_ID, personalisation: { address_line_1: 'Flat 1', address_line_2: 'Central' } };
+    const precompiled = { reference: 'letter-1', content: Buffer.from('%PDF-1.7 one page').toString('base64'), postage: 'second' };
+    for (const body of [templated, precompiled]) {
+      const res = await api(await ownHostEvent('POST', '/v2/notifications/letter', { body }));
+      expect({ status: res.statusCode, body: JSON.parse(res.body) }).toEqual({ status: 400, body: refused });
+    }
+    // A body Notify's letter schemas refuse is answered as Notify answers it, against the kind of letter it resembles.
+    const noReference = await api(await ownHostEvent('POST', '/v2/notifications/letter', { body: { content: 'JVBERi0=' } }));
+    expect(JSON.parse(noReference.body)).toEqual({
+      status_code: 400,
+      errors: [{ error: 'ValidationError', message: 'reference is a required property' }],
+    });
+    const noPersonalisation = await api(
+      await ownHostEvent('POST', '/v2/notifications/letter', { body: { template_id: DEMO_EMAIL_TEMPLATE_ID } }),
+    );
+    expect(JSON.parse(noPersonalisation.body).errors).toEqual([
+      { error: 'ValidationError', message: 'personalisation is a required property' },
+    ]);
+  });
+
+  it("lists the service's received text messages, none, in Notify's shape and with its links from the service's own host", async () => {
+    const res = await api(await ownHostEvent('GET', '/v2/received-text-messages'));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({
+      received_text_messages: [],
+      links: { current: 'https://notify.example.gov.hk/v2/received-text-messages' },
+    });
+    const older = await api(await ownHostEvent('GET', '/v2/received-text-messages', { query: { older_than: randomUUID() } }));
+    expect(JSON.parse(older.body).received_text_messages).toEqual([]);
+    const bad = await api(await ownHostEvent('GET', '/v2/received-text-messages', { query: { older_than: 'yesterday' } }));
+    expect(JSON.parse(bad.body)).toEqual({
+      status_code: 400,
+      errors: [{ error: 'ValidationError', message: 'older_than is not a valid UUID' }],
+    });
+  });
+
   it('refuses a request without a header as API Gateway would, and a request the authorizer never saw', async () => {
     await expect(authorize(authorizerEvent())).rejects.toThrow('Unauthorized');
     const res = await api(apiEvent(undefined));

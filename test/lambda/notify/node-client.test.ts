@@ -13,7 +13,15 @@ import {
   sendSmsRequestSchema,
 } from '../../../lambda/notify/domain/schemas';
 import { parseNotify } from '../../../lambda/notify/domain/validation';
-import { seedLocal, seedNotify } from '../../../lambda/notify/seed';
+import {
+  DEMO_EMAIL_REPLY_TO_ID,
+  DEMO_EMAIL_TEMPLATE_ID,
+  DEMO_SMS_SENDER_ID,
+  DEMO_SMS_TEMPLATE_ID,
+  DEMO_TEAM_MEMBER,
+  seedLocal,
+  seedNotify,
+} from '../../../lambda/notify/seed';
 import { storage as notifyStorage } from '../../../lambda/notify/storage';
 import { RecordingProvider } from '../../../lambda/notify/store/recording-provider';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
@@ -130,12 +138,32 @@ describe('official notifications-node-client', () => {
       personalisation: { office: 'Wan Chai', date: '3 May', reference_number: 'A1' },
     });
     expect(sms.data.content.from_number).toBe('DPO');
+    // The reply-to address and the sender whose ids local mode hands the clients are the demo service's.
+    await expect(
+      demo.sendEmail(seed.emailTemplateId, seed.teamMember.emailAddress, {
+        personalisation: { name: 'Chan', licence_type: 'hawker', expiry_date: '1 May 2026', has_fee_waiver: '' },
+        emailReplyToId: DEMO_EMAIL_REPLY_TO_ID,
+      }),
+    ).resolves.toMatchObject({ status: 201 });
+    const named = await demo.sendSms(seed.smsTemplateId, seed.teamMember.mobileNumber, {
+      personalisation: { office: 'Wan Chai', date: '3 May', reference_number: 'A2' },
+      smsSenderId: DEMO_SMS_SENDER_ID,
+    });
+    expect(named.data.content.from_number).toBe('DPO');
   });
 
   it("prints local mode's instructions with a key that works", async () => {
     const { notes: lines, credentials } = await seedLocal({ departments: ['DPO', 'TD'] });
     const key = lines[0].split(' ').at(-1) ?? '';
-    expect(credentials?.NOTIFY_API_KEY).toBe(key);
+    expect(credentials).toEqual({
+      NOTIFY_API_KEY: key,
+      NOTIFY_EMAIL_TEMPLATE_ID: DEMO_EMAIL_TEMPLATE_ID,
+      NOTIFY_SMS_TEMPLATE_ID: DEMO_SMS_TEMPLATE_ID,
+      NOTIFY_TEAM_EMAIL: DEMO_TEAM_MEMBER.emailAddress,
+      NOTIFY_TEAM_MOBILE: DEMO_TEAM_MEMBER.mobileNumber,
+      NOTIFY_EMAIL_REPLY_TO_ID: DEMO_EMAIL_REPLY_TO_ID,
+      NOTIFY_SMS_SENDER_ID: DEMO_SMS_SENDER_ID,
+    });
     expect(lines[0]).toMatch(/^notify: demo service .* live API key /);
     expect(lines[2]).toContain(`new NotifyClient('<local url>/notify', '${key}')`);
     // Local mode's handlers build their ports from the environment the seed set.

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { issueApiKey, revokeApiKey, saveTemplate } from '../../../lambda/notify/app/admin';
 import { callerContext, callerFromContext } from '../../../lambda/notify/app/authenticate';
 import { dispatchDueCallbacks, recordDeliveryEvent } from '../../../lambda/notify/app/delivery';
-import { getNotification, listNotifications, sendEmail, sendSms } from '../../../lambda/notify/app/notifications';
+import { getNotification, listNotifications, sendEmail, sendLetter, sendSms } from '../../../lambda/notify/app/notifications';
 import { getTemplate, getTemplateVersion, listTemplates, previewTemplate } from '../../../lambda/notify/app/templates';
-import { notificationListResponse } from '../../../lambda/notify/domain/responses';
+import { notificationListResponse, receivedTextListResponse } from '../../../lambda/notify/domain/responses';
 import { listNotificationsQuerySchema } from '../../../lambda/notify/domain/schemas';
 import { parseNotify } from '../../../lambda/notify/domain/validation';
 import { storage as notifyStorage } from '../../../lambda/notify/storage';
@@ -231,6 +231,18 @@ describe('notifications service on embedded storage', () => {
       await expect(send()).resolves.toMatchObject({ statusCode: 201 });
     });
 
+    it('counts a letter against the rate, as Notify counts every send, before refusing it', async () => {
+      const limited = await world.service({ rateLimitPerMinute: 1 });
+      const caller = await limited.caller('live');
+      const letter = () => sendLetter({ reference: 'letter-1', content: 'JVBERi0=' }, caller, world.ports);
+      world.now = new Date('2026-03-02T03:00:00Z');
+      expect(await rejection(letter())).toEqual({
+        status_code: 400,
+        errors: [{ error: 'BadRequestError', message: 'Service is not allowed to send letters' }],
+      });
+      expect((await rejection(letter())).errors[0].error).toBe('RateLimitError');
+    });
+
     it('answers 429 TooManyRequestsError past the daily limit; test keys are not counted', async () => {
       const small = await world.service({ dailyLimit: 2 });
       const send = async (type: 'live' | 'test') =>
@@ -319,9 +331,16 @@ describe('notifications service on embedded storage', () => {
       expect(theirs.body.notifications).toEqual([]);
     });
 
-    it('says which id is not a UUID', async () => {
-      expect((await rejection(getNotification('nope', await td.caller('live'), world.ports, options))).errors).toEqual([
+    it("says which id is not a UUID in Notify's words: a notification's is notification_id, a template's id", async () => {
+      const caller = await td.caller('live');
+      expect((await rejection(getNotification('1234-badly-formatted-id-7890', caller, world.ports, options))).errors).toEqual([
+        { error: 'ValidationError', message: 'notification_id is not a valid UUID' },
+      ]);
+      expect((await rejection(getTemplate('nope', caller, world.ports))).errors).toEqual([
         { error: 'ValidationError', message: 'id is not a valid UUID' },
+      ]);
+      expect((await rejection(getTemplateVersion(td.emailTemplateId, '0', caller, world.ports))).errors).toEqual([
+        { error: 'ValidationError', message: 'version 0 is less than the minimum of 1' },
       ]);
     });
 
@@ -377,6 +396,12 @@ describe('notifications service on embedded storage', () => {
         (await listNotifications(parseNotify(listNotificationsQuerySchema, query), caller, world.ports, options)).body;
       expect((await list({})).notifications.map((n) => n.id)).toEqual([c.body.id, b.body.id, a.body.id]);
       expect((await list({ template_type: 'sms' })).notifications.map((n) => n.id)).toEqual([b.body.id]);
+      // Letters are never sent here: asking for them alone finds none, and with texts, the texts.
+      expect(await list({ template_type: 'letter' })).toEqual({
+        notifications: [],
+        links: { current: `${BASE}/v2/notifications?template_type=letter` },
+      });
+      expect((await list({ template_type: ['letter', 'sms'] })).notifications.map((n) => n.id)).toEqual([b.body.id]);
       expect((await list({ status: 'failed' })).notifications.map((n) => n.id)).toEqual([c.body.id]);
       expect((await list({ reference: 'batch-1', status: ['sending', 'delivered'] })).notifications.map((n) => n.id)).toEqual([
         b.body.id,
@@ -385,18 +410,106 @@ describe('notifications service on embedded storage', () => {
       expect((await list({ older_than: b.body.id })).notifications.map((n) => n.id)).toEqual([a.body.id]);
       expect((await list({ template_type: 'sms', status: ['sending'] })).links).toEqual({
         current: `${BASE}/v2/notifications?template_type=sms&status=sending`,
+        next: `${BASE}/v2/notifications?older_than=${b.body.id}&template_type=sms&status=sending`,
       });
 
-      const page = await world.ports.notifications.list(svc.service.id, { testMessages: false }, 2);
-      expect(page).toMatchObject({ hasMore: true, items: [{ id: c.body.id }, { id: b.body.id }] });
+      const live = { testMessages: false, liveAt: Math.floor(world.now.getTime() / 1000) };
+      const page = await world.ports.notifications.list(svc.service.id, live, 2);
+      expect(page.map((n) => n.id)).toEqual([c.body.id, b.body.id]);
     });
 
-    it('links to the next page when there is one', async () => {
-      const n = { id: 'n-last', type: 'email', createdAt: '2026-03-02T01:00:00.000Z' } as never;
-      expect(notificationListResponse([n], { status: ['delivered'] }, BASE, true).links).toEqual({
-        current: `${BASE}/v2/notifications?status=delivered`,
-        next: `${BASE}/v2/notifications?status=delivered&older_than=n-last`,
+    it('links every page that has notifications to the next, as Notify does, and the page after the last to none', async () => {
+      const svc = await world.service();
+      const caller = await svc.caller('live');
+      const sent = await sendSms(
+        { phone_number: '91234567', template_id: svc.smsTemplateId, personalisation: { date: 'x' } },
+        caller,
+        world.ports,
+        options,
+      );
+      const list = async (query: Record<string, unknown>) =>
+        (await listNotifications(parseNotify(listNotificationsQuerySchema, query), caller, world.ports, options)).body;
+      const last = await list({ include_jobs: 'True' });
+      expect(last.notifications.map((n) => n.id)).toEqual([sent.body.id]);
+      expect(last.links).toEqual({
+        current: `${BASE}/v2/notifications?include_jobs=True`,
+        next: `${BASE}/v2/notifications?older_than=${sent.body.id}&include_jobs=True`,
       });
+      const after = await list({ include_jobs: 'True', older_than: sent.body.id });
+      expect(after).toEqual({
+        notifications: [],
+        links: { current: `${BASE}/v2/notifications?older_than=${sent.body.id}&include_jobs=True` },
+      });
+    });
+
+    it('fills a page with notifications still within retention, skipping those past it', async () => {
+      const svc = await world.service();
+      const send = async () =>
+        sendSms(
+          { phone_number: '91234567', template_id: svc.smsTemplateId, personalisation: { date: 'x' } },
+          await svc.caller('live'),
+          world.ports,
+          options,
+        );
+      const kept = await send();
+      // Sent while the service keeps notifications a day only, these two expire before the first.
+      await world.ports.directory.putService({ ...svc.service, retentionDays: 1 });
+      world.advance(1);
+      await send();
+      world.advance(1);
+      await send();
+      world.advance(24 * 3600);
+      const newest = await send();
+      const live = { testMessages: false, liveAt: Math.floor(world.now.getTime() / 1000) };
+      const page = await world.ports.notifications.list(svc.service.id, live, 2);
+      expect(page.map((n) => n.id)).toEqual([newest.body.id, kept.body.id]);
+    });
+
+    it('links a page of received text messages to the next as Notify does', () => {
+      const message = {
+        id: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c',
+        user_number: '+85291234567',
+        notify_number: '+85230000000',
+        content: 'STOP',
+        created_at: '2026-03-02T01:00:00.000000Z',
+        service_id: td.service.id,
+      };
+      expect(receivedTextListResponse([message], BASE).links).toEqual({
+        current: `${BASE}/v2/received-text-messages`,
+        next: `${BASE}/v2/received-text-messages?older_than=${message.id}`,
+      });
+    });
+
+    it("names a filter value Notify does not know in Notify's words, given once or in a list", () => {
+      const refused = (query: Record<string, unknown>) => {
+        try {
+          parseNotify(listNotificationsQuerySchema, query);
+        } catch (err) {
+          return (err as HttpError).details;
+        }
+        throw new Error('expected the query to be refused');
+      };
+      expect(refused({ template_type: 'fax' })).toEqual([
+        { error: 'ValidationError', message: 'template_type fax is not one of [sms, email, letter]' },
+      ]);
+      expect(refused({ status: ['sent', 'lost'], include_jobs: 'yes' })).toEqual([
+        { error: 'ValidationError', message: expect.stringMatching(/^status lost is not one of \[cancelled, created, /) },
+        { error: 'ValidationError', message: 'include_jobs yes is not one of [true, True]' },
+      ]);
+    });
+
+    it('builds the next link from the last notification of the page, naming it first, before a reference that may be a UUID', () => {
+      const n = { id: 'n-last', type: 'email', createdAt: '2026-03-02T01:00:00.000Z' } as never;
+      expect(notificationListResponse([n], { status: ['delivered'] }, BASE).links).toEqual({
+        current: `${BASE}/v2/notifications?status=delivered`,
+        next: `${BASE}/v2/notifications?older_than=n-last&status=delivered`,
+      });
+      const reference = '5d1c8a2e-7b3f-4e6a-9c0d-2f4b6a8c0e1d';
+      const next = notificationListResponse([n], { reference }, BASE).links.next ?? '';
+      // The Python client's iterator reads the first UUID of the link as older_than.
+      expect(
+        /[0-F]{8}-[0-F]{4}-[0-F]{4}-[0-F]{4}-[0-F]{12}/i.exec(next.replace('n-last', '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c'))?.[0],
+      ).toBe('3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c');
     });
   });
 
