@@ -70,11 +70,26 @@ export function verdictKey(check: { name: string; version?: string; rules?: read
       check: check.name,
       version: check.version ?? '',
       rules: sha256(JSON.stringify(check.rules ?? [])),
+      stack: stackDigest(stack),
+    }),
+  );
+}
+
+/** What every check's key holds of a stack, worked out once per synth of it (five checks ask). */
+const stackDigests = new WeakMap<Stack, { templatePath: string; digest: string }>();
+
+function stackDigest(stack: StackInput): string {
+  const known = stack.construct ? stackDigests.get(stack.construct) : undefined;
+  if (known && known.templatePath === stack.templatePath) return known.digest;
+  const digest = sha256(
+    JSON.stringify({
       template: templateDigest(stack.templatePath),
       acknowledgements: stack.construct ? acknowledgementsOf(stack.construct) : [],
       resources: stack.construct ? resourcePaths(stack.construct) : [],
     }),
   );
+  if (stack.construct) stackDigests.set(stack.construct, { templatePath: stack.templatePath, digest });
+  return digest;
 }
 
 /** A code asset's object key as CDK names it: the hash of the asset's content. */
