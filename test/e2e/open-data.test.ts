@@ -246,6 +246,15 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         'Validation Error',
         /start: Must be a calendar day written as YYYYMMDD/,
       ],
+      [
+        'an archive listing over eleven centuries',
+        'GET',
+        '/open-data/v1/historical-archive/list-files?start=19000101&end=29991231',
+        {},
+        400,
+        'Validation Error',
+        /end: The period may span at most 366 days/,
+      ],
     ] as const)('%s (answered before any action runs)', async (_what, method, path, options, status, type, message) => {
       const res = await call(platform.current, method, path, options as Parameters<typeof call>[3]);
       expect(res.status).toBe(status);
@@ -396,7 +405,7 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
       const listed = await call(
         platform.current,
         'GET',
-        '/open-data/v1/historical-archive/list-files?start=20200101&end=20301231&search=rainfall',
+        '/open-data/v1/historical-archive/list-files?start=20240101&end=20241231&search=rainfall',
       );
       expect(listed.status).toBe(200);
       expect(listed.json['file-count']).toBeGreaterThan(0);
@@ -408,7 +417,7 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
       });
       for (const hidden of HIDDEN) expect(listed.text).not.toContain(hidden);
 
-      const query = new URLSearchParams({ url: file.url, start: '20200101', end: '20301231' });
+      const query = new URLSearchParams({ url: file.url, start: '20240101', end: '20241231' });
       const versions = await call(platform.current, 'GET', `/open-data/v1/historical-archive/list-file-versions?${query}`);
       expect(versions.json['version-count']).toBe(file['version-count']);
       expect(versions.json.timestamps[0]).toMatch(/^\d{8}-\d{4}$/);

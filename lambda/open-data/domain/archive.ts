@@ -8,8 +8,15 @@ import type { Trilingual } from './language';
  */
 
 const HKT_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_FILES_PER_PAGE = 1000;
 export const DEFAULT_FILES_PER_PAGE = 100;
+/**
+ * The longest period list-files and list-file-versions answer for, in days: a year, leap years
+ * included (DATA.GOV.HK's own example asks for 20160101 to 20161231). A period is read month by
+ * month, so this bounds the reads one call makes; longer histories are asked for a year at a time.
+ */
+export const MAX_PERIOD_DAYS = 366;
 
 /** Hong Kong day (YYYYMMDD) and minute (YYYYMMDD-HHMM) of a UTC instant. */
 export function hongKongTime(iso: string): { day: string; minute: string; precise: string } {
@@ -34,6 +41,12 @@ export function isCalendarMinute(value: string): boolean {
   return match !== null && isCalendarDay(match[1]) && Number(match[2]) < 24 && Number(match[3]) < 60;
 }
 
+/** Days from `startDay` to `endDay` (both YYYYMMDD), counting both. */
+export function daysInPeriod(startDay: string, endDay: string): number {
+  const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)));
+  return Math.round((utc(endDay) - utc(startDay)) / DAY_MS) + 1;
+}
+
 /** Months (YYYYMM) from the month of `startDay` to that of `endDay`, both YYYYMMDD. */
 export function monthsBetween(startDay: string, endDay: string): string[] {
   const months: string[] = [];
@@ -53,10 +66,25 @@ export function monthsBetween(startDay: string, endDay: string): string[] {
   return months;
 }
 
+const DAY_PATTERN = /^\d{8}$/;
+const MINUTE_PATTERN = /^\d{8}-\d{4}$/;
+
 const dayParam = (field: string) =>
   z
     .string({ error: `Missing value: give the ${field} day as YYYYMMDD, e.g. 20240131` })
-    .refine(isCalendarDay, { error: `Must be a calendar day written as YYYYMMDD, e.g. 20240131` });
+    .regex(DAY_PATTERN, { error: 'Must be a calendar day written as YYYYMMDD, e.g. 20240131' })
+    // The pattern says it when the shape is wrong; this says it of a shape right but no day (20240230).
+    .refine((day) => !DAY_PATTERN.test(day) || isCalendarDay(day), { error: 'Must be a calendar day written as YYYYMMDD, e.g. 20240131' })
+    .describe(`The ${field} day of the period (Hong Kong time), YYYYMMDD; a period spans at most ${MAX_PERIOD_DAYS} days`);
+
+/** A file's URL, as list-files gives it. */
+const fileUrl = z
+  .url({
+    error: (issue) =>
+      issue.input === undefined ? 'Missing value: give the file URL' : 'Must be the URL of a file, as list-files gives it',
+  })
+  .max(2000, { error: 'Must be at most 2000 characters long' })
+  .describe("The file's URL, as list-files gives it");
 
 const skipParam = z.string().regex(/^\d+$/, { error: 'Must be a whole number of zero or more' }).transform(Number).optional();
 
@@ -73,8 +101,17 @@ const maxParam = z
   .optional();
 
 const period = <T extends { start: string; end: string }>(ctx: z.core.ParsePayload<T>) => {
-  if (isCalendarDay(ctx.value.start) && isCalendarDay(ctx.value.end) && ctx.value.end < ctx.value.start) {
-    ctx.issues.push({ code: 'custom', path: ['end'], message: 'Must be the same day as start or later', input: ctx.value.end });
+  const { start, end } = ctx.value;
+  if (!isCalendarDay(start) || !isCalendarDay(end)) return;
+  if (end < start) {
+    ctx.issues.push({ code: 'custom', path: ['end'], message: 'Must be the same day as start or later', input: end });
+  } else if (daysInPeriod(start, end) > MAX_PERIOD_DAYS) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['end'],
+      message: `The period may span at most ${MAX_PERIOD_DAYS} days (like 20240101 to 20241231): ask for a longer history a year at a time`,
+      input: end,
+    });
   }
 };
 
@@ -83,9 +120,9 @@ export const listFilesParams = z
   .strictObject({
     start: dayParam('first'),
     end: dayParam('last'),
-    category: z.string().optional(),
-    provider: z.string().optional(),
-    format: z.string().optional(),
+    category: z.string().max(200).optional(),
+    provider: z.string().max(200).optional(),
+    format: z.string().max(100).optional(),
     search: z.string().max(200).optional(),
     order: z.enum(['asc', 'desc'], { error: 'Must be "asc" or "desc" (by dataset name)' }).optional(),
     skip: skipParam,
@@ -95,17 +132,18 @@ export const listFilesParams = z
 export type ListFilesParams = z.output<typeof listFilesParams>;
 
 /** list-file-versions: the versions of one file (its URL) in [start, end]. */
-export const listFileVersionsParams = z
-  .strictObject({ url: z.string({ error: 'Missing value: give the file URL' }).min(1), start: dayParam('first'), end: dayParam('last') })
-  .check(period);
+export const listFileVersionsParams = z.strictObject({ url: fileUrl, start: dayParam('first'), end: dayParam('last') }).check(period);
 export type ListFileVersionsParams = z.output<typeof listFileVersionsParams>;
 
 /** get-file: one version of a file, by the minute it was archived. */
 export const getFileParams = z.strictObject({
-  url: z.string({ error: 'Missing value: give the file URL' }).min(1),
+  url: fileUrl,
   time: z
     .string({ error: 'Missing value: give the version time as YYYYMMDD-HHMM, e.g. 20240131-0930' })
-    .refine(isCalendarMinute, { error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930' }),
+    .regex(MINUTE_PATTERN, { error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930' })
+    .refine((time) => !MINUTE_PATTERN.test(time) || isCalendarMinute(time), {
+      error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930',
+    }),
 });
 export type GetFileParams = z.output<typeof getFileParams>;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type * as z from 'zod';
 import {
+  daysInPeriod,
   type FileActivity,
   fileVersions,
   getFileParams,
@@ -9,6 +10,7 @@ import {
   listFiles,
   listFilesParams,
   listFileVersionsParams,
+  MAX_PERIOD_DAYS,
   monthsBetween,
   versionAt,
 } from '../../../../lambda/open-data/domain/archive';
@@ -68,11 +70,36 @@ describe('archive parameters', () => {
     expect(refusal(listFilesParams, { start: '2024-01-01', end: '20240230' })?.details).toEqual(oneMessageEach('start', 'end'));
   });
 
+  it('answers for a period of at most a year, and refuses a longer one naming the limit', () => {
+    expect(refusal(listFilesParams, { start: '20240101', end: '20241231' })).toBeUndefined();
+    expect(refusal(listFilesParams, { start: '20230101', end: '20240101' })).toBeUndefined();
+    expect(daysInPeriod('20240101', '20241231')).toBe(MAX_PERIOD_DAYS);
+    for (const [schema, extra] of [
+      [listFilesParams, {}],
+      [listFileVersionsParams, { url: 'https://files.example/a.csv' }],
+    ] as const) {
+      for (const [start, end] of [
+        ['19000101', '29991231'],
+        ['20230101', '20240102'],
+      ]) {
+        const refused = refusal(schema, { ...extra, start, end });
+        expect(refused).toMatchObject({ status: 400, details: { end: [expect.stringMatching(/at most 366 days/)] } });
+        expect(Object.keys(refused?.details as object)).toEqual(['end']);
+      }
+    }
+  });
+
+  it('needs the URL of a file for its versions', () => {
+    expect(refusal(listFileVersionsParams, { url: 'rain.csv', start: '20240101', end: '20240101' })?.details).toEqual(
+      oneMessageEach('url'),
+    );
+  });
+
   it('caps max and refuses unknown parameters', () => {
     expect(refusal(listFilesParams, { start: '20240101', end: '20240101', max: '5000' })?.details).toEqual(oneMessageEach('max'));
-    expect(refusal(listFileVersionsParams, { url: 'u', start: '20240101', end: '20240101', page: '2' })?.details).toEqual(
-      oneMessageEach('page'),
-    );
+    expect(
+      refusal(listFileVersionsParams, { url: 'https://files.example/a.csv', start: '20240101', end: '20240101', page: '2' })?.details,
+    ).toEqual(oneMessageEach('page'));
   });
 
   it("reports failures in CKAN's envelope, as the archive routes answer them", () => {
@@ -89,8 +116,8 @@ describe('archive parameters', () => {
   });
 
   it('needs get-file time as YYYYMMDD-HHMM', () => {
-    expect(refusal(getFileParams, { url: 'u', time: '20240101-0930' })).toBeUndefined();
-    expect(refusal(getFileParams, { url: 'u', time: '20240101-2460' })).toMatchObject({ status: 400 });
+    expect(refusal(getFileParams, { url: 'https://files.example/a.csv', time: '20240101-0930' })).toBeUndefined();
+    expect(refusal(getFileParams, { url: 'https://files.example/a.csv', time: '20240101-2460' })).toMatchObject({ status: 400 });
   });
 });
 
