@@ -4,7 +4,7 @@ import { type Lang, pick } from '../domain/language';
 import { type CkanGroup, type CkanOrganization, type CkanPackage, groupDict, organizationDict, packageDict } from '../domain/package-dict';
 import type { GroupListParams, GroupShowParams, OrganizationListParams, OrganizationShowParams } from '../domain/params';
 import type { SearchIndex } from '../domain/search-index';
-import { invalidField, notFound } from '../errors';
+import { invalidField, notFound, quoted } from '../errors';
 import type { OpenDataPorts } from '../ports';
 import { langOf, type RequestContext } from './actions';
 
@@ -19,7 +19,7 @@ type Listable = { readonly name: string; readonly title: Organization['title'] }
 function sortListing<T extends Listable>(items: T[], sort: string | undefined, counts: Map<string, number>, lang: Lang): T[] {
   const [field = 'title', direction = 'asc', ...rest] = (sort?.trim() || 'title asc').split(/\s+/);
   if (!['name', 'title', 'package_count'].includes(field) || !['asc', 'desc'].includes(direction.toLowerCase()) || rest.length > 0) {
-    throw invalidField('sort', `Cannot sort by "${sort}": use name, title or package_count, then asc or desc`);
+    throw invalidField('sort', `Cannot sort by ${quoted(sort)}: use name, title or package_count, then asc or desc`);
   }
   const key = (item: T): string | number =>
     field === 'name' ? item.name : field === 'title' ? pick(item.title, lang).toLowerCase() : (counts.get(item.name) ?? 0);

@@ -1,4 +1,4 @@
-import { type FieldErrors, invalid } from '../errors';
+import { type FieldErrors, invalid, quoted } from '../errors';
 import type { Group, Organization, StoredPackage, StoredResource } from './entities';
 import type { Trilingual } from './language';
 import { DEFAULT_LICENSE_ID, findLicense, LICENSES } from './licenses';
@@ -98,13 +98,14 @@ export function buildPackage(
   for (const ref of input.groups ?? []) {
     const group = ctx.group(ref.name ?? ref.id ?? '');
     if (group) groups.push(group.name);
-    else errors.groups = [...((errors.groups as string[]) ?? []), `That group name or ID does not exist: ${ref.name ?? ref.id ?? ''}`];
+    else
+      errors.groups = [...((errors.groups as string[]) ?? []), `That group name or ID does not exist: ${quoted(ref.name ?? ref.id ?? '')}`];
   }
   const extras = input.extras ?? [];
   const keys = extras.map((extra) => extra.key);
   const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
   const core = keys.find((key) => CORE_FIELDS.has(key));
-  if (duplicate) errors.extras = [`Duplicate key "${duplicate}"`];
+  if (duplicate) errors.extras = [`Duplicate key ${quoted(duplicate)}`];
   else if (core) errors.extras = [`There is a schema field with the same name: ${core}`];
   if (Object.keys(errors).length > 0) throw invalid(errors);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { quoted } from '../errors';
 import { MAX_RESOURCES_PER_DATASET } from './entities';
 import { ckanName } from './names';
 import { uploadRequestSchema } from './upload-policy';
@@ -40,11 +41,11 @@ const tagName = z
   .check((ctx) => {
     const tag = ctx.value;
     if (tag.length < MIN_TAG_LENGTH)
-      ctx.issues.push({ code: 'custom', message: `Tag "${tag}" length is less than minimum ${MIN_TAG_LENGTH}`, input: tag });
+      ctx.issues.push({ code: 'custom', message: `Tag ${quoted(tag)} length is less than minimum ${MIN_TAG_LENGTH}`, input: tag });
     else if (tag.length > MAX_TAG_LENGTH)
-      ctx.issues.push({ code: 'custom', message: `Tag "${tag}" length is more than maximum ${MAX_TAG_LENGTH}`, input: tag });
+      ctx.issues.push({ code: 'custom', message: `Tag ${quoted(tag)} length is more than maximum ${MAX_TAG_LENGTH}`, input: tag });
     else if (!TAG_PATTERN.test(tag))
-      ctx.issues.push({ code: 'custom', message: `Tag "${tag}" must be alphanumeric characters or symbols: -_.`, input: tag });
+      ctx.issues.push({ code: 'custom', message: `Tag ${quoted(tag)} must be alphanumeric characters or symbols: -_.`, input: tag });
   });
 
 /** A resource that links to a file published elsewhere; files held here go through resource_create. */

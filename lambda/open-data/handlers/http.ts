@@ -10,9 +10,9 @@ import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdat
 import { resourceCreate, resourceShow, resourceUpdate, uploadComplete } from '../app/resources';
 import { statusShow } from '../app/site';
 import { openDataPorts, preloadCatalogue } from '../compose';
-import { actionHelp, inAction } from '../errors';
+import { API_HELP, actionHelp, inAction } from '../errors';
 import type { OpenDataPorts } from '../ports';
-import { ACTION_ROUTES, type ActionMethod, type ActionRouteId, type ActionSite, openDataService } from '../routes';
+import { ACTION_ROUTES, type ActionMethod, type ActionRouteId, type ActionSite, isCkanAction, openDataService } from '../routes';
 
 type Routes = typeof openDataService.routes;
 
@@ -45,7 +45,8 @@ const actions: ActionHandlers = {
  * formatter (errors.ts) marked with the action's `help` link, which CKAN puts in its envelope.
  */
 export async function answerAction(ports: OpenDataPorts, ctx: RequestContext, call: ActionCall): Promise<HttpResponse> {
-  const help = actionHelp(ports.site.siteUrl, call.action);
+  // An unknown action has no help of its own: its refusal links to the API's documentation.
+  const help = isCkanAction(call.action) ? actionHelp(ports.site.siteUrl, call.action) : API_HELP;
   try {
     const { action, params } = readAction(ports.site.siteUrl, call);
     // The action and its parameters are checked together; TypeScript cannot follow that through a union.

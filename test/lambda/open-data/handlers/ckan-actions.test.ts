@@ -102,7 +102,8 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
     const response = await call();
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ success: false, error: { __type: type, message: expect.stringMatching(message) } });
-    expect(response.body.help).toMatch(/help_show\?name=/);
+    // An action's refusal links to its help; an unknown action has none, so it links to the API's documentation.
+    expect(response.body.help).toMatch(_what === 'an unknown action' ? /^https:\/\/docs\.ckan\.org\// : /help_show\?name=/);
   });
 
   it("refuses a bad dataset name with CKAN's per-field message and stores nothing", async () => {
@@ -120,6 +121,52 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
       },
     });
     expect((await get('package_show', { id: 'Rain Data!' })).status).toBe(404);
+  });
+
+  describe('quotes only an excerpt of what was sent', () => {
+    const long = 'x'.repeat(20_000);
+    it.each([
+      ['a long tag', () => post('package_create', { name: 'hk-td-long-tag', owner_org: 'hk-td', tags: [{ name: long }] }, TD)],
+      ['a long unknown facet field', () => post('package_search', { 'facet.field': [long] })],
+      ['a long filter field', () => post('package_search', { fq: `${long.slice(0, 1900)}:x` })],
+      ['a long unknown action', () => post(long, {})],
+      [
+        'a long body that is not an object',
+        () => post('package_search', JSON.stringify(Array.from({ length: 5000 }, () => long.slice(0, 40)))),
+      ],
+      [
+        'a long unknown group',
+        () => post('package_create', { name: 'hk-td-long-group', owner_org: 'hk-td', groups: [{ name: long }] }, TD),
+      ],
+      [
+        'hundreds of bad resources',
+        () =>
+          post(
+            'package_create',
+            {
+              name: 'hk-td-bad-links',
+              owner_org: 'hk-td',
+              resources: Array.from({ length: 200 }, () => ({ url: `ftp://${long.slice(0, 50)}` })),
+            },
+            TD,
+          ),
+      ],
+    ])('%s', async (_what, call) => {
+      const response = await call();
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      const { message } = response.body.error as { message: string };
+      expect(message.length).toBeLessThan(400);
+      expect(JSON.stringify(response.body)).not.toContain(long.slice(0, 200));
+    });
+
+    it('names how many more problems there are past the first five', async () => {
+      const resources = Array.from({ length: 25 }, () => ({ url: 'not a link' }));
+      const response = await post('package_create', { name: 'hk-td-bad-links', owner_org: 'hk-td', resources }, TD);
+      expect(response.status).toBe(409);
+      expect((response.body.error as { message: string }).message).toMatch(/; and 20 more$/);
+      expect((response.body.error as { resources: unknown[] }).resources).toHaveLength(25);
+    });
   });
 
   it('marks exactly the read actions as callable by GET', () => {
