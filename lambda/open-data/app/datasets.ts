@@ -60,10 +60,15 @@ export async function currentDatasetEtag(ports: OpenDataPorts, ctx: RequestConte
   return pkg ? datasetEtag(pkg) : undefined;
 }
 
+/** The fields `fl` names of a dataset, as Solr answers them: those the dataset has. */
+function fieldsOf(dict: CkanPackage, fields: readonly string[]): Partial<CkanPackage> {
+  return Object.fromEntries(fields.filter((field) => Object.hasOwn(dict, field)).map((field) => [field, dict[field as keyof CkanPackage]]));
+}
+
 export interface PackageSearchResult {
   readonly count: number;
   readonly sort: string;
-  readonly results: CkanPackage[];
+  readonly results: (CkanPackage | Partial<CkanPackage>)[];
   readonly facets: Facets;
   readonly search_facets: SearchFacets;
 }
@@ -84,7 +89,7 @@ function facetDisplayName(index: SearchIndex, field: string, name: string, lang:
 /** package_search: text, filters, sort, paging and facets over the datasets the caller may see. */
 export async function packageSearch(ports: OpenDataPorts, ctx: RequestContext, params: PackageSearchParams): Promise<PackageSearchResult> {
   const query = parseQuery(params.q);
-  const fq = parseFilterQuery(params.fq);
+  const fq = [params.fq, ...(params.fq_list ?? [])].flatMap((filter) => parseFilterQuery(filter));
   const sort = parseSort(params.sort);
   const facetFields = checkFacetFields(params.facet ? params['facet.field'] : []);
   const lang = langOf(ctx);
@@ -114,7 +119,10 @@ export async function packageSearch(ports: OpenDataPorts, ctx: RequestContext, p
   return {
     count: outcome.count,
     sort: params.sort?.trim() || 'score desc, metadata_modified desc',
-    results: outcome.results.map((pkg) => packageDict(pkg, index, lang)),
+    results: outcome.results.map((pkg) => {
+      const dict = packageDict(pkg, index, lang);
+      return params.fl ? fieldsOf(dict, params.fl) : dict;
+    }),
     facets,
     search_facets: searchFacets,
   };
@@ -122,8 +130,10 @@ export async function packageSearch(ports: OpenDataPorts, ctx: RequestContext, p
 
 /** tag_list: tags of published datasets, optionally those containing `query`. */
 export async function tagList(ports: OpenDataPorts, _ctx: RequestContext, params: TagListParams): Promise<string[] | CkanTag[]> {
+  // Tags here are free tags, in no vocabulary: naming one finds none, as CKAN finds none in an unknown vocabulary.
+  if (params.vocabulary_id) return [];
   const index = await ports.catalog.current();
-  const needle = params.query?.trim().toLowerCase();
+  const needle = (params.query ?? params.q)?.trim().toLowerCase();
   const tags = [...new Set(index.visible(PUBLIC_CALLER).flatMap((pkg) => pkg.tags))]
     .filter((tag) => !needle || tag.toLowerCase().includes(needle))
     .sort();

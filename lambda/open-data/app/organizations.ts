@@ -1,8 +1,15 @@
 import { PUBLIC_CALLER } from '../domain/caller';
 import type { Group, Organization, StoredPackage } from '../domain/entities';
-import { type Lang, pick } from '../domain/language';
+import { allVersions, type Lang, pick } from '../domain/language';
 import { type CkanGroup, type CkanOrganization, type CkanPackage, groupDict, organizationDict, packageDict } from '../domain/package-dict';
-import type { GroupListParams, GroupShowParams, OrganizationListParams, OrganizationShowParams } from '../domain/params';
+import {
+  type GroupListParams,
+  type GroupShowParams,
+  MAX_LISTED,
+  MAX_LISTED_WITH_ALL_FIELDS,
+  type OrganizationListParams,
+  type OrganizationShowParams,
+} from '../domain/params';
 import type { SearchIndex } from '../domain/search-index';
 import { invalidField, notFound, quoted } from '../errors';
 import type { OpenDataPorts } from '../ports';
@@ -47,8 +54,26 @@ function groupCounts(index: SearchIndex): Map<string, number> {
   return publishedCounts(index, (pkg) => pkg.groups);
 }
 
-function page<T>(items: T[], offset: number, limit: number | undefined): T[] {
-  return limit === undefined ? items.slice(offset) : items.slice(offset, offset + limit);
+type Described = Listable & { readonly description: Organization['description'] };
+
+/**
+ * The organizations or groups a list answers, as CKAN's _group_or_org_list picks them: those
+ * named in `groups`, those whose name, title or description contains `q`, sorted, then paged
+ * with at most 1000 at once (25 with all_fields, whose answers are larger).
+ */
+function listed<T extends Described>(items: T[], params: OrganizationListParams, counts: Map<string, number>, lang: Lang): T[] {
+  const named = params.groups ? new Set(params.groups) : undefined;
+  const words = params.q?.trim().toLowerCase();
+  const matching = items.filter(
+    (item) =>
+      (!named || named.has(item.name)) &&
+      (!words ||
+        item.name.includes(words) ||
+        [item.title, item.description].some((text) => allVersions(text).some((version) => version.toLowerCase().includes(words)))),
+  );
+  const most = params.all_fields ? MAX_LISTED_WITH_ALL_FIELDS : MAX_LISTED;
+  const limit = params.limit === undefined ? most : Math.min(params.limit, most);
+  return sortListing(matching, params.sort, counts, lang).slice(params.offset, params.offset + limit);
 }
 
 /** organization_list: the departments, as names or (all_fields) dicts with dataset counts. */
@@ -59,7 +84,7 @@ export async function organizationList(
 ): Promise<string[] | CkanOrganization[]> {
   const index = await ports.catalog.current();
   const counts = organizationCounts(index);
-  const paged = page(sortListing(index.allOrganizations(), params.sort, counts, langOf(ctx)), params.offset, params.limit);
+  const paged = listed(index.allOrganizations(), params, counts, langOf(ctx));
   if (!params.all_fields) return paged.map((org) => org.name);
   return paged.map((org) => organizationDict(org, langOf(ctx), params.include_dataset_count ? (counts.get(org.name) ?? 0) : undefined));
 }
@@ -68,7 +93,7 @@ export async function organizationList(
 export async function groupList(ports: OpenDataPorts, ctx: RequestContext, params: GroupListParams): Promise<string[] | CkanGroup[]> {
   const index = await ports.catalog.current();
   const counts = groupCounts(index);
-  const paged = page(sortListing(index.allGroups(), params.sort, counts, langOf(ctx)), params.offset, params.limit);
+  const paged = listed(index.allGroups(), params, counts, langOf(ctx));
   if (!params.all_fields) return paged.map((group) => group.name);
   return paged.map((group) => groupDict(group, langOf(ctx), params.include_dataset_count ? (counts.get(group.name) ?? 0) : undefined));
 }

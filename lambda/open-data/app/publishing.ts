@@ -127,7 +127,7 @@ async function writeUpdate(
   action: string,
 ): Promise<StoredPackage> {
   if (ctx.ifMatch !== undefined && ctx.ifMatch !== datasetEtag(existing)) throw changedSinceRead();
-  authorize(index, ctx, input.owner_org, 'move datasets into');
+  authorize(index, ctx, input.owner_org ?? existing.owner_org, 'move datasets into');
   const pkg = buildPackage({ ...input, name: input.name ?? existing.name }, existing, buildContext(ports, ctx, index));
   const outcome = await ports.packages.replace(pkg, existing.name);
   if (outcome === 'name-taken') throw invalidField('name', NAME_MESSAGES.taken);

@@ -88,9 +88,10 @@ export function buildPackage(
   ctx: PackageBuildContext,
 ): StoredPackage {
   const errors: FieldErrors = {};
-  const title = trilingualFrom(input.title, input.title_translated);
-  if (!title?.en.trim()) errors.title = ['Missing value: give an English title (title, or title_translated.en)'];
-  const org = ctx.organization(input.owner_org);
+  // CKAN's if_empty_same_as("name"): a dataset without an English title is titled by its name.
+  const given = trilingualFrom(input.title, input.title_translated) ?? existing?.title;
+  const title: Trilingual = given?.en.trim() ? given : { ...given, en: input.name };
+  const org = ctx.organization(input.owner_org ?? existing?.owner_org ?? '');
   if (!org) errors.owner_org = ['Organization does not exist'];
   const licenseId = input.license_id ?? existing?.license_id ?? DEFAULT_LICENSE_ID;
   if (!findLicense(licenseId)) errors.license_id = [`License not found: use one of ${LICENSES.map((l) => l.id).join(', ')}`];
@@ -118,7 +119,7 @@ export function buildPackage(
   return {
     id: existing?.id ?? ctx.newId(),
     name: input.name,
-    title: title!,
+    title,
     notes: trilingualFrom(input.notes, input.notes_translated) ?? { en: '' },
     owner_org: org!.id,
     private: input.private ?? false,

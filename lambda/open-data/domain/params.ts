@@ -1,37 +1,57 @@
 import * as z from 'zod';
+import { fieldName } from '../errors';
 import { DEFAULT_FACET_LIMIT, DEFAULT_FACET_MIN_COUNT } from './facets';
-import { ckanBoolean, ckanInteger, listOfStrings, MESSAGES, naturalNumber, requiredString } from './validation';
+import { ckanBoolean, ckanInteger, listOfStrings, MESSAGES, naturalNumber, requiredString, SEARCH_QUERY_ISSUE } from './validation';
 
 /**
- * Parameters of the read actions, as CKAN's schemas accept them (ckan/logic/schema.py): from a
- * GET query string, where every value is text, or from a POST body. Unknown fields are refused
- * with a message naming them.
+ * Parameters of the read actions, as CKAN's logic layer reads them (ckan/logic/action/get.py and
+ * ckan/logic/schema.py): from a GET query string, where every value is text, or from a POST body.
+ * CKAN checks the parameters an action names and ignores every other one (its schemas put them
+ * in `__extras`, which the actions never read), so these schemas drop unknown parameters too:
+ * ckanapi sends `include_private`, `include_drafts` and `include_users` to actions that have
+ * no use for them. The one exception is CKAN's: package_search hands its parameters to Solr,
+ * and refuses those Solr does not take with a Search Query Error.
  */
 
 /** The most rows package_search returns at once (CKAN's ckan.search.rows_max). */
 export const MAX_ROWS = 1000;
 export const DEFAULT_ROWS = 10;
 
+/** The most organizations or groups a list answers at once: CKAN's ckan.group_and_organization_list_max. */
+export const MAX_LISTED = 1000;
+/** The same with all_fields: CKAN's ckan.group_and_organization_list_all_fields_max. */
+export const MAX_LISTED_WITH_ALL_FIELDS = 25;
+
 const text = (max = 2000) => z.string({ error: MESSAGES.string }).max(max, { error: `Must be at most ${max} characters long` });
 
-export const packageListParams = z.strictObject({
+export const packageListParams = z.object({
   limit: naturalNumber().optional(),
   offset: naturalNumber().optional(),
 });
 
-const showParams = {
+export const packageShowParams = z.object({
   id: requiredString(200),
   use_default_schema: ckanBoolean().optional(),
   include_tracking: ckanBoolean().optional(),
-};
+  include_plugin_data: ckanBoolean().optional(),
+});
 
-export const packageShowParams = z.strictObject(showParams);
+export const resourceShowParams = z.object({ id: requiredString(200), include_tracking: ckanBoolean().optional() });
 
-export const resourceShowParams = z.strictObject({ id: requiredString(200), include_tracking: ckanBoolean().optional() });
+/**
+ * Parameters package_search passes on to Solr that tune its query or its answer's format
+ * (ckan/lib/search/query.py VALID_SOLR_PARAMETERS): accepted, as CKAN accepts them, and not used
+ * by this search engine. `ext_` parameters, for extensions, are accepted and ignored too.
+ */
+const solrTuning = z.unknown().optional().describe('Solr tuning CKAN passes on; accepted and not used');
 
-export const packageSearchParams = z.strictObject({
+const searchFields = {
   q: text().optional(),
   fq: text().optional(),
+  /** More filters, each as fq. */
+  fq_list: listOfStrings()
+    .pipe(z.array(text()).max(20, { error: 'Must be 20 filters or fewer' }))
+    .optional(),
   sort: text(200).optional(),
   rows: naturalNumber()
     .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through larger results with start` }))
@@ -41,36 +61,76 @@ export const packageSearchParams = z.strictObject({
   'facet.field': listOfStrings().default([]),
   'facet.limit': ckanInteger().default(DEFAULT_FACET_LIMIT),
   'facet.mincount': naturalNumber().default(DEFAULT_FACET_MIN_COUNT),
+  /** Fields of each result, instead of whole datasets: names separated by spaces or commas. */
+  fl: listOfStrings()
+    .transform((items) => items.flatMap((item) => item.split(/[\s,]+/)).filter(Boolean))
+    .optional(),
   include_private: ckanBoolean().default(false),
   include_drafts: ckanBoolean().default(false),
+  /** Accepted as CKAN does; deleted datasets are never searched (CKAN's default ckan.search.remove_deleted_packages). */
+  include_deleted: ckanBoolean().optional(),
   use_default_schema: ckanBoolean().optional(),
+  wt: solrTuning,
+  qf: solrTuning,
+  bf: solrTuning,
+  boost: solrTuning,
+  tie: solrTuning,
+  defType: solrTuning,
+  mm: solrTuning,
+  df: solrTuning,
+  extras: solrTuning,
+};
+
+const SEARCH_PARAMETERS = new Set(Object.keys(searchFields));
+/** The most unknown parameter names a refusal names. */
+const NAMED_UNKNOWN = 5;
+
+export const packageSearchParams = z.looseObject(searchFields).check((ctx) => {
+  const unknown = Object.keys(ctx.value).filter((key) => !SEARCH_PARAMETERS.has(key) && !key.startsWith('ext_'));
+  if (unknown.length === 0) return;
+  const named = unknown.slice(0, NAMED_UNKNOWN).map((key) => JSON.stringify(fieldName(key)));
+  const more = unknown.length > NAMED_UNKNOWN ? ` and ${unknown.length - NAMED_UNKNOWN} more` : '';
+  ctx.issues.push({
+    code: 'custom',
+    message: `Invalid search parameters: [${named.join(', ')}]${more}`,
+    input: unknown,
+    params: { [SEARCH_QUERY_ISSUE]: true },
+  });
 });
-export type PackageSearchParams = z.output<typeof packageSearchParams>;
+export type PackageSearchParams = z.output<z.ZodObject<typeof searchFields>>;
 
 const listParams = {
   all_fields: ckanBoolean().default(false),
   sort: text(100).optional(),
+  /** Words the name, title or description contains. */
+  q: text(200).optional(),
+  /** Only these, by name. */
+  groups: listOfStrings().optional(),
   limit: naturalNumber().optional(),
   offset: naturalNumber().default(0),
   include_dataset_count: ckanBoolean().default(true),
 };
 
-export const organizationListParams = z.strictObject(listParams);
-export const groupListParams = z.strictObject(listParams);
+export const organizationListParams = z.object(listParams);
+export const groupListParams = z.object(listParams);
 
-export const organizationShowParams = z.strictObject({
+export const organizationShowParams = z.object({
   id: requiredString(200),
   include_datasets: ckanBoolean().default(false),
   include_dataset_count: ckanBoolean().default(true),
 });
 export const groupShowParams = organizationShowParams;
 
-export const tagListParams = z.strictObject({
+export const tagListParams = z.object({
   query: text(100).optional(),
+  /** CKAN reads `q` when `query` is not given. */
+  q: text(100).optional(),
+  /** Tags here are free tags: naming a vocabulary finds none. */
+  vocabulary_id: text(200).optional(),
   all_fields: ckanBoolean().default(false),
 });
 
-export const statusShowParams = z.strictObject({});
+export const statusShowParams = z.object({});
 
 export type PackageListParams = z.output<typeof packageListParams>;
 export type PackageShowParams = z.output<typeof packageShowParams>;

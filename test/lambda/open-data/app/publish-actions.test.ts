@@ -3,7 +3,7 @@ import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdat
 import { resourceCreate } from '../../../../lambda/open-data/app/resources';
 import type { PackageSearchParams } from '../../../../lambda/open-data/domain/params';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
-import { type PackageCreateParams, packageCreateParams } from '../../../../lambda/open-data/domain/write-params';
+import { type PackageCreateParams, packageCreateParams, packageUpdateParams } from '../../../../lambda/open-data/domain/write-params';
 import { DynamoAuditLog } from '../../../../lambda/open-data/store/audit-store';
 import { ADMIN, EPD, PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
 
@@ -156,11 +156,10 @@ describe('publishing actions', () => {
     await expect(packageRevise(env.deps, TD, { match: { title: 'x' }, update: {} })).rejects.toMatchObject({
       details: { match__id: ['Missing value'] },
     });
-    await expect(packageRevise(env.deps, TD, { match: { id: current.id }, update: { colour: 'red' } })).rejects.toMatchObject({
-      status: 409,
-      code: 'validation_failed',
-      details: { colour: [expect.any(String)] },
-    });
+    // A field the dataset schema does not have is ignored, as CKAN's package_update ignores it.
+    const ignored = await packageRevise(env.deps, TD, { match: { id: current.id }, update: { colour: 'red' } });
+    expect(ignored.package).not.toHaveProperty('colour');
+    expect(ignored.package.notes).toBe('Revised');
   });
 
   it('package_delete hides a dataset from everyone but its department, and keeps it', async () => {
@@ -197,6 +196,23 @@ describe('publishing actions', () => {
     // Promise.all rejects if any of them was refused.
     expect(added).toHaveLength(3);
     expect((await packageShow(env.deps, PUBLIC, { id })).num_resources).toBe(before + 3);
+  });
+
+  it('takes back a dataset as package_show gives it, read-only fields and all, changing nothing else', async () => {
+    const shown = await packageShow(env.deps, TD, { id: 'hk-hko-daily-total-rainfall' });
+    const admin = await packageUpdate(env.deps, ADMIN, parseParams(packageUpdateParams, { ...shown, notes: 'Daily rainfall, in mm.' }));
+    const { metadata_modified: _at, notes: _notes, notes_translated, resources, ...unchanged } = shown;
+    expect(admin).toMatchObject({
+      ...unchanged,
+      notes: 'Daily rainfall, in mm.',
+      notes_translated: { ...notes_translated, en: 'Daily rainfall, in mm.' },
+      resources: resources.map(({ metadata_modified: _resourceAt, ...resource }) => resource),
+    });
+  });
+
+  it('titles a dataset created without a title by its name', async () => {
+    const created = await packageCreate(env.deps, TD, createInput({ name: 'hk-td-untitled', owner_org: 'hk-td' }));
+    expect(created).toMatchObject({ title: 'hk-td-untitled', title_translated: { en: 'hk-td-untitled' } });
   });
 
   it('another function instance sees the changes on its next refresh', async () => {

@@ -62,7 +62,16 @@ describe('buildPackage', () => {
       ),
     );
     expect(refused).toMatchObject({ status: 409, code: 'validation_failed' });
-    expect(Object.keys((refused as { details: object }).details).sort()).toEqual(['extras', 'groups', 'license_id', 'owner_org', 'title']);
+    expect(Object.keys((refused as { details: object }).details).sort()).toEqual(['extras', 'groups', 'license_id', 'owner_org']);
+  });
+
+  it('titles a dataset without an English title by its name, as CKAN does', () => {
+    expect(buildPackage(input({ name: 'rain', owner_org: 'hk-td' }), undefined, ctx).title).toEqual({ en: 'rain' });
+    expect(buildPackage(input({ name: 'rain', owner_org: 'hk-td', title: '  ' }), undefined, ctx).title).toEqual({ en: 'rain' });
+    expect(buildPackage(input({ name: 'rain', owner_org: 'hk-td', title_translated: { tc: '雨量' } }), undefined, ctx).title).toEqual({
+      en: 'rain',
+      tc: '雨量',
+    });
   });
 
   it('keeps upload details of resources whose url did not change, and the resources when none are given', () => {

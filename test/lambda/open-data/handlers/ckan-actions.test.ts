@@ -84,11 +84,11 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
     ],
     ['a sort without direction', () => get('package_search', { sort: 'name' }), 400, 'Search Query Error', /Invalid "sort" parameter/],
     [
-      'an unknown parameter',
-      () => get('package_show', { id: 'x', fields: 'all' }),
-      409,
-      'Validation Error',
-      /fields: This field is not accepted/,
+      'a parameter package_search does not take',
+      () => get('package_search', { q: 'rain', fields: 'all' }),
+      400,
+      'Search Query Error',
+      /Invalid search parameters: \["fields"\]/,
     ],
     ['a missing dataset', () => get('package_show', { id: 'no-such-dataset' }), 404, 'Not Found Error', /Not found/],
     [
@@ -104,6 +104,13 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
     expect(response.body).toMatchObject({ success: false, error: { __type: type, message: expect.stringMatching(message) } });
     // An action's refusal links to its help; an unknown action has none, so it links to the API's documentation.
     expect(response.body.help).toMatch(_what === 'an unknown action' ? /^https:\/\/docs\.ckan\.org\// : /help_show\?name=/);
+  });
+
+  it('ignores parameters other actions do not read, as CKAN does', async () => {
+    const show = await get('package_show', { id: 'hk-hko-daily-total-rainfall', include_users: 'true', fields: 'all' });
+    expect(show).toMatchObject({ status: 200, body: { success: true, result: { name: 'hk-hko-daily-total-rainfall' } } });
+    const list = await post('package_list', { include_private: true, include_drafts: true, include_deleted: true });
+    expect(list).toMatchObject({ status: 200, body: { success: true } });
   });
 
   it("refuses a bad dataset name with CKAN's per-field message and stores nothing", async () => {
