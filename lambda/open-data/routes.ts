@@ -14,11 +14,11 @@ import {
   statusShowParams,
   tagListParams,
 } from './domain/params';
+import { packageReviseParams } from './domain/revise';
 import {
   packageCreateParams,
   packageDeleteParams,
   packagePatchParams,
-  packageReviseParams,
   packageUpdateParams,
   resourceCreateParams,
   resourceUpdateParams,

@@ -178,3 +178,42 @@ export function editableInput(pkg: StoredPackage): PackageUpdateParams & { name:
     version: pkg.version,
   };
 }
+
+type Dict = Record<string, unknown>;
+
+const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A text's plain form as package_show gives it is the site's language, and its `_translated` form
+ * holds all three. A revision that left the plain form as it was may have changed the translated
+ * one, which then wins; a plain form the revision changed wins over the translated English.
+ */
+function reconcileText(original: Dict | undefined, revised: Dict, plain: string): void {
+  if (original && Object.hasOwn(revised, plain) && revised[plain] === original[plain] && isDict(revised[`${plain}_translated`])) {
+    delete revised[plain];
+  }
+}
+
+/**
+ * A dataset as package_show gives it, revised (package_revise), as input for package_update:
+ * plain and translated texts reconciled, for the dataset and for each resource it still has.
+ */
+export function revisedInput(original: Dict, revised: Dict): Dict {
+  const input = { ...revised };
+  reconcileText(original, input, 'title');
+  reconcileText(original, input, 'notes');
+  if (Array.isArray(input.resources)) {
+    const before = new Map(
+      (Array.isArray(original.resources) ? original.resources : []).filter(isDict).map((resource) => [resource.id, resource]),
+    );
+    input.resources = input.resources.map((resource) => {
+      if (!isDict(resource)) return resource;
+      const copy = { ...resource };
+      const previous = typeof copy.id === 'string' ? before.get(copy.id) : undefined;
+      reconcileText(previous, copy, 'name');
+      reconcileText(previous, copy, 'description');
+      return copy;
+    });
+  }
+  return input;
+}

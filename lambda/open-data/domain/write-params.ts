@@ -120,16 +120,6 @@ export type PackagePatchParams = z.output<typeof packagePatchParams>;
 
 export const packageDeleteParams = z.object({ id: requiredString(200) });
 
-/**
- * package_revise: `match` holds values the dataset must still have (such as the
- * metadata_modified last read), `update` the changes. A mismatch changes nothing.
- */
-export const packageReviseParams = z.object({
-  match: z.record(z.string(), z.unknown(), { error: 'Must be an object such as {"id": "...", "metadata_modified": "..."}' }),
-  update: z.record(z.string(), z.unknown(), { error: 'Must be an object of fields to change' }).optional(),
-});
-export type PackageReviseParams = z.output<typeof packageReviseParams>;
-
 const resourceFields = {
   url: httpUrl.optional(),
   name: optionalText(500),
