@@ -1,12 +1,16 @@
-import { PUBLIC_CALLER } from '../domain/caller';
+import { mayPublishFor, PUBLIC_CALLER } from '../domain/caller';
 import type { Group, Organization, StoredPackage } from '../domain/entities';
 import { allVersions, type Lang, pick } from '../domain/language';
 import { type CkanGroup, type CkanOrganization, type CkanPackage, groupDict, organizationDict, packageDict } from '../domain/package-dict';
 import {
+  type AutocompleteParams,
+  DEFAULT_ROWS,
   type GroupListParams,
+  type GroupPackageShowParams,
   type GroupShowParams,
   MAX_LISTED,
   MAX_LISTED_WITH_ALL_FIELDS,
+  type OrganizationListForUserParams,
   type OrganizationListParams,
   type OrganizationShowParams,
 } from '../domain/params';
@@ -136,4 +140,75 @@ export async function groupShow(
   const dict = groupDict(group, langOf(ctx), params.include_dataset_count ? datasets.length : undefined);
   if (!params.include_datasets) return dict;
   return { ...dict, packages: datasets.slice(0, SHOWN_DATASETS).map((pkg) => packageDict(pkg, index, langOf(ctx))) };
+}
+
+/** group_package_show: a category's published datasets, newest first; 10 unless limit says otherwise. */
+export async function groupPackageShow(ports: OpenDataPorts, ctx: RequestContext, params: GroupPackageShowParams): Promise<CkanPackage[]> {
+  const index = await ports.catalog.current();
+  const group = index.groupByIdOrName(params.id);
+  if (!group) throw notFound('Group was not found.');
+  return publishedOf(index, (pkg) => pkg.groups.includes(group.name))
+    .slice(0, params.limit || DEFAULT_ROWS)
+    .map((pkg) => packageDict(pkg, index, langOf(ctx)));
+}
+
+/** What organization_autocomplete and group_autocomplete answer of each. */
+interface Suggestion {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+}
+
+function suggestions(items: readonly (Organization | Group)[], params: AutocompleteParams, lang: Lang): Suggestion[] {
+  const needle = params.q.trim().toLowerCase();
+  return items
+    .filter((item) => item.name.includes(needle) || allVersions(item.title).some((title) => title.toLowerCase().includes(needle)))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .slice(0, params.limit)
+    .map((item) => ({ id: item.id, name: item.name, title: pick(item.title, lang) }));
+}
+
+/** organization_autocomplete: departments whose name or title contains q. */
+export async function organizationAutocomplete(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: AutocompleteParams,
+): Promise<Suggestion[]> {
+  return suggestions((await ports.catalog.current()).allOrganizations(), params, langOf(ctx));
+}
+
+/** group_autocomplete: categories whose name or title contains q. */
+export async function groupAutocomplete(ports: OpenDataPorts, ctx: RequestContext, params: AutocompleteParams): Promise<Suggestion[]> {
+  return suggestions((await ports.catalog.current()).allGroups(), params, langOf(ctx));
+}
+
+/**
+ * CKAN's organization roles and what each may do (ckan/authz.py ROLE_PERMISSIONS). An officer is
+ * an editor of its department's organization; a platform admin is a sysadmin, admin of every one.
+ */
+const EDITOR_PERMISSIONS = new Set(['read', 'delete_dataset', 'create_dataset', 'update_dataset', 'manage_group']);
+
+/**
+ * organization_list_for_user: the departments the caller has `permission` for (CKAN's default,
+ * manage_group), each with its capacity; none for an anonymous caller. Users other than the
+ * caller are not known here (`id` naming one is "not found").
+ */
+export async function organizationListForUser(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: OrganizationListForUserParams,
+): Promise<(CkanOrganization & { capacity: 'admin' | 'editor' })[]> {
+  if (params.id) throw notFound('User not found');
+  const { caller } = ctx;
+  if (caller.kind === 'public') return [];
+  const index = await ports.catalog.current();
+  const lang = langOf(ctx);
+  const counts = params.include_dataset_count ? organizationCounts(index) : undefined;
+  const capacity = caller.kind === 'admin' ? ('admin' as const) : ('editor' as const);
+  if (capacity === 'editor' && !EDITOR_PERMISSIONS.has(params.permission)) return [];
+  return index
+    .allOrganizations()
+    .filter((org) => mayPublishFor(caller, org.department))
+    .map((org) => ({ ...organizationDict(org, lang, counts ? (counts.get(org.name) ?? 0) : undefined), capacity }))
+    .sort((a, b) => (a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : 0));
 }

@@ -140,3 +140,89 @@ export type GroupListParams = z.output<typeof groupListParams>;
 export type OrganizationShowParams = z.output<typeof organizationShowParams>;
 export type GroupShowParams = z.output<typeof groupShowParams>;
 export type TagListParams = z.output<typeof tagListParams>;
+
+/** Actions that take no parameters. */
+export const noParams = z.object({});
+
+export const helpShowParams = z.object({ name: requiredString(100) });
+
+/** current_package_list_with_resources: the newest datasets, paged (CKAN's default_package_list_schema). */
+export const currentPackageListParams = z.object({
+  limit: naturalNumber()
+    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through with offset` }))
+    .optional(),
+  offset: naturalNumber().optional(),
+  /** Deprecated in CKAN for offset: page `page` of `limit`. */
+  page: ckanInteger()
+    .pipe(z.int().min(1, { error: MESSAGES.positive }))
+    .optional(),
+});
+
+const autocomplete = (defaultLimit: number) =>
+  z.object({
+    q: z.string({ error: (issue) => (issue.input === undefined ? MESSAGES.missing : MESSAGES.string) }).max(200),
+    limit: naturalNumber()
+      .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
+      .default(defaultLimit),
+  });
+
+/** package_autocomplete: datasets whose name or title contains q; 10 by default. */
+export const packageAutocompleteParams = autocomplete(10);
+/** format_autocomplete: resource formats containing q, commonest first; 5 by default. */
+export const formatAutocompleteParams = autocomplete(5);
+/** organization_autocomplete and group_autocomplete: by name or title; 20 by default. */
+export const groupAutocompleteParams = autocomplete(20);
+
+export const tagShowParams = z.object({
+  id: requiredString(200),
+  vocabulary_id: text(200).optional(),
+  include_datasets: ckanBoolean().default(false),
+});
+
+/** tag_search and tag_autocomplete: tags containing every term of `query` (or `q`). */
+export const tagSearchParams = z.object({
+  query: listOfStrings()
+    .pipe(z.array(text(200)).max(20))
+    .optional(),
+  q: listOfStrings()
+    .pipe(z.array(text(200)).max(20))
+    .optional(),
+  /** Deprecated in CKAN: `{ tags: "term" }` adds a term. */
+  fields: z.record(z.string(), z.unknown(), { error: 'Must be a dict' }).optional(),
+  vocabulary_id: text(200).optional(),
+  limit: naturalNumber().optional(),
+  offset: naturalNumber().optional(),
+});
+
+/** resource_search: resources of published datasets whose fields hold every `field:term` of `query`. */
+export const resourceSearchParams = z.object({
+  query: listOfStrings()
+    .pipe(z.array(text(500)).max(20))
+    .optional(),
+  order_by: text(100).optional(),
+  offset: naturalNumber().optional(),
+  limit: naturalNumber().optional(),
+});
+
+export const groupPackageShowParams = z.object({
+  id: requiredString(200),
+  limit: naturalNumber()
+    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
+    .optional(),
+});
+
+/** organization_list_for_user: the departments the caller may do `permission` for. */
+export const organizationListForUserParams = z.object({
+  id: text(200).optional(),
+  permission: text(100).default('manage_group'),
+  include_dataset_count: ckanBoolean().default(false),
+});
+
+export type HelpShowParams = z.output<typeof helpShowParams>;
+export type CurrentPackageListParams = z.output<typeof currentPackageListParams>;
+export type AutocompleteParams = z.output<typeof packageAutocompleteParams>;
+export type TagShowParams = z.output<typeof tagShowParams>;
+export type TagSearchParams = z.output<typeof tagSearchParams>;
+export type ResourceSearchParams = z.output<typeof resourceSearchParams>;
+export type GroupPackageShowParams = z.output<typeof groupPackageShowParams>;
+export type OrganizationListForUserParams = z.output<typeof organizationListForUserParams>;

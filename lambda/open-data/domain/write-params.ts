@@ -148,5 +148,10 @@ export const resourceUpdateParams = z.object({ id: requiredString(200), ...resou
 });
 export type ResourceUpdateParams = z.output<typeof resourceUpdateParams>;
 
+/** resource_patch: the given fields change, as resource_update changes them here. */
+export const resourcePatchParams = resourceUpdateParams;
+
+export const resourceDeleteParams = z.object({ id: requiredString(200) });
+
 /** Confirms that a presigned upload finished, so the file becomes the resource's current version. */
 export const uploadCompleteParams = z.object({ upload_id: requiredString(100) });

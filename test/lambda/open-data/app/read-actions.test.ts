@@ -1,7 +1,8 @@
-import { packageList, packageSearch, packageShow, tagList } from '../../../../lambda/open-data/app/datasets';
+import { packageList, packageSearch, packageShow } from '../../../../lambda/open-data/app/datasets';
 import { groupList, groupShow, organizationList, organizationShow } from '../../../../lambda/open-data/app/organizations';
 import { resourceShow } from '../../../../lambda/open-data/app/resources';
 import { statusShow } from '../../../../lambda/open-data/app/site';
+import { tagList } from '../../../../lambda/open-data/app/tags';
 import {
   groupListParams,
   groupShowParams,

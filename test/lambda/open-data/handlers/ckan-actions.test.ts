@@ -182,16 +182,32 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
       .map(([name]) => name)
       .sort();
     expect(readable).toEqual([
+      'current_package_list_with_resources',
+      'format_autocomplete',
+      'group_autocomplete',
       'group_list',
+      'group_package_show',
       'group_show',
+      'help_show',
+      'license_list',
+      'organization_autocomplete',
       'organization_list',
+      'organization_list_for_user',
       'organization_show',
+      'package_autocomplete',
       'package_list',
       'package_search',
       'package_show',
+      'resource_search',
       'resource_show',
+      'resource_view_list',
+      'site_read',
       'status_show',
+      'tag_autocomplete',
       'tag_list',
+      'tag_search',
+      'tag_show',
+      'vocabulary_list',
     ]);
   });
 });
