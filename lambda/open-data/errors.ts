@@ -260,11 +260,16 @@ function jsonProblem(text: string): string {
 }
 
 /**
- * Requests the route schemas refuse, worded as CKAN words them: an unreadable or missing JSON
- * body is CKAN's "Bad request - JSON Error" (400), a body that is not an object is refused with
- * CKAN's "needs to be a dictionary", and bad parameters become per-field errors.
+ * Requests the route schemas refuse, worded as CKAN words them: an unknown action is CKAN's
+ * "Action name not known", an unreadable or missing JSON body is CKAN's "Bad request - JSON Error"
+ * (400), a body that is not an object is refused with CKAN's "needs to be a dictionary", and bad
+ * parameters become per-field errors.
  */
 export function requestError(problem: RequestProblem): HttpError | undefined {
+  // The action routes' one path parameter names the action: one not known is CKAN's own refusal.
+  if (problem.where === 'path' && isDictionary(problem.input) && typeof problem.input.action === 'string') {
+    return unknownAction(problem.input.action);
+  }
   if (problem.where === 'body') {
     if (problem.error === undefined) {
       if (problem.reason === 'too-deep') return nestedTooDeep();

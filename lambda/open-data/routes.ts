@@ -206,8 +206,23 @@ export const ACTION_ROUTES = ACTION_SITES.flatMap((site) =>
 const MAX_ACTION_BODY_BYTES = 256 * 1024;
 
 const actionParams = z.strictObject({
-  action: z.string().min(1).max(100).describe('The action, like package_search or package_show'),
+  action: z
+    .enum(Object.keys(CKAN_ACTIONS) as [CkanActionName, ...CkanActionName[]], {
+      error: 'Must be an action of the Action API, like package_search or package_show',
+    })
+    .describe('The action, like package_search or package_show; write actions only on the publishers’ site, by POST'),
 });
+
+/** What an action route answers besides success and the statuses every route answers. */
+const ACTION_RESPONSES = {
+  409: 'CKAN’s Validation Error (a parameter is wrong, field by field) or Search Error (a search it cannot run)',
+} as const;
+
+/** A public site also refuses write actions. */
+const PUBLIC_ACTION_RESPONSES = {
+  ...ACTION_RESPONSES,
+  403: 'CKAN’s Authorization Error: write actions go to the publishers’ site',
+} as const;
 
 const text = (description: string) => z.string().optional().describe(description);
 
@@ -252,6 +267,7 @@ function getAction(path: string, auth: AuthMode, summary: string) {
     params: actionParams,
     query: actionQuery,
     response: envelope,
+    responses: auth === 'public' ? PUBLIC_ACTION_RESPONSES : ACTION_RESPONSES,
   } as const satisfies RouteDefinition;
 }
 
@@ -266,6 +282,7 @@ function postAction(path: string, auth: AuthMode, summary: string) {
     body: actionBody,
     maxBodyBytes: MAX_ACTION_BODY_BYTES,
     response: envelope,
+    responses: auth === 'public' ? PUBLIC_ACTION_RESPONSES : ACTION_RESPONSES,
     headers: ['if-match'],
   } as const satisfies RouteDefinition;
 }
@@ -363,6 +380,7 @@ export const openDataService = defineService({
       method: 'GET',
       path: `${OPEN_DATA_BASE}/catalog.jsonld`,
       auth: 'public',
+      responseType: 'application/ld+json',
       summary: 'The published catalogue as DCAT-AP 3 JSON-LD',
       response: z.looseObject({ '@context': z.unknown() }),
     },

@@ -66,8 +66,10 @@ export function monthsBetween(startDay: string, endDay: string): string[] {
   return months;
 }
 
-const DAY_PATTERN = /^\d{8}$/;
-const MINUTE_PATTERN = /^\d{8}-\d{4}$/;
+/** YYYYMMDD with a month and a day of month that can exist; isCalendarDay then refuses 20240230. */
+const DAY_PATTERN = /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+/** YYYYMMDD-HHMM, the day as DAY_PATTERN, the time from 0000 to 2359. */
+const MINUTE_PATTERN = /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])[0-5]\d$/;
 
 const dayParam = (field: string) =>
   z
@@ -143,7 +145,8 @@ export const getFileParams = z.strictObject({
     .regex(MINUTE_PATTERN, { error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930' })
     .refine((time) => !MINUTE_PATTERN.test(time) || isCalendarMinute(time), {
       error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930',
-    }),
+    })
+    .describe('The minute the version was archived, YYYYMMDD-HHMM in Hong Kong time, as list-file-versions gives it'),
 });
 export type GetFileParams = z.output<typeof getFileParams>;
 
