@@ -31,7 +31,9 @@ export function isCalendarDay(value: string): boolean {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, takes years 0 to 99 as they are rather than as 1900 to 1999.
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -66,17 +68,21 @@ export function monthsBetween(startDay: string, endDay: string): string[] {
   return months;
 }
 
-/** YYYYMMDD with a month and a day of month that can exist; isCalendarDay then refuses 20240230. */
-const DAY_PATTERN = /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
-/** YYYYMMDD-HHMM, the day as DAY_PATTERN, the time from 0000 to 2359. */
-const MINUTE_PATTERN = /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])[0-5]\d$/;
+/**
+ * A calendar day as YYYYMMDD, written as a pattern so that the OpenAPI document says exactly what
+ * is accepted: months of 31 and of 30 days, February's 28, and the 29th in leap years (every
+ * fourth, centuries only every fourth).
+ */
+const CALENDAR_DAY =
+  '(\\d{4}((0[13578]|1[02])(0[1-9]|[12]\\d|3[01])|(0[469]|11)(0[1-9]|[12]\\d|30)|02(0[1-9]|1\\d|2[0-8]))|(\\d{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)0229)';
+export const DAY_PATTERN = new RegExp(`^${CALENDAR_DAY}$`);
+/** YYYYMMDD-HHMM: a calendar day and a minute of it, 0000 to 2359. */
+export const MINUTE_PATTERN = new RegExp(`^${CALENDAR_DAY}-([01]\\d|2[0-3])[0-5]\\d$`);
 
 const dayParam = (field: string) =>
   z
     .string({ error: `Missing value: give the ${field} day as YYYYMMDD, e.g. 20240131` })
     .regex(DAY_PATTERN, { error: 'Must be a calendar day written as YYYYMMDD, e.g. 20240131' })
-    // The pattern says it when the shape is wrong; this says it of a shape right but no day (20240230).
-    .refine((day) => !DAY_PATTERN.test(day) || isCalendarDay(day), { error: 'Must be a calendar day written as YYYYMMDD, e.g. 20240131' })
     .describe(`The ${field} day of the period (Hong Kong time), YYYYMMDD; a period spans at most ${MAX_PERIOD_DAYS} days`);
 
 /** A file's URL, as list-files gives it. */
@@ -88,19 +94,20 @@ const fileUrl = z
   .max(2000, { error: 'Must be at most 2000 characters long' })
   .describe("The file's URL, as list-files gives it");
 
-const skipParam = z.string().regex(/^\d+$/, { error: 'Must be a whole number of zero or more' }).transform(Number).optional();
+const skipParam = z
+  .string()
+  .regex(/^\d{1,9}$/, { error: 'Must be a whole number of zero or more' })
+  .transform(Number)
+  .optional()
+  .describe('How many files to skip, to page');
 
 const maxParam = z
   .string()
-  .regex(/^\d+$/, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}` })
+  // 1 to 1000, as a pattern the OpenAPI document states.
+  .regex(/^(1000|[1-9]\d{0,2})$/, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}: page with skip` })
   .transform(Number)
-  .pipe(
-    z
-      .int()
-      .min(1, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}` })
-      .max(MAX_FILES_PER_PAGE, { error: `Must be ${MAX_FILES_PER_PAGE} or less: page with skip` }),
-  )
-  .optional();
+  .optional()
+  .describe(`How many files to answer, 1 to ${MAX_FILES_PER_PAGE}; ${DEFAULT_FILES_PER_PAGE} if not given`);
 
 const period = <T extends { start: string; end: string }>(ctx: z.core.ParsePayload<T>) => {
   const { start, end } = ctx.value;
@@ -143,9 +150,6 @@ export const getFileParams = z.strictObject({
   time: z
     .string({ error: 'Missing value: give the version time as YYYYMMDD-HHMM, e.g. 20240131-0930' })
     .regex(MINUTE_PATTERN, { error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930' })
-    .refine((time) => !MINUTE_PATTERN.test(time) || isCalendarMinute(time), {
-      error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930',
-    })
     .describe('The minute the version was archived, YYYYMMDD-HHMM in Hong Kong time, as list-file-versions gives it'),
 });
 export type GetFileParams = z.output<typeof getFileParams>;

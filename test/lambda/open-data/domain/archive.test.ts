@@ -1,16 +1,19 @@
 import fc from 'fast-check';
 import type * as z from 'zod';
 import {
+  DAY_PATTERN,
   daysInPeriod,
   type FileActivity,
   fileVersions,
   getFileParams,
   hongKongTime,
   isCalendarDay,
+  isCalendarMinute,
   listFiles,
   listFilesParams,
   listFileVersionsParams,
   MAX_PERIOD_DAYS,
+  MINUTE_PATTERN,
   monthsBetween,
   versionAt,
 } from '../../../../lambda/open-data/domain/archive';
@@ -24,6 +27,29 @@ describe('archive dates', () => {
   it('knows real calendar days', () => {
     expect(['20240229', '20230228', '20241231'].map(isCalendarDay)).toEqual([true, true, true]);
     expect(['20230229', '20241301', '2024-01-01', '202401011'].map(isCalendarDay)).toEqual([false, false, false, false]);
+    expect(['00000229', '00040229', '19000229', '20000229', '21000229'].map(isCalendarDay)).toEqual([true, true, false, true, false]);
+  });
+
+  it('states calendar days and minutes as patterns that accept exactly the real ones', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const days = fc.oneof(
+      digits(8),
+      fc
+        .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10).replace(/-/g, '')),
+      fc.constantFrom('00000229', '19000229', '20000229', '21000229', '20240229', '20230229', '20240431', '20241231'),
+    );
+    fc.assert(
+      fc.property(days, (day) => expect(DAY_PATTERN.test(day)).toBe(isCalendarDay(day))),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(days, digits(4), (day, time) => {
+        const minute = `${day}-${time}`;
+        expect(MINUTE_PATTERN.test(minute)).toBe(isCalendarMinute(minute));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('lists the months of a period', () => {
