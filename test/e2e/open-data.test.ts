@@ -280,6 +280,15 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         /start: Must be a calendar day written as YYYYMMDD/,
       ],
       [
+        'a body nested 5,000 levels deep, to a publishing action',
+        'POST',
+        '/open-data/api/3/action/package_create',
+        { body: `{"name": ${'['.repeat(5000)}${']'.repeat(5000)}}` },
+        400,
+        'Bad Request',
+        /deeper than 32 levels/,
+      ],
+      [
         'an archive listing over eleven centuries',
         'GET',
         '/open-data/v1/historical-archive/list-files?start=19000101&end=29991231',
