@@ -62,11 +62,17 @@ type Described = Listable & { readonly description: Organization['description'] 
 
 /**
  * The organizations or groups a list answers, as CKAN's _group_or_org_list picks them: those
- * named in `groups`, those whose name, title or description contains `q`, sorted, then paged
+ * named (`organizations`, `groups`), those whose name, title or description contains `q`, sorted, then paged
  * with at most 1000 at once (25 with all_fields, whose answers are larger).
  */
-function listed<T extends Described>(items: T[], params: OrganizationListParams, counts: Map<string, number>, lang: Lang): T[] {
-  const named = params.groups ? new Set(params.groups) : undefined;
+function listed<T extends Described>(
+  items: T[],
+  params: Omit<OrganizationListParams, 'organizations'>,
+  only: readonly string[] | undefined,
+  counts: Map<string, number>,
+  lang: Lang,
+): T[] {
+  const named = only && only.length > 0 ? new Set(only) : undefined;
   const words = params.q?.trim().toLowerCase();
   const matching = items.filter(
     (item) =>
@@ -88,7 +94,7 @@ export async function organizationList(
 ): Promise<string[] | CkanOrganization[]> {
   const index = await ports.catalog.current();
   const counts = organizationCounts(index);
-  const paged = listed(index.allOrganizations(), params, counts, langOf(ctx));
+  const paged = listed(index.allOrganizations(), params, params.organizations, counts, langOf(ctx));
   if (!params.all_fields) return paged.map((org) => org.name);
   return paged.map((org) => organizationDict(org, langOf(ctx), params.include_dataset_count ? (counts.get(org.name) ?? 0) : undefined));
 }
@@ -97,7 +103,7 @@ export async function organizationList(
 export async function groupList(ports: OpenDataPorts, ctx: RequestContext, params: GroupListParams): Promise<string[] | CkanGroup[]> {
   const index = await ports.catalog.current();
   const counts = groupCounts(index);
-  const paged = listed(index.allGroups(), params, counts, langOf(ctx));
+  const paged = listed(index.allGroups(), params, params.groups, counts, langOf(ctx));
   if (!params.all_fields) return paged.map((group) => group.name);
   return paged.map((group) => groupDict(group, langOf(ctx), params.include_dataset_count ? (counts.get(group.name) ?? 0) : undefined));
 }

@@ -104,15 +104,19 @@ const listParams = {
   sort: text(100).optional(),
   /** Words the name, title or description contains. */
   q: text(200).optional(),
-  /** Only these, by name. */
-  groups: listOfStrings().optional(),
   limit: naturalNumber().optional(),
   offset: naturalNumber().default(0),
   include_dataset_count: ckanBoolean().default(true),
 };
 
-export const organizationListParams = z.object(listParams);
-export const groupListParams = z.object(listParams);
+/** Only these, by name; none named, all of them. */
+const named = () =>
+  listOfStrings()
+    .pipe(z.array(text(200)).max(1000))
+    .optional();
+
+export const organizationListParams = z.object({ ...listParams, organizations: named() });
+export const groupListParams = z.object({ ...listParams, groups: named() });
 
 export const organizationShowParams = z.object({
   id: requiredString(200),

@@ -202,6 +202,10 @@ describe('CKAN read actions over the seeded catalogue', () => {
     expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { q: 'observatory' }))).toEqual(['hk-hko']);
     expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { q: '天文' }))).toEqual(['hk-hko']);
     expect(await groupList(env.deps, PUBLIC, params(groupListParams, { groups: ['transport', 'nope'] }))).toEqual(['transport']);
+    expect(
+      await organizationList(env.deps, PUBLIC, params(organizationListParams, { organizations: ['hk-td', 'hk-dh'], sort: 'name asc' })),
+    ).toEqual(['hk-dh', 'hk-td']);
+    expect(await groupList(env.deps, PUBLIC, params(groupListParams, { groups: [] }))).toHaveLength(7);
     const many = Array.from({ length: 30 }, (_, i) => organization(`org-${String(i).padStart(2, '0')}`, `D${i}`));
     const ports = { catalog: { current: async () => new SearchIndex(many) } } as unknown as OpenDataPorts;
     expect(await organizationList(ports, PUBLIC, params(organizationListParams, {}))).toHaveLength(30);
