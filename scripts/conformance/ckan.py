@@ -249,6 +249,17 @@ def command_line(names, hidden):
     check(sorted(r["name"] for r in groups) == sorted(public.action.group_list()), "dump groups --all writes each category")
 
     env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "search.jsonl")
+        search = subprocess.run(
+            ["ckanapi", "search", "datasets", "fq=organization:hk-hko", "-O", out, "-r", SITE], env=env, capture_output=True, text=True, timeout=60
+        )
+        check(search.returncode == 0, "ckanapi search datasets exits 0", search.stderr[-2000:])
+        with open(out, encoding="utf-8") as lines:
+            found = [json.loads(line)["name"] for line in lines if line.strip()]
+    expected = public.action.package_search(fq="organization:hk-hko", rows=1000)["count"]
+    check(len(found) == expected and all(n.startswith("hk-hko-") for n in found), "ckanapi search datasets pages through fq", found)
+
     action = subprocess.run(
         ["ckanapi", "action", "package_search", "q=rainfall", "rows:2", "-j", "-r", SITE], env=env, capture_output=True, text=True, timeout=60
     )
