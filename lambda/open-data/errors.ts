@@ -32,7 +32,10 @@ const FIELD_NAME_CHARS = 100;
 const SUMMARISED_PROBLEMS = 5;
 
 function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never half of a character written as a surrogate pair.
+  const head = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
+  return `${head}…`;
 }
 
 /**

@@ -167,6 +167,13 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
       expect(JSON.stringify(response.body)).not.toContain(long.slice(0, 200));
     });
 
+    it('cuts a quotation between characters, never inside one', async () => {
+      const response = await post('package_search', { 'facet.field': ['a'.repeat(58) + '😀'.repeat(10)] });
+      const { message } = response.body.error as { message: string };
+      expect(message).toContain(`"${'a'.repeat(58)}…"`);
+      expect(message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    });
+
     it('names how many more problems there are past the first five', async () => {
       const resources = Array.from({ length: 25 }, () => ({ url: 'not a link' }));
       const response = await post('package_create', { name: 'hk-td-bad-links', owner_org: 'hk-td', resources }, TD);
