@@ -24,34 +24,73 @@ export function actionHelp(siteUrl: string, action: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/api/3/action/help_show?name=${encodeURIComponent(action)}`;
 }
 
+/** The most of one input value a message quotes. */
+const QUOTED_CHARS = 60;
+/** The most of a field name, taken from the input, an error names. */
+const FIELD_NAME_CHARS = 100;
+/** The most field problems `summarise` spells out; the others are counted. */
+const SUMMARISED_PROBLEMS = 5;
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never half of a character written as a surrogate pair.
+  const head = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
+  return `${head}…`;
+}
+
+/**
+ * An input value as an error message quotes it: in double quotes, and only its first characters,
+ * so that no answer repeats what was sent (a 200 KB tag, an array of a million items).
+ */
+export function quoted(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
+  }
+  return `"${cut(text, QUOTED_CHARS)}"`;
+}
+
+/** A field name taken from the input, as an error names it. */
+export function fieldName(name: string): string {
+  return cut(name, FIELD_NAME_CHARS);
+}
+
 /** Field errors as CKAN nests them: `{ name: ["..."] }`, `{ resources: [{}, { url: ["..."] }] }`. */
 export interface FieldErrors {
   [field: string]: string[] | FieldErrors | FieldErrors[];
 }
 
-/** One line naming every field problem, for the `message` CKAN clients show people. */
-export function summarise(fields: FieldErrors, prefix = ''): string {
-  const parts: string[] = [];
+function problemLines(fields: FieldErrors, prefix: string, lines: string[]): void {
   for (const [key, value] of Object.entries(fields)) {
-    const path = prefix ? `${prefix}.${key}` : key;
+    const path = prefix ? `${prefix}.${fieldName(key)}` : fieldName(key);
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-      parts.push(`${path}: ${(value as string[]).join(' ')}`);
+      lines.push(`${path}: ${(value as string[]).join(' ')}`);
     } else if (Array.isArray(value)) {
       (value as FieldErrors[]).forEach((item, index) => {
-        const inner = summarise(item, `${path}[${index}]`);
-        if (inner) parts.push(inner);
+        problemLines(item, `${path}[${index}]`, lines);
       });
     } else {
-      const inner = summarise(value as FieldErrors, path);
-      if (inner) parts.push(inner);
+      problemLines(value as FieldErrors, path, lines);
     }
   }
-  return parts.join('; ');
+}
+
+/**
+ * One line naming the field problems, for the `message` CKAN clients show people: the first five,
+ * then how many more there are (every one stays in the field errors beside it).
+ */
+export function summarise(fields: FieldErrors): string {
+  const lines: string[] = [];
+  problemLines(fields, '', lines);
+  const shown = lines.slice(0, SUMMARISED_PROBLEMS).join('; ');
+  return lines.length > SUMMARISED_PROBLEMS ? `${shown}; and ${lines.length - SUMMARISED_PROBLEMS} more` : shown;
 }
 
 const badRequest = (detail: string) => new HttpError(400, 'bad_request', `Bad request - ${detail}`);
 
-export const unknownAction = (action: string) => badRequest(`Action name not known: ${action}`);
+export const unknownAction = (action: string) => badRequest(`Action name not known: ${fieldName(action)}`);
 
 export const badJson = (detail: string) => badRequest(`JSON Error: ${detail}`);
 
@@ -93,7 +132,18 @@ export function isDictionary(value: unknown): value is Record<string, unknown> {
 
 /** CKAN's refusal of a JSON request body that is not an object. */
 export const notADictionary = (parsed: unknown) =>
-  badJson(`Request data JSON decoded to ${JSON.stringify(parsed)} but it needs to be a dictionary.`);
+  badJson(`Request data JSON decoded to ${quoted(parsed)} but it needs to be a dictionary.`);
+
+/**
+ * How deep parameters may nest arrays and objects: the runtime's MAX_JSON_DEPTH, which refuses a
+ * deeper body before parsing it (a test keeps the two equal; the domain cannot import the runtime).
+ * JSON given as a string inside the parameters (package_revise's `match__` keys) is held to it too.
+ */
+export const MAX_PARAMETER_DEPTH = 32;
+
+/** Parameters nested deeper than MAX_PARAMETER_DEPTH, refused before they are parsed. */
+export const nestedTooDeep = () =>
+  badJson(`Error decoding JSON data. Error: the parameters nest arrays and objects deeper than ${MAX_PARAMETER_DEPTH} levels`);
 
 /** CKAN's message for a parameter it does not know. */
 export const UNKNOWN_FIELD = 'This field is not accepted: remove it';
@@ -102,10 +152,11 @@ export const UNKNOWN_FIELD = 'This field is not accepted: remove it';
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const root: FieldErrors = {};
   for (const issue of issues) {
+    const path = issue.path.map((key) => (typeof key === 'string' ? fieldName(key) : key));
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) addMessage(root, [...issue.path, key], UNKNOWN_FIELD);
+      for (const key of issue.keys) addMessage(root, [...path, fieldName(key)], UNKNOWN_FIELD);
     } else {
-      addMessage(root, issue.path.length > 0 ? issue.path : ['__input'], issue.message);
+      addMessage(root, path.length > 0 ? path : ['__input'], issue.message);
     }
   }
   return root;
@@ -212,13 +263,19 @@ function jsonProblem(text: string): string {
 }
 
 /**
- * Requests the route schemas refuse, worded as CKAN words them: an unreadable or missing JSON
- * body is CKAN's "Bad request - JSON Error" (400), a body that is not an object is refused with
- * CKAN's "needs to be a dictionary", and bad parameters become per-field errors.
+ * Requests the route schemas refuse, worded as CKAN words them: an unknown action is CKAN's
+ * "Action name not known", an unreadable or missing JSON body is CKAN's "Bad request - JSON Error"
+ * (400), a body that is not an object is refused with CKAN's "needs to be a dictionary", and bad
+ * parameters become per-field errors.
  */
 export function requestError(problem: RequestProblem): HttpError | undefined {
+  // The action routes' one path parameter names the action: one not known is CKAN's own refusal.
+  if (problem.where === 'path' && isDictionary(problem.input) && typeof problem.input.action === 'string') {
+    return unknownAction(problem.input.action);
+  }
   if (problem.where === 'body') {
     if (problem.error === undefined) {
+      if (problem.reason === 'too-deep') return nestedTooDeep();
       return badJson(
         typeof problem.input === 'string'
           ? jsonProblem(problem.input)

@@ -3,24 +3,37 @@ import { type AuthMode, defineService, type RouteDefinition } from '../shared/ro
 import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
 import { LANGUAGES, type Lang } from './domain/language';
 import {
+  currentPackageListParams,
+  formatAutocompleteParams,
+  groupAutocompleteParams,
   groupListParams,
+  groupPackageShowParams,
   groupShowParams,
+  helpShowParams,
+  noParams,
+  organizationListForUserParams,
   organizationListParams,
   organizationShowParams,
+  packageAutocompleteParams,
   packageListParams,
   packageSearchParams,
   packageShowParams,
+  resourceSearchParams,
   resourceShowParams,
   statusShowParams,
   tagListParams,
+  tagSearchParams,
+  tagShowParams,
 } from './domain/params';
+import { packageReviseParams } from './domain/revise';
 import {
   packageCreateParams,
   packageDeleteParams,
   packagePatchParams,
-  packageReviseParams,
   packageUpdateParams,
   resourceCreateParams,
+  resourceDeleteParams,
+  resourcePatchParams,
   resourceUpdateParams,
   uploadCompleteParams,
 } from './domain/write-params';
@@ -82,6 +95,34 @@ export const CKAN_ACTIONS = {
   group_show: { ...READ, params: groupShowParams, summary: 'One category, with its published datasets if asked' },
   tag_list: { ...READ, params: tagListParams, summary: 'Tags of the published datasets, those containing query if given' },
   status_show: { ...READ, params: statusShowParams, summary: 'The site and the CKAN version it answers like' },
+  site_read: { ...READ, params: noParams, summary: 'Whether the site may be read: always true' },
+  help_show: { ...READ, params: helpShowParams, summary: 'What an action does and the parameters it reads' },
+  license_list: { ...READ, params: noParams, summary: 'The licences datasets may carry' },
+  vocabulary_list: { ...READ, params: noParams, summary: 'Tag vocabularies: none, tags here are free tags' },
+  current_package_list_with_resources: {
+    ...READ,
+    params: currentPackageListParams,
+    summary: 'The most recently changed datasets with their resources, paged with limit and offset',
+  },
+  package_autocomplete: { ...READ, params: packageAutocompleteParams, summary: 'Datasets whose name or title contains q' },
+  group_package_show: { ...READ, params: groupPackageShowParams, summary: 'The published datasets of a category, newest first' },
+  organization_autocomplete: { ...READ, params: groupAutocompleteParams, summary: 'Departments whose name or title contains q' },
+  group_autocomplete: { ...READ, params: groupAutocompleteParams, summary: 'Categories whose name or title contains q' },
+  organization_list_for_user: {
+    ...READ,
+    params: organizationListForUserParams,
+    summary: 'The departments the caller may publish for, with its capacity; none for an anonymous caller',
+  },
+  tag_show: { ...READ, params: tagShowParams, summary: 'One tag, with its published datasets if asked' },
+  tag_search: { ...READ, params: tagSearchParams, summary: 'Tags containing every term of query, counted and paged' },
+  tag_autocomplete: { ...READ, params: tagSearchParams, summary: 'Names of tags containing every term of query' },
+  resource_search: {
+    ...READ,
+    params: resourceSearchParams,
+    summary: 'Resources of published datasets whose fields hold every field:term of query',
+  },
+  resource_view_list: { ...READ, params: resourceShowParams, summary: 'The views of a resource: none are kept here' },
+  format_autocomplete: { ...READ, params: formatAutocompleteParams, summary: 'Resource formats containing q, commonest first' },
   package_create: { ...WRITE, params: packageCreateParams, summary: 'A new dataset of the officer’s department' },
   package_update: {
     ...WRITE,
@@ -93,6 +134,8 @@ export const CKAN_ACTIONS = {
   package_delete: { ...WRITE, params: packageDeleteParams, summary: 'Deletes a dataset: kept, seen only by its department' },
   resource_create: { ...WRITE, params: resourceCreateParams, summary: 'Adds a link, or a file to upload by a presigned PUT' },
   resource_update: { ...WRITE, params: resourceUpdateParams, summary: 'Changes a resource; an upload replaces its file' },
+  resource_patch: { ...WRITE, params: resourcePatchParams, summary: 'Changes only the given fields of a resource' },
+  resource_delete: { ...WRITE, params: resourceDeleteParams, summary: 'Removes a resource from its dataset; its archived versions stay' },
   resource_upload_complete: {
     ...WRITE,
     params: uploadCompleteParams,
@@ -163,8 +206,23 @@ export const ACTION_ROUTES = ACTION_SITES.flatMap((site) =>
 const MAX_ACTION_BODY_BYTES = 256 * 1024;
 
 const actionParams = z.strictObject({
-  action: z.string().min(1).max(100).describe('The action, like package_search or package_show'),
+  action: z
+    .enum(Object.keys(CKAN_ACTIONS) as [CkanActionName, ...CkanActionName[]], {
+      error: 'Must be an action of the Action API, like package_search or package_show',
+    })
+    .describe('The action, like package_search or package_show; write actions only on the publishers’ site, by POST'),
 });
+
+/** What an action route answers besides success and the statuses every route answers. */
+const ACTION_RESPONSES = {
+  409: 'CKAN’s Validation Error (a parameter is wrong, field by field) or Search Error (a search it cannot run)',
+} as const;
+
+/** A public site also refuses write actions. */
+const PUBLIC_ACTION_RESPONSES = {
+  ...ACTION_RESPONSES,
+  403: 'CKAN’s Authorization Error: write actions go to the publishers’ site',
+} as const;
 
 const text = (description: string) => z.string().optional().describe(description);
 
@@ -209,6 +267,7 @@ function getAction(path: string, auth: AuthMode, summary: string) {
     params: actionParams,
     query: actionQuery,
     response: envelope,
+    responses: auth === 'public' ? PUBLIC_ACTION_RESPONSES : ACTION_RESPONSES,
   } as const satisfies RouteDefinition;
 }
 
@@ -223,6 +282,7 @@ function postAction(path: string, auth: AuthMode, summary: string) {
     body: actionBody,
     maxBodyBytes: MAX_ACTION_BODY_BYTES,
     response: envelope,
+    responses: auth === 'public' ? PUBLIC_ACTION_RESPONSES : ACTION_RESPONSES,
     headers: ['if-match'],
   } as const satisfies RouteDefinition;
 }
@@ -320,6 +380,7 @@ export const openDataService = defineService({
       method: 'GET',
       path: `${OPEN_DATA_BASE}/catalog.jsonld`,
       auth: 'public',
+      responseType: 'application/ld+json',
       summary: 'The published catalogue as DCAT-AP 3 JSON-LD',
       response: z.looseObject({ '@context': z.unknown() }),
     },

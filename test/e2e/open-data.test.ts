@@ -113,6 +113,38 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
       expect(group).toMatchObject({ name: 'transport', title: 'Transport', package_count: expect.any(Number) });
     });
 
+    it('answers what ckanapi dump sends, ignoring the parameters an action does not read', async () => {
+      const client = ckan();
+      const names = await client.action<string[]>('package_list', {
+        include_private: false,
+        include_drafts: false,
+        include_deleted: false,
+      });
+      expect(names).toEqual(await client.action('package_list'));
+      const shown = await client.action('package_show', {
+        id: names[0],
+        include_datasets: false,
+        include_password_hash: true,
+        include_users: false,
+      });
+      expect(shown).toMatchObject({ name: names[0] });
+      const org = await client.action('organization_show', {
+        id: 'hk-td',
+        include_datasets: false,
+        include_password_hash: true,
+        include_users: false,
+      });
+      expect(org).toMatchObject({ name: 'hk-td', is_organization: true });
+      expect(await client.action('group_list')).toContain('transport');
+    });
+
+    it('answers an action’s help link with help_show', async () => {
+      const { body } = await ckan().raw('package_search', { q: 'rainfall' });
+      const help = await fetch(body.help as string);
+      expect(help.status).toBe(200);
+      expect(await help.json()).toMatchObject({ success: true, result: expect.stringMatching(/^package_search: /) });
+    });
+
     it('answers the same by GET at the versioned path, as other clients call it', async () => {
       const byGet = ckan({ getOnly: true, actionPath: 'api/3/action/' });
       const show = await byGet.action('package_show', { id: 'hk-hko-daily-total-rainfall' });
@@ -189,12 +221,13 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         'Authorization Error',
         /\/publisher\/api\/3\/action\/package_create/,
       ],
-    ])('%s', async (_what, send, status, type, message) => {
+    ])('%s', async (what, send, status, type, message) => {
       const { status: got, body } = await send();
       expect(got).toBe(status);
       expect(body).toMatchObject({
         success: false,
-        help: expect.stringMatching(/help_show\?name=/),
+        // An action's refusal links to its help; an unknown action has none, so it links to the API's documentation.
+        help: expect.stringMatching(what === 'an unknown action' ? /^https:\/\/docs\.ckan\.org\// : /help_show\?name=/),
         error: { __type: type, message: expect.stringMatching(message) },
       });
     });
@@ -245,6 +278,24 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         400,
         'Validation Error',
         /start: Must be a calendar day written as YYYYMMDD/,
+      ],
+      [
+        'a body nested 5,000 levels deep, to a publishing action',
+        'POST',
+        '/open-data/api/3/action/package_create',
+        { body: `{"name": ${'['.repeat(5000)}${']'.repeat(5000)}}` },
+        400,
+        'Bad Request',
+        /deeper than 32 levels/,
+      ],
+      [
+        'an archive listing over eleven centuries',
+        'GET',
+        '/open-data/v1/historical-archive/list-files?start=19000101&end=29991231',
+        {},
+        400,
+        'Validation Error',
+        /end: The period may span at most 366 days/,
       ],
     ] as const)('%s (answered before any action runs)', async (_what, method, path, options, status, type, message) => {
       const res = await call(platform.current, method, path, options as Parameters<typeof call>[3]);
@@ -396,7 +447,7 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
       const listed = await call(
         platform.current,
         'GET',
-        '/open-data/v1/historical-archive/list-files?start=20200101&end=20301231&search=rainfall',
+        '/open-data/v1/historical-archive/list-files?start=20240101&end=20241231&search=rainfall',
       );
       expect(listed.status).toBe(200);
       expect(listed.json['file-count']).toBeGreaterThan(0);
@@ -408,7 +459,7 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
       });
       for (const hidden of HIDDEN) expect(listed.text).not.toContain(hidden);
 
-      const query = new URLSearchParams({ url: file.url, start: '20200101', end: '20301231' });
+      const query = new URLSearchParams({ url: file.url, start: '20240101', end: '20241231' });
       const versions = await call(platform.current, 'GET', `/open-data/v1/historical-archive/list-file-versions?${query}`);
       expect(versions.json['version-count']).toBe(file['version-count']);
       expect(versions.json.timestamps[0]).toMatch(/^\d{8}-\d{4}$/);

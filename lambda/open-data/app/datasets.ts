@@ -2,10 +2,17 @@ import { PUBLIC_CALLER } from '../domain/caller';
 import type { StoredPackage } from '../domain/entities';
 import { checkFacetFields, type Facets, type SearchFacets } from '../domain/facets';
 import { parseFilterQuery } from '../domain/filter-query';
-import { type Lang, pick } from '../domain/language';
+import { allVersions, type Lang, pick } from '../domain/language';
 import { findLicense } from '../domain/licenses';
-import { type CkanPackage, type CkanTag, packageDict, tagDict } from '../domain/package-dict';
-import type { PackageListParams, PackageSearchParams, PackageShowParams, TagListParams } from '../domain/params';
+import { type CkanPackage, packageDict } from '../domain/package-dict';
+import {
+  type AutocompleteParams,
+  type CurrentPackageListParams,
+  DEFAULT_ROWS,
+  type PackageListParams,
+  type PackageSearchParams,
+  type PackageShowParams,
+} from '../domain/params';
 import { parseQuery } from '../domain/query';
 import type { SearchIndex } from '../domain/search-index';
 import { parseSort } from '../domain/sort';
@@ -60,10 +67,15 @@ export async function currentDatasetEtag(ports: OpenDataPorts, ctx: RequestConte
   return pkg ? datasetEtag(pkg) : undefined;
 }
 
+/** The fields `fl` names of a dataset, as Solr answers them: those the dataset has. */
+function fieldsOf(dict: CkanPackage, fields: readonly string[]): Partial<CkanPackage> {
+  return Object.fromEntries(fields.filter((field) => Object.hasOwn(dict, field)).map((field) => [field, dict[field as keyof CkanPackage]]));
+}
+
 export interface PackageSearchResult {
   readonly count: number;
   readonly sort: string;
-  readonly results: CkanPackage[];
+  readonly results: (CkanPackage | Partial<CkanPackage>)[];
   readonly facets: Facets;
   readonly search_facets: SearchFacets;
 }
@@ -84,7 +96,7 @@ function facetDisplayName(index: SearchIndex, field: string, name: string, lang:
 /** package_search: text, filters, sort, paging and facets over the datasets the caller may see. */
 export async function packageSearch(ports: OpenDataPorts, ctx: RequestContext, params: PackageSearchParams): Promise<PackageSearchResult> {
   const query = parseQuery(params.q);
-  const fq = parseFilterQuery(params.fq);
+  const fq = [params.fq, ...(params.fq_list ?? [])].flatMap((filter) => parseFilterQuery(filter));
   const sort = parseSort(params.sort);
   const facetFields = checkFacetFields(params.facet ? params['facet.field'] : []);
   const lang = langOf(ctx);
@@ -114,18 +126,66 @@ export async function packageSearch(ports: OpenDataPorts, ctx: RequestContext, p
   return {
     count: outcome.count,
     sort: params.sort?.trim() || 'score desc, metadata_modified desc',
-    results: outcome.results.map((pkg) => packageDict(pkg, index, lang)),
+    results: outcome.results.map((pkg) => {
+      const dict = packageDict(pkg, index, lang);
+      return params.fl ? fieldsOf(dict, params.fl) : dict;
+    }),
     facets,
     search_facets: searchFacets,
   };
 }
 
-/** tag_list: tags of published datasets, optionally those containing `query`. */
-export async function tagList(ports: OpenDataPorts, _ctx: RequestContext, params: TagListParams): Promise<string[] | CkanTag[]> {
+/**
+ * current_package_list_with_resources: the newest datasets with their resources, as CKAN answers
+ * it from package_search (10 unless limit says otherwise); platform admins see private ones too.
+ */
+export async function currentPackageListWithResources(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: CurrentPackageListParams,
+): Promise<CkanPackage[]> {
+  const rows = params.limit || DEFAULT_ROWS;
+  const offset = params.offset ?? (params.page !== undefined && params.limit ? (params.page - 1) * params.limit : 0);
   const index = await ports.catalog.current();
-  const needle = params.query?.trim().toLowerCase();
-  const tags = [...new Set(index.visible(PUBLIC_CALLER).flatMap((pkg) => pkg.tags))]
-    .filter((tag) => !needle || tag.toLowerCase().includes(needle))
-    .sort();
-  return params.all_fields ? tags.map(tagDict) : tags;
+  const outcome = index.search({
+    clauses: [],
+    filters: [],
+    sort: parseSort('metadata_modified desc'),
+    rows,
+    start: offset,
+    facetFields: [],
+    facetLimit: 0,
+    facetMinCount: 1,
+    lang: langOf(ctx),
+    caller: ctx.caller,
+    unpublished: { includePrivate: ctx.caller.kind === 'admin', includeDrafts: false },
+  });
+  return outcome.results.map((pkg) => packageDict(pkg, index, langOf(ctx)));
+}
+
+/**
+ * package_autocomplete: datasets whose name or title (in any language) contains q, those whose
+ * name does first; the caller's department's private datasets too, as CKAN's permission labels allow.
+ */
+export async function packageAutocomplete(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: AutocompleteParams,
+): Promise<{ name: string; title: string; match_field: 'name' | 'title'; match_displayed: string }[]> {
+  const needle = params.q.trim().toLowerCase();
+  const lang = langOf(ctx);
+  const index = await ports.catalog.current();
+  const inName = (pkg: StoredPackage) => pkg.name.includes(needle);
+  const inTitle = (pkg: StoredPackage) => allVersions(pkg.title).some((title) => title.toLowerCase().includes(needle));
+  return index
+    .visible(ctx.caller, { includePrivate: true, includeDrafts: false })
+    .filter((pkg) => inName(pkg) || inTitle(pkg))
+    .sort((a, b) => Number(inName(b)) - Number(inName(a)) || (a.name < b.name ? -1 : 1))
+    .slice(0, params.limit)
+    .map((pkg) => {
+      const title = pick(pkg.title, lang);
+      return inName(pkg)
+        ? { name: pkg.name, title, match_field: 'name' as const, match_displayed: pkg.name }
+        : { name: pkg.name, title, match_field: 'title' as const, match_displayed: `${title} (${pkg.name})` };
+    });
 }

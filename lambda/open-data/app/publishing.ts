@@ -3,17 +3,21 @@ import { describeCaller, mayPublishFor } from '../domain/caller';
 import { isPublic, type StoredPackage } from '../domain/entities';
 import { NAME_MESSAGES } from '../domain/names';
 import { type CkanPackage, packageDict } from '../domain/package-dict';
-import { buildPackage, editableInput, type PackageBuildContext } from '../domain/package-input';
-import { mergeUpdate, unmatchedPaths } from '../domain/revise';
+import { buildPackage, editableInput, type PackageBuildContext, revisedInput } from '../domain/package-input';
+import {
+  checkDict,
+  checkStringKey,
+  filterGlobMatch,
+  type PackageReviseParams,
+  pathName,
+  RevisionError,
+  updateMergeDict,
+  updateMergeStringKey,
+  updateOrder,
+} from '../domain/revise';
 import type { SearchIndex } from '../domain/search-index';
 import { parseParams } from '../domain/validation';
-import {
-  type PackageCreateParams,
-  type PackagePatchParams,
-  type PackageReviseParams,
-  type PackageUpdateParams,
-  packageUpdateParams,
-} from '../domain/write-params';
+import { type PackageCreateParams, type PackagePatchParams, type PackageUpdateParams, packageUpdateParams } from '../domain/write-params';
 import { changedSinceRead, datasetNotFound, invalid, invalidField, notAuthorized } from '../errors';
 import type { OpenDataPorts } from '../ports';
 import { langOf, type RequestContext } from './actions';
@@ -127,7 +131,7 @@ async function writeUpdate(
   action: string,
 ): Promise<StoredPackage> {
   if (ctx.ifMatch !== undefined && ctx.ifMatch !== datasetEtag(existing)) throw changedSinceRead();
-  authorize(index, ctx, input.owner_org, 'move datasets into');
+  authorize(index, ctx, input.owner_org ?? existing.owner_org, 'move datasets into');
   const pkg = buildPackage({ ...input, name: input.name ?? existing.name }, existing, buildContext(ports, ctx, index));
   const outcome = await ports.packages.replace(pkg, existing.name);
   if (outcome === 'name-taken') throw invalidField('name', NAME_MESSAGES.taken);
@@ -153,23 +157,56 @@ export async function packagePatch(ports: OpenDataPorts, ctx: RequestContext, pa
   return packageDict(written, index, langOf(ctx));
 }
 
+/** The most unmatched paths a refusal names. */
+const NAMED_UNMATCHED = 20;
+
+/** Runs one step of a revision, answering a key or value that does not fit the dataset as CKAN does: a Validation Error. */
+function revising(field: string, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    if (error instanceof RevisionError) throw invalidField(field, error.message);
+    throw error;
+  }
+}
+
 /**
- * package_revise: applies `update` only if the dataset still matches `match`, such as the
- * `metadata_modified` the client read. Returns `{ package }`, as CKAN does.
+ * package_revise: applies a revision only while the dataset, as package_show gives it, still
+ * holds what `match` and the `match__` keys say (such as the `metadata_modified` the client read);
+ * then `filter`, `update` and the `update__` keys, in CKAN's order (domain/revise.ts). Answers
+ * `{ package }`, less what the glob patterns of `include` remove.
  */
-export async function packageRevise(
-  ports: OpenDataPorts,
-  ctx: RequestContext,
-  params: PackageReviseParams,
-): Promise<{ package: CkanPackage }> {
-  const idOrName = params.match.id ?? params.match.name;
-  if (typeof idOrName !== 'string' || idOrName === '') throw invalidField('match__id', 'Missing value');
-  const { pkg, index } = await editable(ports, ctx, idOrName, 'update');
-  const unmatched = unmatchedPaths(packageDict(pkg, index, langOf(ctx)), params.match);
-  if (unmatched.length > 0) throw invalid({ match: unmatched });
-  const input = parseParams(packageUpdateParams, mergeUpdate(editableInput(pkg), params.update ?? {}));
+export async function packageRevise(ports: OpenDataPorts, ctx: RequestContext, params: PackageReviseParams): Promise<{ package: unknown }> {
+  const named = [params.match__.id, params.match?.id, params.match__.name, params.match?.name].find((value) => value !== undefined);
+  if (typeof named !== 'string' || named === '') throw invalidField('match__id', 'Missing value');
+  const { pkg, index } = await editable(ports, ctx, named, 'update');
+  const original = packageDict(pkg, index, langOf(ctx)) as unknown as Record<string, unknown>;
+
+  const unmatched: string[] = [];
+  if (params.match) unmatched.push(...checkDict(original, params.match).map(pathName));
+  for (const key of Object.keys(params.match__).sort()) {
+    revising(`match__${key}`, () => unmatched.push(...checkStringKey(original, key, params.match__[key]).map(pathName)));
+  }
+  if (unmatched.length > 0) {
+    const more = unmatched.length > NAMED_UNMATCHED ? [`and ${unmatched.length - NAMED_UNMATCHED} more`] : [];
+    throw invalid({ match: [...unmatched.slice(0, NAMED_UNMATCHED), ...more] });
+  }
+
+  const revised = structuredClone(original);
+  if (params.filter) {
+    filterGlobMatch(revised, params.filter);
+    revised.id = original.id;
+  }
+  if (params.update) revising('update', () => updateMergeDict(revised, params.update));
+  for (const key of updateOrder(Object.keys(params.update__))) {
+    revising(`update__${key}`, () => updateMergeStringKey(revised, key, params.update__[key]));
+  }
+  const input = parseParams(packageUpdateParams, revisedInput(original, revised));
   const written = await writeUpdate(ports, ctx, pkg, index, { ...input, id: pkg.id }, 'package_revise');
-  return { package: packageDict(written, index, langOf(ctx)) };
+  // As in CKAN, `include` filters the answer itself: `-package__resources` leaves them out, `-*` answers {}.
+  const answer: Record<string, unknown> = { package: packageDict(written, index, langOf(ctx)) };
+  if (params.include) filterGlobMatch(answer, params.include);
+  return answer as { package: unknown };
 }
 
 /** package_delete: a soft delete; the dataset disappears from listings but is kept. */

@@ -1,11 +1,12 @@
+import { PUBLIC_CALLER } from '../domain/caller';
 import { MAX_RESOURCES_PER_DATASET, type StoredPackage, type StoredResource } from '../domain/entities';
 import { type CkanResource, resourceDict } from '../domain/package-dict';
 import { trilingualFrom } from '../domain/package-input';
-import type { ResourceShowParams } from '../domain/params';
+import type { AutocompleteParams, ResourceSearchParams, ResourceShowParams } from '../domain/params';
 import { baseContentType, formatOf, safeFileName, type UploadRequest, uploadObjectKey, uploadProblems } from '../domain/upload-policy';
 import { mayRead } from '../domain/visibility';
 import type { ResourceCreateParams, ResourceUpdateParams } from '../domain/write-params';
-import { invalid, invalidField, notFound, resourceNotFound } from '../errors';
+import { invalid, invalidField, notFound, quoted, resourceNotFound } from '../errors';
 import type { OpenDataPorts } from '../ports';
 import { langOf, type RequestContext } from './actions';
 import { audit, editable, mergeIntoPackage } from './publishing';
@@ -202,4 +203,98 @@ export async function uploadComplete(ports: OpenDataPorts, ctx: RequestContext, 
   });
   if (await ports.uploads.complete(intent.uploadId, now)) await audit(ports, ctx, 'resource_upload_complete', written, intent.resourceId);
   return resourceDict(resource, written, position, langOf(ctx));
+}
+
+/** resource_patch: the given fields change and the others stay, as resource_update changes them here. */
+export const resourcePatch = resourceUpdate;
+
+/**
+ * resource_delete: removes a resource from its dataset. Its archived versions stay in the
+ * historical archive, which keeps what was published; the download link stops answering.
+ */
+export async function resourceDelete(ports: OpenDataPorts, ctx: RequestContext, params: { id: string }): Promise<null> {
+  const packageId = await ports.packages.packageIdOfResource(params.id);
+  if (!packageId) throw resourceNotFound();
+  await editable(ports, ctx, packageId, 'delete resources of');
+  const now = ports.clock.now().toISOString();
+  const written = await mergeIntoPackage(ports, packageId, (pkg) => {
+    if (!pkg.resources.some((resource) => resource.id === params.id)) throw resourceNotFound();
+    return {
+      ...pkg,
+      resources: pkg.resources.filter((resource) => resource.id !== params.id),
+      metadata_modified: now,
+      revision: pkg.revision + 1,
+    };
+  });
+  await audit(ports, ctx, 'resource_delete', written, params.id);
+  return null;
+}
+
+/** resource_view_list: the views of a resource; none are kept here, so always none once the resource is found. */
+export async function resourceViewList(ports: OpenDataPorts, ctx: RequestContext, params: ResourceShowParams): Promise<never[]> {
+  await resourceShow(ports, ctx, params);
+  return [];
+}
+
+/** The fields resource_search looks in, and how (ckan/logic/action/get.py resource_search). */
+const SEARCHABLE: Readonly<Record<string, (resource: CkanResource, term: string) => boolean>> = {
+  id: (resource, term) => resource.id.toLowerCase().includes(term),
+  package_id: (resource, term) => resource.package_id.toLowerCase().includes(term),
+  url: (resource, term) => resource.url.toLowerCase().includes(term),
+  format: (resource, term) => resource.format.toLowerCase().includes(term),
+  mimetype: (resource, term) => (resource.mimetype ?? '').toLowerCase().includes(term),
+  // Names and descriptions match in any of the three languages.
+  name: (resource, term) => Object.values(resource.name_translated).some((text) => text.toLowerCase().includes(term)),
+  description: (resource, term) => Object.values(resource.description_translated).some((text) => text.toLowerCase().includes(term)),
+  // CKAN matches a hash as a prefix.
+  hash: (resource, term) => resource.hash.toLowerCase().startsWith(term),
+};
+
+/**
+ * resource_search: resources of published datasets holding every `field:term` of `query`, a term
+ * matching case-blind anywhere in the field (the start of `hash`), ordered by `order_by` if given.
+ */
+export async function resourceSearch(
+  ports: OpenDataPorts,
+  ctx: RequestContext,
+  params: ResourceSearchParams,
+): Promise<{ count: number; results: CkanResource[] }> {
+  if (params.query === undefined) throw invalidField('query', 'Missing value');
+  const criteria = params.query.map((pair) => {
+    const colon = pair.indexOf(':');
+    if (colon < 0) throw invalidField('query', 'Must be <field>:<value> pair(s)');
+    const field = pair.slice(0, colon);
+    if (!Object.hasOwn(SEARCHABLE, field)) throw invalidField('query', `Field ${quoted(field)} not recognised in resource_search.`);
+    return { matches: SEARCHABLE[field], term: pair.slice(colon + 1).toLowerCase() };
+  });
+  const index = await ports.catalog.current();
+  const lang = langOf(ctx);
+  const found = index
+    .visible(PUBLIC_CALLER)
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((pkg) => pkg.resources.map((resource, position) => resourceDict(resource, pkg, position, lang)))
+    .filter((resource) => criteria.every(({ matches, term }) => matches(resource, term)));
+  const order = params.order_by;
+  if (order && order in (found[0] ?? {})) {
+    const key = (resource: CkanResource) => String((resource as Record<string, unknown>)[order] ?? '');
+    found.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+  const offset = params.offset ?? 0;
+  return { count: found.length, results: found.slice(offset, params.limit === undefined ? undefined : offset + params.limit) };
+}
+
+/** format_autocomplete: formats of published resources containing q, commonest first, in lower case. */
+export async function formatAutocomplete(ports: OpenDataPorts, _ctx: RequestContext, params: AutocompleteParams): Promise<string[]> {
+  const needle = params.q.trim().toLowerCase();
+  const counts = new Map<string, number>();
+  for (const pkg of (await ports.catalog.current()).visible(PUBLIC_CALLER)) {
+    for (const { format } of pkg.resources) {
+      const name = format.trim().toLowerCase();
+      if (name !== '' && name.includes(needle)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, params.limit)
+    .map(([name]) => name);
 }

@@ -8,8 +8,15 @@ import type { Trilingual } from './language';
  */
 
 const HKT_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_FILES_PER_PAGE = 1000;
 export const DEFAULT_FILES_PER_PAGE = 100;
+/**
+ * The longest period list-files and list-file-versions answer for, in days: a year, leap years
+ * included (DATA.GOV.HK's own example asks for 20160101 to 20161231). A period is read month by
+ * month, so this bounds the reads one call makes; longer histories are asked for a year at a time.
+ */
+export const MAX_PERIOD_DAYS = 366;
 
 /** Hong Kong day (YYYYMMDD) and minute (YYYYMMDD-HHMM) of a UTC instant. */
 export function hongKongTime(iso: string): { day: string; minute: string; precise: string } {
@@ -24,7 +31,9 @@ export function isCalendarDay(value: string): boolean {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, takes years 0 to 99 as they are rather than as 1900 to 1999.
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -32,6 +41,12 @@ export function isCalendarDay(value: string): boolean {
 export function isCalendarMinute(value: string): boolean {
   const match = /^(\d{8})-(\d{2})(\d{2})$/.exec(value);
   return match !== null && isCalendarDay(match[1]) && Number(match[2]) < 24 && Number(match[3]) < 60;
+}
+
+/** Days from `startDay` to `endDay` (both YYYYMMDD), counting both. */
+export function daysInPeriod(startDay: string, endDay: string): number {
+  const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)));
+  return Math.round((utc(endDay) - utc(startDay)) / DAY_MS) + 1;
 }
 
 /** Months (YYYYMM) from the month of `startDay` to that of `endDay`, both YYYYMMDD. */
@@ -53,28 +68,59 @@ export function monthsBetween(startDay: string, endDay: string): string[] {
   return months;
 }
 
+/**
+ * A calendar day as YYYYMMDD, written as a pattern so that the OpenAPI document says exactly what
+ * is accepted: months of 31 and of 30 days, February's 28, and the 29th in leap years (every
+ * fourth, centuries only every fourth).
+ */
+const CALENDAR_DAY =
+  '(\\d{4}((0[13578]|1[02])(0[1-9]|[12]\\d|3[01])|(0[469]|11)(0[1-9]|[12]\\d|30)|02(0[1-9]|1\\d|2[0-8]))|(\\d{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)0229)';
+export const DAY_PATTERN = new RegExp(`^${CALENDAR_DAY}$`);
+/** YYYYMMDD-HHMM: a calendar day and a minute of it, 0000 to 2359. */
+export const MINUTE_PATTERN = new RegExp(`^${CALENDAR_DAY}-([01]\\d|2[0-3])[0-5]\\d$`);
+
 const dayParam = (field: string) =>
   z
     .string({ error: `Missing value: give the ${field} day as YYYYMMDD, e.g. 20240131` })
-    .refine(isCalendarDay, { error: `Must be a calendar day written as YYYYMMDD, e.g. 20240131` });
+    .regex(DAY_PATTERN, { error: 'Must be a calendar day written as YYYYMMDD, e.g. 20240131' })
+    .describe(`The ${field} day of the period (Hong Kong time), YYYYMMDD; a period spans at most ${MAX_PERIOD_DAYS} days`);
 
-const skipParam = z.string().regex(/^\d+$/, { error: 'Must be a whole number of zero or more' }).transform(Number).optional();
+/** A file's URL, as list-files gives it. */
+const fileUrl = z
+  .url({
+    error: (issue) =>
+      issue.input === undefined ? 'Missing value: give the file URL' : 'Must be the URL of a file, as list-files gives it',
+  })
+  .max(2000, { error: 'Must be at most 2000 characters long' })
+  .describe("The file's URL, as list-files gives it");
+
+const skipParam = z
+  .string()
+  .regex(/^\d{1,9}$/, { error: 'Must be a whole number of zero or more' })
+  .transform(Number)
+  .optional()
+  .describe('How many files to skip, to page');
 
 const maxParam = z
   .string()
-  .regex(/^\d+$/, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}` })
+  // 1 to 1000, as a pattern the OpenAPI document states.
+  .regex(/^(1000|[1-9]\d{0,2})$/, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}: page with skip` })
   .transform(Number)
-  .pipe(
-    z
-      .int()
-      .min(1, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}` })
-      .max(MAX_FILES_PER_PAGE, { error: `Must be ${MAX_FILES_PER_PAGE} or less: page with skip` }),
-  )
-  .optional();
+  .optional()
+  .describe(`How many files to answer, 1 to ${MAX_FILES_PER_PAGE}; ${DEFAULT_FILES_PER_PAGE} if not given`);
 
 const period = <T extends { start: string; end: string }>(ctx: z.core.ParsePayload<T>) => {
-  if (isCalendarDay(ctx.value.start) && isCalendarDay(ctx.value.end) && ctx.value.end < ctx.value.start) {
-    ctx.issues.push({ code: 'custom', path: ['end'], message: 'Must be the same day as start or later', input: ctx.value.end });
+  const { start, end } = ctx.value;
+  if (!isCalendarDay(start) || !isCalendarDay(end)) return;
+  if (end < start) {
+    ctx.issues.push({ code: 'custom', path: ['end'], message: 'Must be the same day as start or later', input: end });
+  } else if (daysInPeriod(start, end) > MAX_PERIOD_DAYS) {
+    ctx.issues.push({
+      code: 'custom',
+      path: ['end'],
+      message: `The period may span at most ${MAX_PERIOD_DAYS} days (like 20240101 to 20241231): ask for a longer history a year at a time`,
+      input: end,
+    });
   }
 };
 
@@ -83,9 +129,9 @@ export const listFilesParams = z
   .strictObject({
     start: dayParam('first'),
     end: dayParam('last'),
-    category: z.string().optional(),
-    provider: z.string().optional(),
-    format: z.string().optional(),
+    category: z.string().max(200).optional(),
+    provider: z.string().max(200).optional(),
+    format: z.string().max(100).optional(),
     search: z.string().max(200).optional(),
     order: z.enum(['asc', 'desc'], { error: 'Must be "asc" or "desc" (by dataset name)' }).optional(),
     skip: skipParam,
@@ -95,17 +141,16 @@ export const listFilesParams = z
 export type ListFilesParams = z.output<typeof listFilesParams>;
 
 /** list-file-versions: the versions of one file (its URL) in [start, end]. */
-export const listFileVersionsParams = z
-  .strictObject({ url: z.string({ error: 'Missing value: give the file URL' }).min(1), start: dayParam('first'), end: dayParam('last') })
-  .check(period);
+export const listFileVersionsParams = z.strictObject({ url: fileUrl, start: dayParam('first'), end: dayParam('last') }).check(period);
 export type ListFileVersionsParams = z.output<typeof listFileVersionsParams>;
 
 /** get-file: one version of a file, by the minute it was archived. */
 export const getFileParams = z.strictObject({
-  url: z.string({ error: 'Missing value: give the file URL' }).min(1),
+  url: fileUrl,
   time: z
     .string({ error: 'Missing value: give the version time as YYYYMMDD-HHMM, e.g. 20240131-0930' })
-    .refine(isCalendarMinute, { error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930' }),
+    .regex(MINUTE_PATTERN, { error: 'Must be a time written as YYYYMMDD-HHMM, e.g. 20240131-0930' })
+    .describe('The minute the version was archived, YYYYMMDD-HHMM in Hong Kong time, as list-file-versions gives it'),
 });
 export type GetFileParams = z.output<typeof getFileParams>;
 

@@ -23,9 +23,12 @@ export function openDataCaller(identity: RuntimeCaller): Caller {
   return { kind: 'public' };
 }
 
-/** Department codes compare without case: `LandsD` in a token and `LANDSD` in config are the same. */
+/**
+ * Department codes compare exactly, as the config writes them (`TD`, `LANDSD`): a code that only
+ * looks the same (`ＴＤ`, `T\u200bD`, `td`) names no department.
+ */
 function sameDepartment(a: string, b: string): boolean {
-  return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
+  return a === b;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { searchFailed } from '../errors';
+import { quoted, searchFailed } from '../errors';
 
 /** Fields package_search can count values of. */
 export const FACET_FIELDS = ['organization', 'groups', 'tags', 'res_format', 'license_id'] as const;
@@ -24,7 +24,7 @@ export type Facets = Record<string, Record<string, number>>;
 export function checkFacetFields(fields: readonly string[]): FacetField[] {
   const unknown = fields.filter((field) => !(FACET_FIELDS as readonly string[]).includes(field));
   if (unknown.length > 0) {
-    throw searchFailed(`can not facet on undefined field "${unknown[0]}"; facet on one of: ${FACET_FIELDS.join(', ')}`);
+    throw searchFailed(`can not facet on undefined field ${quoted(unknown[0])}; facet on one of: ${FACET_FIELDS.join(', ')}`);
   }
   return [...new Set(fields)] as FacetField[];
 }

@@ -1,4 +1,4 @@
-import { searchFailed, searchQueryInvalid } from '../errors';
+import { quoted, searchFailed, searchQueryInvalid } from '../errors';
 
 /**
  * CKAN passes `fq` to Solr; what Solr cannot parse is CKAN's Search Query Error (400), a field
@@ -185,7 +185,7 @@ export function parseFilterQuery(fq: string | undefined): FilterClause[] {
       negate = sign === '-';
     }
     const field = lexer.bare(':()');
-    if (lexer.take() !== ':') throw searchQueryInvalid(`"${field}" is not a field:value filter`);
+    if (lexer.take() !== ':') throw searchQueryInvalid(`${quoted(field)} is not a field:value filter`);
     if (field === '*') {
       const rest = lexer.bare('()');
       if (rest !== '*') throw searchQueryInvalid('"*:" must be followed by "*"');
@@ -193,7 +193,7 @@ export function parseFilterQuery(fq: string | undefined): FilterClause[] {
       continue;
     }
     if (!isFilterField(field)) {
-      throw searchFailed(`cannot filter on undefined field "${field}"; filter on one of: ${FILTER_FIELDS.join(', ')}`);
+      throw searchFailed(`cannot filter on undefined field ${quoted(field)}; filter on one of: ${FILTER_FIELDS.join(', ')}`);
     }
     const clause: FilterClause = { field, negate, match: readMatch(lexer) };
     if (orWithPrevious) {

@@ -1,4 +1,4 @@
-import { type FieldErrors, invalid } from '../errors';
+import { type FieldErrors, invalid, quoted } from '../errors';
 import type { Group, Organization, StoredPackage, StoredResource } from './entities';
 import type { Trilingual } from './language';
 import { DEFAULT_LICENSE_ID, findLicense, LICENSES } from './licenses';
@@ -88,9 +88,10 @@ export function buildPackage(
   ctx: PackageBuildContext,
 ): StoredPackage {
   const errors: FieldErrors = {};
-  const title = trilingualFrom(input.title, input.title_translated);
-  if (!title?.en.trim()) errors.title = ['Missing value: give an English title (title, or title_translated.en)'];
-  const org = ctx.organization(input.owner_org);
+  // CKAN's if_empty_same_as("name"): a dataset without an English title is titled by its name.
+  const given = trilingualFrom(input.title, input.title_translated) ?? existing?.title;
+  const title: Trilingual = given?.en.trim() ? given : { ...given, en: input.name };
+  const org = ctx.organization(input.owner_org ?? existing?.owner_org ?? '');
   if (!org) errors.owner_org = ['Organization does not exist'];
   const licenseId = input.license_id ?? existing?.license_id ?? DEFAULT_LICENSE_ID;
   if (!findLicense(licenseId)) errors.license_id = [`License not found: use one of ${LICENSES.map((l) => l.id).join(', ')}`];
@@ -98,13 +99,14 @@ export function buildPackage(
   for (const ref of input.groups ?? []) {
     const group = ctx.group(ref.name ?? ref.id ?? '');
     if (group) groups.push(group.name);
-    else errors.groups = [...((errors.groups as string[]) ?? []), `That group name or ID does not exist: ${ref.name ?? ref.id ?? ''}`];
+    else
+      errors.groups = [...((errors.groups as string[]) ?? []), `That group name or ID does not exist: ${quoted(ref.name ?? ref.id ?? '')}`];
   }
   const extras = input.extras ?? [];
   const keys = extras.map((extra) => extra.key);
   const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
   const core = keys.find((key) => CORE_FIELDS.has(key));
-  if (duplicate) errors.extras = [`Duplicate key "${duplicate}"`];
+  if (duplicate) errors.extras = [`Duplicate key ${quoted(duplicate)}`];
   else if (core) errors.extras = [`There is a schema field with the same name: ${core}`];
   if (Object.keys(errors).length > 0) throw invalid(errors);
 
@@ -117,7 +119,7 @@ export function buildPackage(
   return {
     id: existing?.id ?? ctx.newId(),
     name: input.name,
-    title: title!,
+    title,
     notes: trilingualFrom(input.notes, input.notes_translated) ?? { en: '' },
     owner_org: org!.id,
     private: input.private ?? false,
@@ -175,4 +177,43 @@ export function editableInput(pkg: StoredPackage): PackageUpdateParams & { name:
     url: pkg.url,
     version: pkg.version,
   };
+}
+
+type Dict = Record<string, unknown>;
+
+const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A text's plain form as package_show gives it is the site's language, and its `_translated` form
+ * holds all three. A revision that left the plain form as it was may have changed the translated
+ * one, which then wins; a plain form the revision changed wins over the translated English.
+ */
+function reconcileText(original: Dict | undefined, revised: Dict, plain: string): void {
+  if (original && Object.hasOwn(revised, plain) && revised[plain] === original[plain] && isDict(revised[`${plain}_translated`])) {
+    delete revised[plain];
+  }
+}
+
+/**
+ * A dataset as package_show gives it, revised (package_revise), as input for package_update:
+ * plain and translated texts reconciled, for the dataset and for each resource it still has.
+ */
+export function revisedInput(original: Dict, revised: Dict): Dict {
+  const input = { ...revised };
+  reconcileText(original, input, 'title');
+  reconcileText(original, input, 'notes');
+  if (Array.isArray(input.resources)) {
+    const before = new Map(
+      (Array.isArray(original.resources) ? original.resources : []).filter(isDict).map((resource) => [resource.id, resource]),
+    );
+    input.resources = input.resources.map((resource) => {
+      if (!isDict(resource)) return resource;
+      const copy = { ...resource };
+      const previous = typeof copy.id === 'string' ? before.get(copy.id) : undefined;
+      reconcileText(previous, copy, 'name');
+      reconcileText(previous, copy, 'description');
+      return copy;
+    });
+  }
+  return input;
 }

@@ -1,37 +1,57 @@
 import * as z from 'zod';
+import { fieldName } from '../errors';
 import { DEFAULT_FACET_LIMIT, DEFAULT_FACET_MIN_COUNT } from './facets';
-import { ckanBoolean, ckanInteger, listOfStrings, MESSAGES, naturalNumber, requiredString } from './validation';
+import { ckanBoolean, ckanInteger, listOfStrings, MESSAGES, naturalNumber, requiredString, SEARCH_QUERY_ISSUE } from './validation';
 
 /**
- * Parameters of the read actions, as CKAN's schemas accept them (ckan/logic/schema.py): from a
- * GET query string, where every value is text, or from a POST body. Unknown fields are refused
- * with a message naming them.
+ * Parameters of the read actions, as CKAN's logic layer reads them (ckan/logic/action/get.py and
+ * ckan/logic/schema.py): from a GET query string, where every value is text, or from a POST body.
+ * CKAN checks the parameters an action names and ignores every other one (its schemas put them
+ * in `__extras`, which the actions never read), so these schemas drop unknown parameters too:
+ * ckanapi sends `include_private`, `include_drafts` and `include_users` to actions that have
+ * no use for them. The one exception is CKAN's: package_search hands its parameters to Solr,
+ * and refuses those Solr does not take with a Search Query Error.
  */
 
 /** The most rows package_search returns at once (CKAN's ckan.search.rows_max). */
 export const MAX_ROWS = 1000;
 export const DEFAULT_ROWS = 10;
 
+/** The most organizations or groups a list answers at once: CKAN's ckan.group_and_organization_list_max. */
+export const MAX_LISTED = 1000;
+/** The same with all_fields: CKAN's ckan.group_and_organization_list_all_fields_max. */
+export const MAX_LISTED_WITH_ALL_FIELDS = 25;
+
 const text = (max = 2000) => z.string({ error: MESSAGES.string }).max(max, { error: `Must be at most ${max} characters long` });
 
-export const packageListParams = z.strictObject({
+export const packageListParams = z.object({
   limit: naturalNumber().optional(),
   offset: naturalNumber().optional(),
 });
 
-const showParams = {
+export const packageShowParams = z.object({
   id: requiredString(200),
   use_default_schema: ckanBoolean().optional(),
   include_tracking: ckanBoolean().optional(),
-};
+  include_plugin_data: ckanBoolean().optional(),
+});
 
-export const packageShowParams = z.strictObject(showParams);
+export const resourceShowParams = z.object({ id: requiredString(200), include_tracking: ckanBoolean().optional() });
 
-export const resourceShowParams = z.strictObject({ id: requiredString(200), include_tracking: ckanBoolean().optional() });
+/**
+ * Parameters package_search passes on to Solr that tune its query or its answer's format
+ * (ckan/lib/search/query.py VALID_SOLR_PARAMETERS): accepted, as CKAN accepts them, and not used
+ * by this search engine. `ext_` parameters, for extensions, are accepted and ignored too.
+ */
+const solrTuning = z.unknown().optional().describe('Solr tuning CKAN passes on; accepted and not used');
 
-export const packageSearchParams = z.strictObject({
+const searchFields = {
   q: text().optional(),
   fq: text().optional(),
+  /** More filters, each as fq. */
+  fq_list: listOfStrings()
+    .pipe(z.array(text()).max(20, { error: 'Must be 20 filters or fewer' }))
+    .optional(),
   sort: text(200).optional(),
   rows: naturalNumber()
     .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through larger results with start` }))
@@ -41,36 +61,80 @@ export const packageSearchParams = z.strictObject({
   'facet.field': listOfStrings().default([]),
   'facet.limit': ckanInteger().default(DEFAULT_FACET_LIMIT),
   'facet.mincount': naturalNumber().default(DEFAULT_FACET_MIN_COUNT),
+  /** Fields of each result, instead of whole datasets: names separated by spaces or commas. */
+  fl: listOfStrings()
+    .transform((items) => items.flatMap((item) => item.split(/[\s,]+/)).filter(Boolean))
+    .optional(),
   include_private: ckanBoolean().default(false),
   include_drafts: ckanBoolean().default(false),
+  /** Accepted as CKAN does; deleted datasets are never searched (CKAN's default ckan.search.remove_deleted_packages). */
+  include_deleted: ckanBoolean().optional(),
   use_default_schema: ckanBoolean().optional(),
+  wt: solrTuning,
+  qf: solrTuning,
+  bf: solrTuning,
+  boost: solrTuning,
+  tie: solrTuning,
+  defType: solrTuning,
+  mm: solrTuning,
+  df: solrTuning,
+  extras: solrTuning,
+};
+
+const SEARCH_PARAMETERS = new Set(Object.keys(searchFields));
+/** The most unknown parameter names a refusal names. */
+const NAMED_UNKNOWN = 5;
+
+export const packageSearchParams = z.looseObject(searchFields).check((ctx) => {
+  const unknown = Object.keys(ctx.value).filter((key) => !SEARCH_PARAMETERS.has(key) && !key.startsWith('ext_'));
+  if (unknown.length === 0) return;
+  const named = unknown.slice(0, NAMED_UNKNOWN).map((key) => JSON.stringify(fieldName(key)));
+  const more = unknown.length > NAMED_UNKNOWN ? ` and ${unknown.length - NAMED_UNKNOWN} more` : '';
+  ctx.issues.push({
+    code: 'custom',
+    message: `Invalid search parameters: [${named.join(', ')}]${more}`,
+    input: unknown,
+    params: { [SEARCH_QUERY_ISSUE]: true },
+  });
 });
-export type PackageSearchParams = z.output<typeof packageSearchParams>;
+export type PackageSearchParams = z.output<z.ZodObject<typeof searchFields>>;
 
 const listParams = {
   all_fields: ckanBoolean().default(false),
   sort: text(100).optional(),
+  /** Words the name, title or description contains. */
+  q: text(200).optional(),
   limit: naturalNumber().optional(),
   offset: naturalNumber().default(0),
   include_dataset_count: ckanBoolean().default(true),
 };
 
-export const organizationListParams = z.strictObject(listParams);
-export const groupListParams = z.strictObject(listParams);
+/** Only these, by name; none named, all of them. */
+const named = () =>
+  listOfStrings()
+    .pipe(z.array(text(200)).max(1000))
+    .optional();
 
-export const organizationShowParams = z.strictObject({
+export const organizationListParams = z.object({ ...listParams, organizations: named() });
+export const groupListParams = z.object({ ...listParams, groups: named() });
+
+export const organizationShowParams = z.object({
   id: requiredString(200),
   include_datasets: ckanBoolean().default(false),
   include_dataset_count: ckanBoolean().default(true),
 });
 export const groupShowParams = organizationShowParams;
 
-export const tagListParams = z.strictObject({
+export const tagListParams = z.object({
   query: text(100).optional(),
+  /** CKAN reads `q` when `query` is not given. */
+  q: text(100).optional(),
+  /** Tags here are free tags: naming a vocabulary finds none. */
+  vocabulary_id: text(200).optional(),
   all_fields: ckanBoolean().default(false),
 });
 
-export const statusShowParams = z.strictObject({});
+export const statusShowParams = z.object({});
 
 export type PackageListParams = z.output<typeof packageListParams>;
 export type PackageShowParams = z.output<typeof packageShowParams>;
@@ -80,3 +144,89 @@ export type GroupListParams = z.output<typeof groupListParams>;
 export type OrganizationShowParams = z.output<typeof organizationShowParams>;
 export type GroupShowParams = z.output<typeof groupShowParams>;
 export type TagListParams = z.output<typeof tagListParams>;
+
+/** Actions that take no parameters. */
+export const noParams = z.object({});
+
+export const helpShowParams = z.object({ name: requiredString(100) });
+
+/** current_package_list_with_resources: the newest datasets, paged (CKAN's default_package_list_schema). */
+export const currentPackageListParams = z.object({
+  limit: naturalNumber()
+    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through with offset` }))
+    .optional(),
+  offset: naturalNumber().optional(),
+  /** Deprecated in CKAN for offset: page `page` of `limit`. */
+  page: ckanInteger()
+    .pipe(z.int().min(1, { error: MESSAGES.positive }))
+    .optional(),
+});
+
+const autocomplete = (defaultLimit: number) =>
+  z.object({
+    q: z.string({ error: (issue) => (issue.input === undefined ? MESSAGES.missing : MESSAGES.string) }).max(200),
+    limit: naturalNumber()
+      .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
+      .default(defaultLimit),
+  });
+
+/** package_autocomplete: datasets whose name or title contains q; 10 by default. */
+export const packageAutocompleteParams = autocomplete(10);
+/** format_autocomplete: resource formats containing q, commonest first; 5 by default. */
+export const formatAutocompleteParams = autocomplete(5);
+/** organization_autocomplete and group_autocomplete: by name or title; 20 by default. */
+export const groupAutocompleteParams = autocomplete(20);
+
+export const tagShowParams = z.object({
+  id: requiredString(200),
+  vocabulary_id: text(200).optional(),
+  include_datasets: ckanBoolean().default(false),
+});
+
+/** tag_search and tag_autocomplete: tags containing every term of `query` (or `q`). */
+export const tagSearchParams = z.object({
+  query: listOfStrings()
+    .pipe(z.array(text(200)).max(20))
+    .optional(),
+  q: listOfStrings()
+    .pipe(z.array(text(200)).max(20))
+    .optional(),
+  /** Deprecated in CKAN: `{ tags: "term" }` adds a term. */
+  fields: z.record(z.string(), z.unknown(), { error: 'Must be a dict' }).optional(),
+  vocabulary_id: text(200).optional(),
+  limit: naturalNumber().optional(),
+  offset: naturalNumber().optional(),
+});
+
+/** resource_search: resources of published datasets whose fields hold every `field:term` of `query`. */
+export const resourceSearchParams = z.object({
+  query: listOfStrings()
+    .pipe(z.array(text(500)).max(20))
+    .optional(),
+  order_by: text(100).optional(),
+  offset: naturalNumber().optional(),
+  limit: naturalNumber().optional(),
+});
+
+export const groupPackageShowParams = z.object({
+  id: requiredString(200),
+  limit: naturalNumber()
+    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
+    .optional(),
+});
+
+/** organization_list_for_user: the departments the caller may do `permission` for. */
+export const organizationListForUserParams = z.object({
+  id: text(200).optional(),
+  permission: text(100).default('manage_group'),
+  include_dataset_count: ckanBoolean().default(false),
+});
+
+export type HelpShowParams = z.output<typeof helpShowParams>;
+export type CurrentPackageListParams = z.output<typeof currentPackageListParams>;
+export type AutocompleteParams = z.output<typeof packageAutocompleteParams>;
+export type TagShowParams = z.output<typeof tagShowParams>;
+export type TagSearchParams = z.output<typeof tagSearchParams>;
+export type ResourceSearchParams = z.output<typeof resourceSearchParams>;
+export type GroupPackageShowParams = z.output<typeof groupPackageShowParams>;
+export type OrganizationListForUserParams = z.output<typeof organizationListForUserParams>;

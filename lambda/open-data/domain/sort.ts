@@ -1,4 +1,4 @@
-import { searchFailed, searchQueryInvalid } from '../errors';
+import { quoted, searchFailed, searchQueryInvalid } from '../errors';
 
 /**
  * package_search's `sort`, in Solr's syntax: `score desc, metadata_modified desc`. As in CKAN, a
@@ -27,10 +27,12 @@ export function parseSort(sort: string | undefined): SortClause[] {
     if (words.length === 0) continue;
     const [field, direction, ...rest] = words;
     if (direction === undefined || rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase())) {
-      throw searchQueryInvalid(`Invalid "sort" parameter: write each clause as "<field> asc" or "<field> desc", not "${part.trim()}"`);
+      throw searchQueryInvalid(
+        `Invalid "sort" parameter: write each clause as "<field> asc" or "<field> desc", not ${quoted(part.trim())}`,
+      );
     }
     if (!isSortField(field)) {
-      throw searchFailed(`can not sort on undefined field "${field}"; sort on one of: ${SORT_FIELDS.join(', ')}`);
+      throw searchFailed(`can not sort on undefined field ${quoted(field)}; sort on one of: ${SORT_FIELDS.join(', ')}`);
     }
     clauses.push({ field, direction: direction.toLowerCase() as 'asc' | 'desc' });
   }

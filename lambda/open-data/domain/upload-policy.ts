@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { quoted } from '../errors';
 import { MESSAGES } from './validation';
 
 /**
@@ -59,7 +60,7 @@ export function uploadProblems(upload: UploadRequest, policy: UploadPolicy): Rec
   }
   const contentType = baseContentType(upload.content_type);
   if (!policy.allowedContentTypes.includes(contentType)) {
-    problems.content_type = [`"${contentType}" is not accepted; upload one of: ${policy.allowedContentTypes.join(', ')}`];
+    problems.content_type = [`${quoted(contentType)} is not accepted; upload one of: ${policy.allowedContentTypes.join(', ')}`];
   }
   return Object.keys(problems).length > 0 ? problems : undefined;
 }

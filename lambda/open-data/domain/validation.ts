@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { fieldErrors, invalid } from '../errors';
+import { fieldErrors, invalid, searchQueryInvalid } from '../errors';
 
 /** CKAN's own wording for the commonest problems (ckan/logic/validators.py). */
 export const MESSAGES = {
@@ -19,13 +19,26 @@ const missingValue: z.core.$ZodErrorMap = (issue) => {
 };
 
 /**
+ * Marks an issue as the search engine's refusal (CKAN's Search Query Error, 400) rather than a
+ * parameter's (Validation Error, 409): package_search's parameters Solr does not take.
+ */
+export const SEARCH_QUERY_ISSUE = 'searchQuery';
+
+function isSearchQueryIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && (issue.params as Record<string, unknown> | undefined)?.[SEARCH_QUERY_ISSUE] === true;
+}
+
+/**
  * Validates input with a schema and turns every problem into CKAN's per-field errors, so an
- * action answers 409 with `{ rows: ["Must be 1000 or less"] }` rather than a zod dump.
+ * action answers 409 with `{ rows: ["Must be 1000 or less"] }` rather than a zod dump. As in
+ * CKAN, the parameters' own problems come first; the search engine's are answered only without them.
  */
 export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input ?? {}, { error: missingValue });
-  if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const own = parsed.error.issues.filter((issue) => !isSearchQueryIssue(issue));
+  if (own.length > 0) throw invalid(fieldErrors(own));
+  throw searchQueryInvalid(parsed.error.issues.map((issue) => issue.message).join('; '));
 }
 
 /**

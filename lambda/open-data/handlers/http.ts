@@ -3,16 +3,43 @@ import { type HttpResponse, json, type RequestOf } from '../../shared/http';
 import { type ActionCall, type ActionHandlers, type RequestContext, readAction, requestContext } from '../app/actions';
 import { getArchivedFile, listArchivedFiles, listArchivedFileVersions } from '../app/archive';
 import { dcatCatalog, dcatUsCatalog } from '../app/catalog-export';
-import { currentDatasetEtag, packageList, packageSearch, packageShow, tagList } from '../app/datasets';
+import {
+  currentDatasetEtag,
+  currentPackageListWithResources,
+  packageAutocomplete,
+  packageList,
+  packageSearch,
+  packageShow,
+} from '../app/datasets';
 import { downloadLocation, resolveDownload } from '../app/downloads';
-import { groupList, groupShow, organizationList, organizationShow } from '../app/organizations';
+import {
+  groupAutocomplete,
+  groupList,
+  groupPackageShow,
+  groupShow,
+  organizationAutocomplete,
+  organizationList,
+  organizationListForUser,
+  organizationShow,
+} from '../app/organizations';
 import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdate } from '../app/publishing';
-import { resourceCreate, resourceShow, resourceUpdate, uploadComplete } from '../app/resources';
-import { statusShow } from '../app/site';
+import {
+  formatAutocomplete,
+  resourceCreate,
+  resourceDelete,
+  resourcePatch,
+  resourceSearch,
+  resourceShow,
+  resourceUpdate,
+  resourceViewList,
+  uploadComplete,
+} from '../app/resources';
+import { helpShow, licenseList, siteRead, statusShow, vocabularyList } from '../app/site';
+import { tagAutocomplete, tagList, tagSearch, tagShow } from '../app/tags';
 import { openDataPorts, preloadCatalogue } from '../compose';
-import { actionHelp, inAction } from '../errors';
+import { API_HELP, actionHelp, inAction } from '../errors';
 import type { OpenDataPorts } from '../ports';
-import { ACTION_ROUTES, type ActionMethod, type ActionRouteId, type ActionSite, openDataService } from '../routes';
+import { ACTION_ROUTES, type ActionMethod, type ActionRouteId, type ActionSite, isCkanAction, openDataService } from '../routes';
 
 type Routes = typeof openDataService.routes;
 
@@ -30,6 +57,22 @@ const actions: ActionHandlers = {
   group_show: groupShow,
   tag_list: tagList,
   status_show: statusShow,
+  site_read: siteRead,
+  help_show: helpShow,
+  license_list: licenseList,
+  vocabulary_list: vocabularyList,
+  current_package_list_with_resources: currentPackageListWithResources,
+  package_autocomplete: packageAutocomplete,
+  group_package_show: groupPackageShow,
+  organization_autocomplete: organizationAutocomplete,
+  group_autocomplete: groupAutocomplete,
+  organization_list_for_user: organizationListForUser,
+  tag_show: tagShow,
+  tag_search: tagSearch,
+  tag_autocomplete: tagAutocomplete,
+  resource_search: resourceSearch,
+  resource_view_list: resourceViewList,
+  format_autocomplete: formatAutocomplete,
   package_create: packageCreate,
   package_update: packageUpdate,
   package_patch: packagePatch,
@@ -37,6 +80,8 @@ const actions: ActionHandlers = {
   package_delete: packageDelete,
   resource_create: resourceCreate,
   resource_update: resourceUpdate,
+  resource_patch: resourcePatch,
+  resource_delete: resourceDelete,
   resource_upload_complete: uploadComplete,
 };
 
@@ -45,7 +90,8 @@ const actions: ActionHandlers = {
  * formatter (errors.ts) marked with the action's `help` link, which CKAN puts in its envelope.
  */
 export async function answerAction(ports: OpenDataPorts, ctx: RequestContext, call: ActionCall): Promise<HttpResponse> {
-  const help = actionHelp(ports.site.siteUrl, call.action);
+  // An unknown action has no help of its own: its refusal links to the API's documentation.
+  const help = isCkanAction(call.action) ? actionHelp(ports.site.siteUrl, call.action) : API_HELP;
   try {
     const { action, params } = readAction(ports.site.siteUrl, call);
     // The action and its parameters are checked together; TypeScript cannot follow that through a union.

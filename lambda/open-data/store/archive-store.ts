@@ -14,6 +14,23 @@ import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
  */
 const fileKey = (url: string) => `FILE#${url}`;
 
+/** How many months list-files reads at once: a period's months are read a few at a time, never all together. */
+export const MONTH_READS_AT_ONCE = 4;
+
+/** `read` of every item, at most `limit` at a time, the results in the items' order. */
+async function inTurns<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await read(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export class DynamoArchiveRepository implements ArchiveRepository {
   private get tableName(): string {
     return tableOf(OPEN_DATA_TABLES.archive);
@@ -64,16 +81,14 @@ export class DynamoArchiveRepository implements ArchiveRepository {
   }
 
   async activity(months: readonly string[]): Promise<FileActivity[]> {
-    const pages = await Promise.all(
-      months.map((month) =>
-        queryAll({
-          TableName: this.tableName,
-          IndexName: OPEN_DATA_INDEXES.byMonth,
-          KeyConditionExpression: '#month = :month',
-          ExpressionAttributeNames: { '#month': 'month' },
-          ExpressionAttributeValues: { ':month': month },
-        }),
-      ),
+    const pages = await inTurns(months, MONTH_READS_AT_ONCE, (month) =>
+      queryAll({
+        TableName: this.tableName,
+        IndexName: OPEN_DATA_INDEXES.byMonth,
+        KeyConditionExpression: '#month = :month',
+        ExpressionAttributeNames: { '#month': 'month' },
+        ExpressionAttributeValues: { ':month': month },
+      }),
     );
     const byUrl = new Map<string, { url: string; packageId: string; resourceId: string; days: Record<string, number> }>();
     for (const item of pages.flat()) {

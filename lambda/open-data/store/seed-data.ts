@@ -51,7 +51,7 @@ export const SEED_ORGANIZATIONS: readonly Organization[] = [
   ),
   org(
     'hk-landsd',
-    'LandsD',
+    'LANDSD',
     { en: 'Lands Department', tc: '地政總署', sc: '地政总署' },
     { en: 'Land administration, surveying and mapping.', tc: '土地行政、測量及製圖。', sc: '土地行政、测量及制图。' },
   ),

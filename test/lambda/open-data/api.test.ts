@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { downloadStatistics } from '../../../lambda/open-data/app/downloads';
 import { createOpenDataPorts } from '../../../lambda/open-data/compose';
-import { formatError as ckanErrorFormat, requestError as ckanRequestError } from '../../../lambda/open-data/errors';
+import { formatError as ckanErrorFormat, requestError as ckanRequestError, MAX_PARAMETER_DEPTH } from '../../../lambda/open-data/errors';
 import { openDataService } from '../../../lambda/open-data/routes';
 import { seedOpenData } from '../../../lambda/open-data/seed';
 import { storage } from '../../../lambda/open-data/storage';
-import type { ApiHandler } from '../../../lambda/shared/api-handler';
+import { type ApiHandler, MAX_JSON_DEPTH } from '../../../lambda/shared/api-handler';
 import { HttpError } from '../../../lambda/shared/errors';
 import { gatewayErrorTemplate } from '../../../lib/constructs/service-api-gateway-responses';
 import { LOCAL_ISSUERS } from '../../../lib/local/tokens';
@@ -122,6 +122,48 @@ describe('open data API entry, as API Gateway calls it in AWS', () => {
     expect(result.statusCode).toBe(404);
     expect(JSON.parse(result.body)).toMatchObject({ success: false, error: { __type: 'Not Found Error' } });
     expect((await downloadStatistics(deps)).find((entry) => entry.packageId === hidden.id)).toBeUndefined();
+  });
+
+  describe('bodies nested too deep, and long input', () => {
+    const post = (action: string, body: string) =>
+      api({
+        ...event('POST', '/open-data/api/3/action/{action}', `/open-data/api/3/action/${action}`, { params: { action } }),
+        headers: { Host: 'api.example.gov.hk', 'Content-Type': 'application/json' },
+        body,
+      });
+
+    it('holds the service to the depth the runtime reads', () => {
+      expect(MAX_PARAMETER_DEPTH).toBe(MAX_JSON_DEPTH);
+    });
+
+    it.each([
+      ['5,000 levels of lists in a parameter', `{"q": ${'['.repeat(5000)}${']'.repeat(5000)}}`],
+      ['2,000 levels of objects', `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`],
+      ['2,000 levels of lists', `${'['.repeat(2000)}${']'.repeat(2000)}`],
+    ])('answers %s with CKAN’s JSON Error, naming the limit and quoting nothing', async (_what, body) => {
+      const result = await post('package_search', body);
+      expect(result.statusCode).toBe(400);
+      const answer = JSON.parse(result.body);
+      expect(answer).toEqual({
+        help: expect.any(String),
+        success: false,
+        error: {
+          __type: 'Bad Request',
+          message:
+            'Bad request - JSON Error: Error decoding JSON data. Error: the parameters nest arrays and objects deeper than 32 levels',
+        },
+      });
+    });
+
+    it('quotes only an excerpt of a long body that is not an object', async () => {
+      const result = await post('package_search', `[${'"rain",'.repeat(30_000)}"rain"]`);
+      expect(result.statusCode).toBe(400);
+      const { message } = JSON.parse(result.body).error;
+      expect(message).toMatch(
+        /^Bad request - JSON Error: Request data JSON decoded to "\["rain","rain",.*…" but it needs to be a dictionary\.$/,
+      );
+      expect(message.length).toBeLessThan(200);
+    });
   });
 });
 

@@ -6,9 +6,9 @@ import { SEED_DATASETS, SEED_GROUPS, SEED_ORGANIZATIONS } from '../../../lambda/
 const packages = SEED_DATASETS.map((dataset) => seedPackage(dataset, 'https://files.example.gov.hk/open-data'));
 
 describe('seed data', () => {
-  it('holds at least 20 datasets from five departments, TD, EPD, HKO, DH and LandsD', () => {
+  it('holds at least 20 datasets from five departments, TD, EPD, HKO, DH and LANDSD, codes as the config writes them', () => {
     expect(SEED_DATASETS.length).toBeGreaterThanOrEqual(20);
-    expect(SEED_ORGANIZATIONS.map((org) => org.department).sort()).toEqual(['DH', 'EPD', 'HKO', 'LandsD', 'TD']);
+    expect(SEED_ORGANIZATIONS.map((org) => org.department).sort()).toEqual(['DH', 'EPD', 'HKO', 'LANDSD', 'TD']);
     for (const org of SEED_ORGANIZATIONS) expect(SEED_DATASETS.some((dataset) => dataset.org === org.name)).toBe(true);
   });
 

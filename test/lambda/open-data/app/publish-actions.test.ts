@@ -2,13 +2,18 @@ import { datasetEtag, packageForRead, packageList, packageSearch, packageShow } 
 import { packageCreate, packageDelete, packagePatch, packageRevise, packageUpdate } from '../../../../lambda/open-data/app/publishing';
 import { resourceCreate } from '../../../../lambda/open-data/app/resources';
 import type { PackageSearchParams } from '../../../../lambda/open-data/domain/params';
+import { type PackageReviseParams, packageReviseParams } from '../../../../lambda/open-data/domain/revise';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
-import { type PackageCreateParams, packageCreateParams } from '../../../../lambda/open-data/domain/write-params';
+import { type PackageCreateParams, packageCreateParams, packageUpdateParams } from '../../../../lambda/open-data/domain/write-params';
 import { DynamoAuditLog } from '../../../../lambda/open-data/store/audit-store';
 import { ADMIN, EPD, PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
 
 function createInput(raw: Record<string, unknown>): PackageCreateParams {
   return parseParams(packageCreateParams, raw);
+}
+
+function reviseInput(raw: Record<string, unknown>): PackageReviseParams {
+  return parseParams(packageReviseParams, raw);
 }
 
 const searchAll: PackageSearchParams = {
@@ -139,28 +144,81 @@ describe('publishing actions', () => {
 
   it('package_revise applies an update only while the dataset matches', async () => {
     const current = await packageShow(env.deps, PUBLIC, { id: 'hk-td-tis_2-traffic-snapshot-images' });
-    const revised = await packageRevise(env.deps, TD, {
-      match: { id: current.id, metadata_modified: current.metadata_modified },
-      update: { notes: 'Revised', resources: [{ description: 'Camera list' }] },
-    });
+    const revised = await packageRevise(
+      env.deps,
+      TD,
+      reviseInput({
+        match: { id: current.id, metadata_modified: current.metadata_modified },
+        update: { notes: 'Revised', resources: [{ description: 'Camera list' }] },
+      }),
+    );
     expect(revised.package).toMatchObject({
       notes: 'Revised',
       tags: current.tags,
       resources: [{ id: current.resources[0].id, description: 'Camera list' }],
     });
-    const stale = packageRevise(env.deps, TD, {
-      match: { id: current.id, metadata_modified: current.metadata_modified },
-      update: { notes: 'Lost' },
-    });
+    const stale = packageRevise(
+      env.deps,
+      TD,
+      reviseInput({
+        match: { id: current.id, metadata_modified: current.metadata_modified },
+        update: { notes: 'Lost' },
+      }),
+    );
     await expect(stale).rejects.toMatchObject({ status: 409, code: 'validation_failed', details: { match: ['metadata_modified'] } });
-    await expect(packageRevise(env.deps, TD, { match: { title: 'x' }, update: {} })).rejects.toMatchObject({
+    await expect(packageRevise(env.deps, TD, reviseInput({ match: { title: 'x' }, update: {} }))).rejects.toMatchObject({
       details: { match__id: ['Missing value'] },
     });
-    await expect(packageRevise(env.deps, TD, { match: { id: current.id }, update: { colour: 'red' } })).rejects.toMatchObject({
-      status: 409,
-      code: 'validation_failed',
-      details: { colour: [expect.any(String)] },
+    // A field the dataset schema does not have is ignored, as CKAN's package_update ignores it.
+    const ignored = await packageRevise(env.deps, TD, reviseInput({ match: { id: current.id }, update: { colour: 'red' } }));
+    expect(ignored.package).not.toHaveProperty('colour');
+    expect(ignored.package).toMatchObject({ notes: 'Revised' });
+  });
+
+  it('package_revise takes CKAN’s flattened keys, __extend, filter and include', async () => {
+    const current = await packageShow(env.deps, TD, { id: 'hk-td-sm_1-traffic-speed-map' });
+    const revised = (
+      await packageRevise(
+        env.deps,
+        TD,
+        reviseInput({
+          match__id: current.id,
+          match__metadata_modified: current.metadata_modified,
+          update__resources__extend: [{ name: 'Speed map, as GeoJSON', url: 'https://resource.example.gov.hk/td/speed.geojson' }],
+          update__resources__0: { description: 'The first file' },
+          update__title_translated__tc: '車速地圖',
+        }),
+      )
+    ).package as typeof current;
+    expect(revised.resources.map((r) => r.name)).toEqual([...current.resources.map((r) => r.name), 'Speed map, as GeoJSON']);
+    expect(revised.resources[0]).toMatchObject({
+      id: current.resources[0].id,
+      description: 'The first file',
+      url: current.resources[0].url,
     });
+    expect(revised.title_translated).toEqual({ ...current.title_translated, tc: '車速地圖' });
+    expect(revised.title).toBe(current.title);
+
+    const added = revised.resources[revised.resources.length - 1];
+    const filtered = await packageRevise(
+      env.deps,
+      TD,
+      reviseInput({
+        match: { id: current.id },
+        filter: [`-resources__${added.id.slice(0, 8)}`],
+        include: ['+package__name', '+package__resources', '-package__*'],
+      }),
+    );
+    expect(Object.keys(filtered.package as object)).toEqual(['name', 'resources']);
+    expect((filtered.package as typeof current).resources.map((r) => r.name)).toEqual(current.resources.map((r) => r.name));
+    expect(await packageRevise(env.deps, TD, reviseInput({ match: { id: current.id }, include: '-*' }))).toEqual({});
+
+    await expect(
+      packageRevise(env.deps, TD, reviseInput({ match: { id: current.id }, update__resources__9__name: 'x' })),
+    ).rejects.toMatchObject({ status: 409, details: { update__resources__9__name: ['Unmatched key resources__9'] } });
+    await expect(
+      packageRevise(env.deps, TD, reviseInput({ match: { id: current.id }, match__resources__0__name: 'not its name' })),
+    ).rejects.toMatchObject({ status: 409, details: { match: ['resources__0__name'] } });
   });
 
   it('package_delete hides a dataset from everyone but its department, and keeps it', async () => {
@@ -197,6 +255,23 @@ describe('publishing actions', () => {
     // Promise.all rejects if any of them was refused.
     expect(added).toHaveLength(3);
     expect((await packageShow(env.deps, PUBLIC, { id })).num_resources).toBe(before + 3);
+  });
+
+  it('takes back a dataset as package_show gives it, read-only fields and all, changing nothing else', async () => {
+    const shown = await packageShow(env.deps, TD, { id: 'hk-hko-daily-total-rainfall' });
+    const admin = await packageUpdate(env.deps, ADMIN, parseParams(packageUpdateParams, { ...shown, notes: 'Daily rainfall, in mm.' }));
+    const { metadata_modified: _at, notes: _notes, notes_translated, resources, ...unchanged } = shown;
+    expect(admin).toMatchObject({
+      ...unchanged,
+      notes: 'Daily rainfall, in mm.',
+      notes_translated: { ...notes_translated, en: 'Daily rainfall, in mm.' },
+      resources: resources.map(({ metadata_modified: _resourceAt, ...resource }) => resource),
+    });
+  });
+
+  it('titles a dataset created without a title by its name', async () => {
+    const created = await packageCreate(env.deps, TD, createInput({ name: 'hk-td-untitled', owner_org: 'hk-td' }));
+    expect(created).toMatchObject({ title: 'hk-td-untitled', title_translated: { en: 'hk-td-untitled' } });
   });
 
   it('another function instance sees the changes on its next refresh', async () => {

@@ -1,7 +1,8 @@
-import { packageList, packageSearch, packageShow, tagList } from '../../../../lambda/open-data/app/datasets';
+import { packageList, packageSearch, packageShow } from '../../../../lambda/open-data/app/datasets';
 import { groupList, groupShow, organizationList, organizationShow } from '../../../../lambda/open-data/app/organizations';
 import { resourceShow } from '../../../../lambda/open-data/app/resources';
 import { statusShow } from '../../../../lambda/open-data/app/site';
+import { tagList } from '../../../../lambda/open-data/app/tags';
 import {
   groupListParams,
   groupShowParams,
@@ -11,8 +12,11 @@ import {
   packageSearchParams,
   tagListParams,
 } from '../../../../lambda/open-data/domain/params';
+import { SearchIndex } from '../../../../lambda/open-data/domain/search-index';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
+import type { OpenDataPorts } from '../../../../lambda/open-data/ports';
 import { SEED_DATASETS } from '../../../../lambda/open-data/store/seed-data';
+import { organization } from '../builders';
 import { EPD, PUBLIC, TD, useSeededOpenData } from '../open-data-setup';
 
 const UNPUBLISHED = SEED_DATASETS.filter((d) => d.private || d.state === 'draft').map((d) => d.name);
@@ -183,6 +187,37 @@ describe('CKAN read actions over the seeded catalogue', () => {
     expect(tags).toContain('交通');
     expect(tags).not.toContain('internal');
     expect(await tagList(env.deps, PUBLIC, params(tagListParams, { query: 'rain' }))).toEqual(['rainfall']);
+  });
+
+  it('package_search: more filters in fq_list, and only the fields fl names', async () => {
+    const both = await search({ fq: 'organization:hk-td', fq_list: ['tags:traffic'], rows: 100 });
+    const narrower = await search({ fq: 'organization:hk-td tags:traffic', rows: 100 });
+    expect(both.count).toBeGreaterThan(0);
+    expect(both.results.map((pkg) => pkg.name)).toEqual(narrower.results.map((pkg) => pkg.name));
+    const fields = await search({ q: 'rainfall', fl: 'name,title' });
+    expect(fields.results[0]).toEqual({ name: 'hk-hko-daily-total-rainfall', title: 'Daily Total Rainfall' });
+  });
+
+  it('organization_list and group_list: by words, by name, at most 25 with all_fields', async () => {
+    expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { q: 'observatory' }))).toEqual(['hk-hko']);
+    expect(await organizationList(env.deps, PUBLIC, params(organizationListParams, { q: '天文' }))).toEqual(['hk-hko']);
+    expect(await groupList(env.deps, PUBLIC, params(groupListParams, { groups: ['transport', 'nope'] }))).toEqual(['transport']);
+    expect(
+      await organizationList(env.deps, PUBLIC, params(organizationListParams, { organizations: ['hk-td', 'hk-dh'], sort: 'name asc' })),
+    ).toEqual(['hk-dh', 'hk-td']);
+    expect(await groupList(env.deps, PUBLIC, params(groupListParams, { groups: [] }))).toHaveLength(7);
+    const many = Array.from({ length: 30 }, (_, i) => organization(`org-${String(i).padStart(2, '0')}`, `D${i}`));
+    const ports = { catalog: { current: async () => new SearchIndex(many) } } as unknown as OpenDataPorts;
+    expect(await organizationList(ports, PUBLIC, params(organizationListParams, {}))).toHaveLength(30);
+    expect(await organizationList(ports, PUBLIC, params(organizationListParams, { all_fields: true }))).toHaveLength(25);
+    expect(
+      await organizationList(ports, PUBLIC, params(organizationListParams, { all_fields: true, limit: 100, offset: 20 })),
+    ).toHaveLength(10);
+  });
+
+  it('tag_list: q as CKAN reads it when query is not given; no tags in a vocabulary', async () => {
+    expect(await tagList(env.deps, PUBLIC, params(tagListParams, { q: 'weath' }))).toEqual(['weather']);
+    expect(await tagList(env.deps, PUBLIC, params(tagListParams, { vocabulary_id: 'country-codes' }))).toEqual([]);
   });
 
   it('status_show: the site and the CKAN version it answers like', async () => {

@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import type * as z from 'zod';
 import {
+  DAY_PATTERN,
+  daysInPeriod,
   type FileActivity,
   fileVersions,
   getFileParams,
   hongKongTime,
   isCalendarDay,
+  isCalendarMinute,
   listFiles,
   listFilesParams,
   listFileVersionsParams,
+  MAX_PERIOD_DAYS,
+  MINUTE_PATTERN,
   monthsBetween,
   versionAt,
 } from '../../../../lambda/open-data/domain/archive';
@@ -22,6 +27,29 @@ describe('archive dates', () => {
   it('knows real calendar days', () => {
     expect(['20240229', '20230228', '20241231'].map(isCalendarDay)).toEqual([true, true, true]);
     expect(['20230229', '20241301', '2024-01-01', '202401011'].map(isCalendarDay)).toEqual([false, false, false, false]);
+    expect(['00000229', '00040229', '19000229', '20000229', '21000229'].map(isCalendarDay)).toEqual([true, true, false, true, false]);
+  });
+
+  it('states calendar days and minutes as patterns that accept exactly the real ones', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const days = fc.oneof(
+      digits(8),
+      fc
+        .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10).replace(/-/g, '')),
+      fc.constantFrom('00000229', '19000229', '20000229', '21000229', '20240229', '20230229', '20240431', '20241231'),
+    );
+    fc.assert(
+      fc.property(days, (day) => expect(DAY_PATTERN.test(day)).toBe(isCalendarDay(day))),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(days, digits(4), (day, time) => {
+        const minute = `${day}-${time}`;
+        expect(MINUTE_PATTERN.test(minute)).toBe(isCalendarMinute(minute));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('lists the months of a period', () => {
@@ -68,11 +96,36 @@ describe('archive parameters', () => {
     expect(refusal(listFilesParams, { start: '2024-01-01', end: '20240230' })?.details).toEqual(oneMessageEach('start', 'end'));
   });
 
+  it('answers for a period of at most a year, and refuses a longer one naming the limit', () => {
+    expect(refusal(listFilesParams, { start: '20240101', end: '20241231' })).toBeUndefined();
+    expect(refusal(listFilesParams, { start: '20230101', end: '20240101' })).toBeUndefined();
+    expect(daysInPeriod('20240101', '20241231')).toBe(MAX_PERIOD_DAYS);
+    for (const [schema, extra] of [
+      [listFilesParams, {}],
+      [listFileVersionsParams, { url: 'https://files.example/a.csv' }],
+    ] as const) {
+      for (const [start, end] of [
+        ['19000101', '29991231'],
+        ['20230101', '20240102'],
+      ]) {
+        const refused = refusal(schema, { ...extra, start, end });
+        expect(refused).toMatchObject({ status: 400, details: { end: [expect.stringMatching(/at most 366 days/)] } });
+        expect(Object.keys(refused?.details as object)).toEqual(['end']);
+      }
+    }
+  });
+
+  it('needs the URL of a file for its versions', () => {
+    expect(refusal(listFileVersionsParams, { url: 'rain.csv', start: '20240101', end: '20240101' })?.details).toEqual(
+      oneMessageEach('url'),
+    );
+  });
+
   it('caps max and refuses unknown parameters', () => {
     expect(refusal(listFilesParams, { start: '20240101', end: '20240101', max: '5000' })?.details).toEqual(oneMessageEach('max'));
-    expect(refusal(listFileVersionsParams, { url: 'u', start: '20240101', end: '20240101', page: '2' })?.details).toEqual(
-      oneMessageEach('page'),
-    );
+    expect(
+      refusal(listFileVersionsParams, { url: 'https://files.example/a.csv', start: '20240101', end: '20240101', page: '2' })?.details,
+    ).toEqual(oneMessageEach('page'));
   });
 
   it("reports failures in CKAN's envelope, as the archive routes answer them", () => {
@@ -89,8 +142,8 @@ describe('archive parameters', () => {
   });
 
   it('needs get-file time as YYYYMMDD-HHMM', () => {
-    expect(refusal(getFileParams, { url: 'u', time: '20240101-0930' })).toBeUndefined();
-    expect(refusal(getFileParams, { url: 'u', time: '20240101-2460' })).toMatchObject({ status: 400 });
+    expect(refusal(getFileParams, { url: 'https://files.example/a.csv', time: '20240101-0930' })).toBeUndefined();
+    expect(refusal(getFileParams, { url: 'https://files.example/a.csv', time: '20240101-2460' })).toMatchObject({ status: 400 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { openDataCaller } from '../../../../lambda/open-data/domain/caller';
+import { mayPublishFor, maySeeUnpublished, openDataCaller } from '../../../../lambda/open-data/domain/caller';
 
 describe('openDataCaller', () => {
   it.each([
@@ -16,5 +16,25 @@ describe('openDataCaller', () => {
     ],
   ] as const)('maps %j to %j', (identity, expected) => {
     expect(openDataCaller(identity)).toEqual(expected);
+  });
+});
+
+describe('mayPublishFor', () => {
+  const officerOf = (department: string) => ({ kind: 'officer', department, roles: ['officer'] }) as const;
+
+  it('lets an officer publish for its own department', () => {
+    expect(mayPublishFor(officerOf('TD'), 'TD')).toBe(true);
+    expect(maySeeUnpublished(officerOf('LANDSD'), 'LANDSD')).toBe(true);
+  });
+
+  it.each([
+    ['a full-width code', 'ＴＤ'],
+    ['a zero-width space inside the code', 'T\u200bD'],
+    ['a trailing NUL', 'TD\u0000'],
+    ['another case', 'td'],
+    ['a combining accent', 'T\u0301D'],
+  ])('compares codes exactly: %s is not TD', (_what, code) => {
+    expect(mayPublishFor(officerOf(code), 'TD')).toBe(false);
+    expect(maySeeUnpublished(officerOf(code), 'TD')).toBe(false);
   });
 });

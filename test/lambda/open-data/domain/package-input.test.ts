@@ -1,6 +1,4 @@
-import fc from 'fast-check';
 import { buildPackage, editableInput, type PackageBuildContext } from '../../../../lambda/open-data/domain/package-input';
-import { mergeUpdate, unmatchedPaths } from '../../../../lambda/open-data/domain/revise';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
 import { packageCreateParams, packageUpdateParams } from '../../../../lambda/open-data/domain/write-params';
 import { dataset, group, NOW, organization, resource, thrown } from '../builders';
@@ -62,7 +60,16 @@ describe('buildPackage', () => {
       ),
     );
     expect(refused).toMatchObject({ status: 409, code: 'validation_failed' });
-    expect(Object.keys((refused as { details: object }).details).sort()).toEqual(['extras', 'groups', 'license_id', 'owner_org', 'title']);
+    expect(Object.keys((refused as { details: object }).details).sort()).toEqual(['extras', 'groups', 'license_id', 'owner_org']);
+  });
+
+  it('titles a dataset without an English title by its name, as CKAN does', () => {
+    expect(buildPackage(input({ name: 'rain', owner_org: 'hk-td' }), undefined, ctx).title).toEqual({ en: 'rain' });
+    expect(buildPackage(input({ name: 'rain', owner_org: 'hk-td', title: '  ' }), undefined, ctx).title).toEqual({ en: 'rain' });
+    expect(buildPackage(input({ name: 'rain', owner_org: 'hk-td', title_translated: { tc: '雨量' } }), undefined, ctx).title).toEqual({
+      en: 'rain',
+      tc: '雨量',
+    });
   });
 
   it('keeps upload details of resources whose url did not change, and the resources when none are given', () => {
@@ -92,37 +99,5 @@ describe('buildPackage', () => {
     const parsed = parseParams(packageUpdateParams, editableInput(existing));
     const rebuilt = buildPackage({ ...parsed, name: existing.name }, existing, ctx);
     expect(rebuilt).toEqual({ ...existing, revision: 3 });
-  });
-});
-
-describe('package_revise match and update', () => {
-  it('reports the paths that differ, joined as CKAN does', () => {
-    const current = { name: 'x', metadata_modified: '2024-01-01T00:00:00', resources: [{ name: 'a.csv' }, { name: 'b.csv' }] };
-    expect(unmatchedPaths(current, { name: 'x', resources: [{}, { name: 'c.csv' }] })).toEqual(['resources__1__name']);
-    expect(unmatchedPaths(current, { metadata_modified: '2023-12-31T00:00:00' })).toEqual(['metadata_modified']);
-    expect(unmatchedPaths(current, { name: 'x' })).toEqual([]);
-  });
-
-  it('merges objects and list items by position, replacing the rest', () => {
-    const target = {
-      title: 'a',
-      resources: [
-        { name: 'one', url: 'u1' },
-        { name: 'two', url: 'u2' },
-      ],
-      tags: [{ name: 't' }],
-    };
-    expect(mergeUpdate(target, { resources: [{}, { name: 'deux' }], tags: [{ name: 'u' }, { name: 'v' }] })).toEqual({
-      title: 'a',
-      resources: [
-        { name: 'one', url: 'u1' },
-        { name: 'deux', url: 'u2' },
-      ],
-      tags: [{ name: 'u' }, { name: 'v' }],
-    });
-  });
-
-  it('matches anything against itself', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => expect(unmatchedPaths(value, value)).toEqual([])));
   });
 });

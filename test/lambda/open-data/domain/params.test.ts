@@ -1,4 +1,9 @@
-import { packageSearchParams, packageShowParams } from '../../../../lambda/open-data/domain/params';
+import {
+  organizationShowParams,
+  packageListParams,
+  packageSearchParams,
+  packageShowParams,
+} from '../../../../lambda/open-data/domain/params';
 import { parseParams } from '../../../../lambda/open-data/domain/validation';
 import { packageCreateParams, resourceCreateParams } from '../../../../lambda/open-data/domain/write-params';
 import { formatError } from '../../../../lambda/open-data/errors';
@@ -50,9 +55,37 @@ describe('read parameters', () => {
     expect(problem(() => parseParams(packageSearchParams, { rows: 'ten' })).body).toMatchObject({ rows: ['Invalid integer'] });
   });
 
-  it('refuses unknown fields, naming each', () => {
-    expect(problem(() => parseParams(packageShowParams, { id: 'x', colour: 'red' })).body).toMatchObject({
-      colour: [expect.stringMatching(/not accepted/)],
+  it('ignores parameters an action does not read, as CKAN does (ckanapi sends include_private, include_users...)', () => {
+    expect(parseParams(packageShowParams, { id: 'x', colour: 'red', include_users: true, include_datasets: false })).toEqual({ id: 'x' });
+    expect(parseParams(packageListParams, { include_private: true, include_drafts: false, include_deleted: false })).toEqual({});
+    expect(parseParams(organizationShowParams, { id: 'hk-td', include_users: true, include_password_hash: true })).toMatchObject({
+      id: 'hk-td',
+    });
+  });
+
+  it('answers parameters package_search does not take with CKAN’s Search Query Error, naming them', () => {
+    const { status, body } = problem(() => parseParams(packageSearchParams, { q: 'rain', colour: 'red', 'facet.sort': 'count' }));
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      __type: 'Search Query Error',
+      message: 'Search Query is invalid: Invalid search parameters: ["colour", "facet.sort"]',
+    });
+  });
+
+  it('takes the Solr parameters CKAN passes on, ext_ parameters, fq_list and fl', () => {
+    expect(
+      parseParams(packageSearchParams, { qf: 'title^2', defType: 'edismax', wt: 'json', ext_bbox: '1,2,3,4', include_deleted: 'true' }),
+    ).toMatchObject({ rows: 10 });
+    expect(parseParams(packageSearchParams, { fq_list: '["tags:traffic","res_format:CSV"]', fl: 'name,title id' })).toMatchObject({
+      fq_list: ['tags:traffic', 'res_format:CSV'],
+      fl: ['name', 'title', 'id'],
+    });
+  });
+
+  it('answers a parameter’s own problem before the search engine’s, as CKAN does', () => {
+    expect(problem(() => parseParams(packageSearchParams, { rows: 'ten', colour: 'red' }))).toMatchObject({
+      status: 409,
+      body: { __type: 'Validation Error', rows: ['Invalid integer'] },
     });
   });
 

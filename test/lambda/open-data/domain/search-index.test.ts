@@ -134,7 +134,7 @@ describe('SearchIndex visibility', () => {
   });
 
   it("shows an officer their own department's private and draft datasets when asked, never another's or deleted ones", () => {
-    const officer: Caller = { kind: 'officer', department: 'td', roles: [] };
+    const officer: Caller = { kind: 'officer', department: 'TD', roles: [] };
     expect(names(index, { caller: officer }).sort()).toEqual(['public-one']);
     expect(names(index, { caller: officer, unpublished: { includePrivate: true, includeDrafts: true } }).sort()).toEqual([
       'draft-one',

@@ -84,11 +84,11 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
     ],
     ['a sort without direction', () => get('package_search', { sort: 'name' }), 400, 'Search Query Error', /Invalid "sort" parameter/],
     [
-      'an unknown parameter',
-      () => get('package_show', { id: 'x', fields: 'all' }),
-      409,
-      'Validation Error',
-      /fields: This field is not accepted/,
+      'a parameter package_search does not take',
+      () => get('package_search', { q: 'rain', fields: 'all' }),
+      400,
+      'Search Query Error',
+      /Invalid search parameters: \["fields"\]/,
     ],
     ['a missing dataset', () => get('package_show', { id: 'no-such-dataset' }), 404, 'Not Found Error', /Not found/],
     [
@@ -102,7 +102,15 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
     const response = await call();
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ success: false, error: { __type: type, message: expect.stringMatching(message) } });
-    expect(response.body.help).toMatch(/help_show\?name=/);
+    // An action's refusal links to its help; an unknown action has none, so it links to the API's documentation.
+    expect(response.body.help).toMatch(_what === 'an unknown action' ? /^https:\/\/docs\.ckan\.org\// : /help_show\?name=/);
+  });
+
+  it('ignores parameters other actions do not read, as CKAN does', async () => {
+    const show = await get('package_show', { id: 'hk-hko-daily-total-rainfall', include_users: 'true', fields: 'all' });
+    expect(show).toMatchObject({ status: 200, body: { success: true, result: { name: 'hk-hko-daily-total-rainfall' } } });
+    const list = await post('package_list', { include_private: true, include_drafts: true, include_deleted: true });
+    expect(list).toMatchObject({ status: 200, body: { success: true } });
   });
 
   it("refuses a bad dataset name with CKAN's per-field message and stores nothing", async () => {
@@ -122,22 +130,91 @@ describe('answerAction: the Action API as a CKAN client sees it', () => {
     expect((await get('package_show', { id: 'Rain Data!' })).status).toBe(404);
   });
 
+  describe('quotes only an excerpt of what was sent', () => {
+    const long = 'x'.repeat(20_000);
+    it.each([
+      ['a long tag', () => post('package_create', { name: 'hk-td-long-tag', owner_org: 'hk-td', tags: [{ name: long }] }, TD)],
+      ['a long unknown facet field', () => post('package_search', { 'facet.field': [long] })],
+      ['a long filter field', () => post('package_search', { fq: `${long.slice(0, 1900)}:x` })],
+      ['a long unknown action', () => post(long, {})],
+      [
+        'a long body that is not an object',
+        () => post('package_search', JSON.stringify(Array.from({ length: 5000 }, () => long.slice(0, 40)))),
+      ],
+      [
+        'a long unknown group',
+        () => post('package_create', { name: 'hk-td-long-group', owner_org: 'hk-td', groups: [{ name: long }] }, TD),
+      ],
+      [
+        'hundreds of bad resources',
+        () =>
+          post(
+            'package_create',
+            {
+              name: 'hk-td-bad-links',
+              owner_org: 'hk-td',
+              resources: Array.from({ length: 200 }, () => ({ url: `ftp://${long.slice(0, 50)}` })),
+            },
+            TD,
+          ),
+      ],
+    ])('%s', async (_what, call) => {
+      const response = await call();
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      const { message } = response.body.error as { message: string };
+      expect(message.length).toBeLessThan(400);
+      expect(JSON.stringify(response.body)).not.toContain(long.slice(0, 200));
+    });
+
+    it('cuts a quotation between characters, never inside one', async () => {
+      const response = await post('package_search', { 'facet.field': ['a'.repeat(58) + '😀'.repeat(10)] });
+      const { message } = response.body.error as { message: string };
+      expect(message).toContain(`"${'a'.repeat(58)}…"`);
+      expect(message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    });
+
+    it('names how many more problems there are past the first five', async () => {
+      const resources = Array.from({ length: 25 }, () => ({ url: 'not a link' }));
+      const response = await post('package_create', { name: 'hk-td-bad-links', owner_org: 'hk-td', resources }, TD);
+      expect(response.status).toBe(409);
+      expect((response.body.error as { message: string }).message).toMatch(/; and 20 more$/);
+      expect((response.body.error as { resources: unknown[] }).resources).toHaveLength(25);
+    });
+  });
+
   it('marks exactly the read actions as callable by GET', () => {
     const readable = Object.entries(CKAN_ACTIONS)
       .filter(([, spec]) => (spec.methods as readonly string[]).includes('GET'))
       .map(([name]) => name)
       .sort();
     expect(readable).toEqual([
+      'current_package_list_with_resources',
+      'format_autocomplete',
+      'group_autocomplete',
       'group_list',
+      'group_package_show',
       'group_show',
+      'help_show',
+      'license_list',
+      'organization_autocomplete',
       'organization_list',
+      'organization_list_for_user',
       'organization_show',
+      'package_autocomplete',
       'package_list',
       'package_search',
       'package_show',
+      'resource_search',
       'resource_show',
+      'resource_view_list',
+      'site_read',
       'status_show',
+      'tag_autocomplete',
       'tag_list',
+      'tag_search',
+      'tag_show',
+      'vocabulary_list',
     ]);
   });
 });

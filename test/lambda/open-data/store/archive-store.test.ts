@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { storage } from '../../../../lambda/open-data/storage';
-import { DynamoArchiveRepository } from '../../../../lambda/open-data/store/archive-store';
+import { DynamoArchiveRepository, MONTH_READS_AT_ONCE } from '../../../../lambda/open-data/store/archive-store';
 import { DynamoAuditLog } from '../../../../lambda/open-data/store/audit-store';
 import { DynamoDownloadRepository } from '../../../../lambda/open-data/store/download-store';
 import { S3ObjectStorage } from '../../../../lambda/open-data/store/object-store';
 import { DynamoUploadRepository } from '../../../../lambda/open-data/store/upload-store';
+import { dynamo } from '../../../../lambda/shared/aws-clients';
 import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
 
 const version = (archivedAt: string, objectKey: string) => ({
@@ -36,6 +38,37 @@ describe('archive, downloads, uploads and files on embedded storage', () => {
       { url: 'https://files.example/rain.csv', packageId: 'p1', resourceId: 'r1', days: { '20240201': 2 } },
     ]);
     expect((await archive.activity(['202401', '202402', '202403']))[0].days).toEqual({ '20240201': 2, '20240305': 1 });
+  });
+
+  it('reads the months of a period a few at a time, never all at once', async () => {
+    const archive = new DynamoArchiveRepository();
+    await archive.record(version('2023-06-15T03:00:00.000Z', 'k-june'));
+    const client = dynamo();
+    const send = client.send.bind(client);
+    let inFlight = 0;
+    let most = 0;
+    let reads = 0;
+    const spy = jest.spyOn(client, 'send').mockImplementation(async (command: unknown, ...rest: unknown[]) => {
+      if (!(command instanceof QueryCommand)) return (send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+      reads++;
+      most = Math.max(most, ++inFlight);
+      try {
+        return await (send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      const months = Array.from({ length: 13 }, (_, i) => `2023${String(i + 1).padStart(2, '0')}`)
+        .slice(0, 12)
+        .concat('202401');
+      const activity = await archive.activity(months);
+      expect(activity.find((file) => file.days['20230615'])).toBeDefined();
+      expect(reads).toBe(13);
+      expect(most).toBeLessThanOrEqual(MONTH_READS_AT_ONCE);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('counts concurrent downloads without losing any', async () => {

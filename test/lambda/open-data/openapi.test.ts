@@ -1,0 +1,66 @@
+import { ACTION_ROUTES, CKAN_ACTIONS, openDataService } from '../../../lambda/open-data/routes';
+import { openApiDocument } from '../../../lib/openapi/openapi';
+
+type Operation = {
+  operationId: string;
+  parameters: { name: string; in: string; schema: Record<string, unknown> }[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+
+/** The open data document's operations by id, wherever the generator puts their paths. */
+function operations(): Map<string, Operation> {
+  const doc = openApiDocument(openDataService) as { paths: Record<string, Record<string, Operation>> };
+  return new Map(
+    Object.values(doc.paths)
+      .flatMap((byMethod) => Object.values(byMethod))
+      .map((operation) => [operation.operationId, operation]),
+  );
+}
+
+const parameter = (operation: Operation, name: string) => operation.parameters.find((p) => p.name === name)?.schema;
+
+describe('open data OpenAPI document: what the server answers and enforces', () => {
+  const ops = operations();
+
+  it('lists the actions of {action} as an enum', () => {
+    for (const { id } of ACTION_ROUTES) {
+      expect(parameter(ops.get(id)!, 'action')).toMatchObject({ type: 'string', enum: Object.keys(CKAN_ACTIONS) });
+    }
+  });
+
+  it('declares CKAN’s 409 on every action route, and the 403 of write actions sent to a public site', () => {
+    for (const { id, site } of ACTION_ROUTES) {
+      const statuses = Object.keys(ops.get(id)!.responses);
+      expect(statuses).toEqual(expect.arrayContaining(['200', '400', '403', '404', '409', '429']));
+      if (site.publisher) expect(statuses).toContain('401');
+    }
+  });
+
+  it('declares the archive’s days and minutes by pattern and its file URLs as URIs', () => {
+    for (const id of ['listArchivedFiles', 'listArchivedFileVersions']) {
+      for (const name of ['start', 'end']) {
+        const schema = parameter(ops.get(id)!, name) as { pattern: string };
+        expect(new RegExp(schema.pattern).test('20240131')).toBe(true);
+        expect(new RegExp(schema.pattern).test('2024-01-31')).toBe(false);
+        expect(new RegExp(schema.pattern).test('20241331')).toBe(false);
+      }
+    }
+    for (const id of ['listArchivedFileVersions', 'getArchivedFile'])
+      expect(parameter(ops.get(id)!, 'url')).toMatchObject({ format: 'uri', maxLength: 2000 });
+    const time = parameter(ops.get('getArchivedFile')!, 'time') as { pattern: string };
+    expect(new RegExp(time.pattern).test('20240131-0930')).toBe(true);
+    expect(new RegExp(time.pattern).test('20240131-2460')).toBe(false);
+    const max = new RegExp((parameter(ops.get('listArchivedFiles')!, 'max') as { pattern: string }).pattern);
+    expect(['1', '100', '1000'].every((n) => max.test(n))).toBe(true);
+    expect(['0', '1001', '01', '-1'].some((n) => max.test(n))).toBe(false);
+    expect(new RegExp((parameter(ops.get('listArchivedFiles')!, 'start') as { pattern: string }).pattern).test('20230229')).toBe(false);
+  });
+
+  it('gives catalog.jsonld the media type it is served with, and the download parameters their minimum length', () => {
+    expect(Object.keys(ops.get('catalogJsonLd')!.responses['200'].content ?? {})).toEqual(['application/ld+json']);
+    expect(Object.keys(ops.get('dataJson')!.responses['200'].content ?? {})).toEqual(['application/json']);
+    for (const name of ['packageId', 'resourceId', 'fileName'])
+      expect(parameter(ops.get('downloadResource')!, name)).toMatchObject({ minLength: 1 });
+    expect(Object.keys(ops.get('getArchivedFile')!.responses)).toEqual(expect.arrayContaining(['302', '404']));
+  });
+});
