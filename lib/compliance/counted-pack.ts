@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { type IApplyRule, type NagPack, NagRuleCompliance } from 'cdk-nag';
+import type { IApplyRule, NagPack } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { type CacheUse, stacksOf, type VerdictCache, verdictKey } from './verdict-cache';
 
@@ -26,8 +26,8 @@ export interface PackStats {
   readonly fromCache?: number;
 }
 
-/** The pack's rule hook, which cdk-nag declares protected. */
-type RuleHook = { applyRule(params: IApplyRule): void };
+/** The pack's hooks, which cdk-nag declares protected: one applies a rule, the other is asked about each finding. */
+type PackHooks = { applyRule(params: IApplyRule): void; isAcknowledged(node: unknown, ruleId: string): boolean };
 
 /** One run of the pack over one scope, as the verdict cache keeps it. */
 interface ScopeVerdict {
@@ -38,8 +38,9 @@ interface ScopeVerdict {
 
 /**
  * A cdk-nag pack that also counts the rules it evaluated and the findings that were
- * acknowledged, which cdk-nag does not report. It observes every rule the pack applies by
- * wrapping the pack's rule hook; the pack's own logic, including acknowledgements, is unchanged.
+ * acknowledged, which cdk-nag does not report. It notes the name of every rule the pack applies,
+ * and counts the findings as the pack asks whether each is acknowledged (it asks once for every
+ * finding, a rule's error included); the pack's own logic is unchanged.
  * Given a verdict cache, it checks stack by stack and reuses the verdict of a stack whose
  * template and acknowledgements are unchanged.
  */
@@ -55,9 +56,17 @@ export class CountedPack implements IPolicyValidationPlugin {
     private readonly cache?: VerdictCache,
   ) {
     this.name = pack.name;
-    const hooked = pack as unknown as RuleHook;
-    const applyRule = hooked.applyRule.bind(pack);
-    hooked.applyRule = (params) => applyRule(this.observe(params));
+    const hooks = pack as unknown as PackHooks;
+    const applyRule = hooks.applyRule.bind(pack);
+    const isAcknowledged = hooks.isAcknowledged.bind(pack);
+    hooks.applyRule = (params) => {
+      this.seenRules.add(params.ruleSuffixOverride ?? params.rule.name);
+      applyRule(params);
+    };
+    hooks.isAcknowledged = (node, ruleId) => {
+      this.rawFindings += 1;
+      return isAcknowledged(node, ruleId);
+    };
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -83,27 +92,6 @@ export class CountedPack implements IPolicyValidationPlugin {
   /** Runs the pack on part of the tree, as unit tests do for one stack. */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     return this.report([this.run(scope)]);
-  }
-
-  private observe(params: IApplyRule): IApplyRule {
-    const suffix = params.ruleSuffixOverride ?? params.rule.name;
-    this.seenRules.add(suffix);
-    const rule = params.rule;
-    return {
-      ...params,
-      ruleSuffixOverride: suffix,
-      rule: (node) => {
-        try {
-          const result = rule(node);
-          if (result === NagRuleCompliance.NON_COMPLIANT) this.rawFindings += 1;
-          else if (Array.isArray(result)) this.rawFindings += result.length;
-          return result;
-        } catch (err) {
-          this.rawFindings += 1;
-          throw err;
-        }
-      },
-    };
   }
 
   private run(scope: IConstruct): ScopeVerdict {
