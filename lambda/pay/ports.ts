@@ -3,7 +3,7 @@ import type { OutboxStore } from '../shared/outbox';
 import type { PostSender } from '../shared/outgoing-post';
 import type { SecretBox } from '../shared/sealed-secret';
 import type { CardInput } from './domain/cards';
-import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './domain/model';
+import type { CardSummary, PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './domain/model';
 import type { ReconciliationEntry } from './domain/reconciliation';
 import type { WebhookDelivery } from './domain/webhooks';
 
@@ -92,8 +92,8 @@ export type AuthorisationResult =
   | {
       readonly outcome: 'authorised';
       readonly providerId: string;
-      readonly cardBrand: string;
-      readonly cardType: 'credit' | 'debit' | null;
+      /** The card as the provider describes it (Pay's `card_details`): never its number or security code. */
+      readonly card: CardSummary;
     }
   | { readonly outcome: 'declined'; readonly reason: string }
   | { readonly outcome: 'error'; readonly reason: string };

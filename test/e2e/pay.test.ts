@@ -92,7 +92,15 @@ describe('payments over HTTP in local mode', () => {
     const done = await api('GET', `/payments/${payment.payment_id}`);
     expect(done.json).toMatchObject({
       state: { status: 'success', finished: true },
-      card_details: { last_digits_card_number: '1111', card_brand: 'Visa' },
+      card_details: {
+        last_digits_card_number: '1111',
+        first_digits_card_number: '444433',
+        cardholder_name: 'Chan Tai Man',
+        expiry_date: '12/30',
+        billing_address: null,
+        card_brand: 'Visa',
+        card_type: 'credit',
+      },
       refund_summary: { status: 'available', amount_available: 10000 },
     });
     expect(JSON.stringify(done.json)).not.toContain(SANDBOX_CARDS.success);

@@ -251,4 +251,25 @@ describe('card form and sandbox provider', () => {
     });
     expect(result.outcome).toBe(outcome);
   });
+
+  it('describes the card it authorised as Pay does: brand, type, first six and last four digits, name and expiry', async () => {
+    const result = await new SandboxProvider().authorise({
+      paymentId: 'p',
+      amount: 100,
+      card: { number: '5105105105105100', expiryMonth: 4, expiryYear: 2031, cvc: '123', cardholderName: 'Chan Tai Man' },
+    });
+    expect(result).toEqual({
+      outcome: 'authorised',
+      providerId: expect.stringMatching(/^sandbox-/),
+      card: {
+        brand: 'Mastercard',
+        cardType: 'debit',
+        firstDigits: '510510',
+        lastDigits: '5100',
+        cardholderName: 'Chan Tai Man',
+        expiryDate: '04/31',
+      },
+    });
+    expect(JSON.stringify(result)).not.toContain('5105105105105100');
+  });
 });

@@ -155,7 +155,7 @@ describe('payments service on embedded storage', () => {
   });
 
   describe('the hosted payment page', () => {
-    it('takes a sandbox payment end to end, keeping only the last four digits of the card', async () => {
+    it('takes a sandbox payment end to end, keeping what Pay shows of the card and never its number', async () => {
       const { caller } = await world.account();
       const created = await createPayment({ ...request, language: 'zh' }, caller, world.ports, URLS);
       const token = tokenOf(created.body._links.next_url?.href);
@@ -168,7 +168,16 @@ describe('payments service on embedded storage', () => {
       const paid = (await getPayment(created.body.payment_id, caller, world.ports, URLS)).body;
       expect(paid).toMatchObject({
         state: { status: 'success', finished: true },
-        card_details: { last_digits_card_number: '1111', card_brand: 'Visa', card_type: 'credit', first_digits_card_number: null },
+        card_details: {
+          last_digits_card_number: '1111',
+          first_digits_card_number: '444433',
+          cardholder_name: 'Chan Tai Man',
+          expiry_date: '12/30',
+          billing_address: null,
+          card_brand: 'Visa',
+          card_type: 'credit',
+          wallet_type: null,
+        },
         refund_summary: { status: 'available', amount_available: 14500, amount_submitted: 0 },
         settlement_summary: { captured_date: world.now.toISOString().slice(0, 10) },
       });
