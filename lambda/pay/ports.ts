@@ -26,12 +26,11 @@ export interface PayPorts {
 /** An outgoing POST to a department, answering its HTTP status; rejects when there is no answer. */
 export type HttpSender = PostSender;
 
+/** An account's payments created in a period; the search's other filters are the domain's (domain/search.ts). */
 export interface PaymentSearch {
   readonly accountId: string;
   readonly fromDate?: string;
   readonly toDate?: string;
-  readonly reference?: string;
-  readonly email?: string;
 }
 
 /** Fields a state change may set beside the state itself. */

@@ -4,8 +4,9 @@ import {
   cardFormSchema,
   chargeTokenFormSchema,
   createPaymentRequestSchema,
-  createRefundRequestSchema,
   emptyFormSchema,
+  idempotencyKeySchema,
+  refundBodySchema,
   searchPaymentsQuerySchema,
 } from './domain/schemas';
 import { formatError, requestError } from './errors';
@@ -100,10 +101,15 @@ export const payService = defineService({
       method: 'POST',
       path: '/pay/v1/payments/{paymentId}/refunds',
       auth,
-      summary: 'Refund some or all of a payment; refund_amount_available must match (412 otherwise)',
+      summary: 'Refund some or all of a payment; refund_amount_available, when sent, must match (412 otherwise)',
+      description: 'The payment is found first: an unknown payment is 404 (P0600) whatever the body.',
       params: paymentId,
-      body: createRefundRequestSchema,
+      body: refundBodySchema,
       successStatus: 202,
+      responses: {
+        412: 'refund_amount_available is not what is available: someone refunded meanwhile (P0604)',
+        422: 'A value out of its range (P0602), or more than is available',
+      },
     },
     getRefunds: {
       method: 'GET',

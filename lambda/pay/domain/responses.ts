@@ -261,8 +261,10 @@ export function searchResponse(
   };
 }
 
-/** What a use case of the API answers: the status and body Pay sends. */
+/** What a use case of the API answers: the status, body and headers Pay sends. */
 export interface ServiceResult<T> {
   readonly statusCode: number;
   readonly body: T;
+  /** Names in lower case. @default - none */
+  readonly headers?: Readonly<Record<string, string>>;
 }
