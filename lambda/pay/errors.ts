@@ -39,6 +39,7 @@ export const invalidAttribute = (field: string, detail: string, code = 'P0102') 
 export const wrongTypeAttribute = (field: string, detail: string, code = 'P0102') =>
   payError(400, code, `Invalid attribute value: ${field}. ${detail}`, { field });
 export const unexpectedAttribute = (field: string) => payError(400, 'P0104', `Unexpected attribute: ${field}`, { field });
+export const motoNotEnabled = () => payError(422, 'P0196', 'MOTO payments are not enabled for this account');
 export const nonHttpsReturnUrl = () =>
   payError(422, 'P0920', 'Invalid attribute value: return_url. Must begin with https:// for a live gateway account', {
     field: 'return_url',
@@ -135,15 +136,17 @@ export function invalidRefundBody(issues: readonly SchemaIssue[], input: unknown
  * The first problem of a body, as Pay words it: a mandatory attribute absent, null or blank is
  * missing (400); an unexpected one is refused (400); a value of the wrong JSON type is invalid
  * with 400, one out of range or format with 422. Metadata is one attribute to Pay: whatever is
- * wrong in it is an invalid `metadata` (422).
+ * wrong in it is an invalid `metadata` (422); an attribute inside another is named by itself.
  */
 function bodyError(issue: SchemaIssue, input: unknown, codes: BodyCodes): HttpError {
   if (issue.code === 'unrecognized_keys') return unexpectedAttribute(issue.keys[0]);
   if (issue.path.length === 0) return unparsableJson(codes.unparsable);
-  const field = String(issue.path[0]);
-  if (field === 'metadata') return invalidAttribute(field, detail(issue), codes.invalid);
-  const value = valueAt(input, [field]);
-  const mandatory = Object.hasOwn(codes.schema.shape, field) && !codes.schema.shape[field].isOptional();
+  const top = String(issue.path[0]);
+  if (top === 'metadata') return invalidAttribute(top, detail(issue), codes.invalid);
+  // Pay names an attribute inside an object by its own name (`cardholder_name`, `line1`).
+  const field = String(issue.path.at(-1));
+  const value = valueAt(input, issue.path);
+  const mandatory = issue.path.length === 1 && Object.hasOwn(codes.schema.shape, top) && !codes.schema.shape[top].isOptional();
   if (value === undefined || (value === null && mandatory) || issue.message === BLANK) return missingAttribute(field, codes.missing);
   if (issue.code === 'invalid_type') return wrongTypeAttribute(field, detail(issue), codes.invalid);
   return invalidAttribute(field, detail(issue), codes.invalid);

@@ -76,7 +76,7 @@ export const payService = defineService({
       responses: {
         200: 'The same Idempotency-Key and body within 24 hours: the payment the first request created',
         409: 'The Idempotency-Key was used with another body (P0191)',
-        422: `${REFUSED_VALUE}, or an Idempotency-Key Pay refuses (P0102)`,
+        422: `${REFUSED_VALUE}; P0196 for moto, which no account takes; an Idempotency-Key Pay refuses (P0102)`,
       },
     },
     searchPayments: {

@@ -21,6 +21,7 @@ import {
   idempotencyKeyInProgress,
   idempotencyKeyReused,
   invalidIdempotencyKey,
+  motoNotEnabled,
   nonHttpsReturnUrl,
   notFound,
   pageNotFound,
@@ -63,6 +64,7 @@ export async function createPayment(
   options: CreatePaymentOptions,
 ): Promise<ServiceResult<PaymentResponse>> {
   const { account } = caller;
+  if (request.moto) throw motoNotEnabled();
   if (account.live && !request.return_url.startsWith('https:')) throw nonHttpsReturnUrl();
   const now = ports.clock();
   const { result, replayed } = await createIdempotently(ports.idempotency, IDEMPOTENCY, idempotencyRefusals(options.idempotencyKey), {
@@ -94,6 +96,9 @@ function newPayment(id: string, request: CreatePaymentRequest, account: PayAccou
     description: request.description,
     returnUrl: request.return_url,
     ...(request.email ? { email: request.email } : {}),
+    ...(request.prefilled_cardholder_details?.cardholder_name
+      ? { prefilledCardholderName: request.prefilled_cardholder_details.cardholder_name }
+      : {}),
     ...(request.metadata ? { metadata: request.metadata } : {}),
     language: request.language ?? 'en',
     delayedCapture: request.delayed_capture ?? false,

@@ -70,6 +70,8 @@ export interface Payment {
   readonly description: string;
   readonly returnUrl: string;
   readonly email?: string;
+  /** The name the service prefilled on the payment page (Pay's `prefilled_cardholder_details`). */
+  readonly prefilledCardholderName?: string;
   readonly metadata?: Readonly<Record<string, MetadataValue>>;
   readonly language: Language;
   readonly delayedCapture: boolean;

@@ -77,6 +77,30 @@ const metadata = z.preprocess((value, ctx) => {
   return value;
 }, metadataRecord);
 
+const prefilledText = (max: number) =>
+  z
+    .string({ error: TYPE_MESSAGES.string })
+    .max(max, { error: `Must be less than or equal to ${max} characters length` })
+    .nullish();
+
+/**
+ * Pay's `prefilled_cardholder_details`. The name is prefilled on the payment page; the page asks
+ * for no billing address, so a prefilled one is read and not used, as Pay does for a service that
+ * does not collect addresses.
+ */
+const prefilledCardholderDetails = z.strictObject({
+  cardholder_name: prefilledText(255),
+  billing_address: z
+    .strictObject({
+      line1: prefilledText(255),
+      line2: prefilledText(255),
+      postcode: prefilledText(25),
+      city: prefilledText(255),
+      country: prefilledText(255),
+    })
+    .nullish(),
+});
+
 export const createPaymentRequestSchema = z.strictObject({
   amount: cents(1),
   reference: text(255),
@@ -89,8 +113,13 @@ export const createPaymentRequestSchema = z.strictObject({
     .email({ error: 'Must be a valid email address' })
     .max(254, { error: 'Must be less than or equal to 254 characters length' })
     .nullish(),
+  prefilled_cardholder_details: prefilledCardholderDetails.nullish(),
   metadata: metadata.optional(),
   delayed_capture: z.boolean({ error: TYPE_MESSAGES.boolean }).optional(),
+  // Pay refuses MOTO payments on an account not enabled for them (P0196); no account is here.
+  moto: z.boolean({ error: TYPE_MESSAGES.boolean }).optional(),
+  // Payments are taken on the payment page only: Pay's `web` mode.
+  authorisation_mode: z.enum(['web'], { error: 'Must be web: payments are taken on the payment page' }).optional(),
   language: z.enum(LANGUAGES, { error: `Must be one of ${LANGUAGES.join(', ')}` }).optional(),
 });
 export type CreatePaymentRequest = z.output<typeof createPaymentRequestSchema>;

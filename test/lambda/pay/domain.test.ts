@@ -188,10 +188,36 @@ describe("Pay's request validation", () => {
     expect(parsePayBody(createPaymentRequestSchema, { ...valid, email: null }).email).toBeNull();
   });
 
-  it('refuses attributes it does not know (P0104, 400) and bodies that are not objects (P0197)', () => {
-    expect(create({ ...valid, moto: true })).toEqual({
+  it("reads Pay's prefilled_cardholder_details, moto and authorisation_mode, naming a bad attribute inside by itself", () => {
+    const prefilled = { cardholder_name: 'Chan Tai Man', billing_address: { line1: '1 Queen’s Road', city: 'Hong Kong', country: 'HK' } };
+    expect(
+      parsePayBody(createPaymentRequestSchema, {
+        ...valid,
+        prefilled_cardholder_details: prefilled,
+        moto: false,
+        authorisation_mode: 'web',
+      }),
+    ).toMatchObject({ prefilled_cardholder_details: prefilled, moto: false, authorisation_mode: 'web' });
+    expect(create({ ...valid, prefilled_cardholder_details: { cardholder_name: 7 } })).toEqual({
       status: 400,
-      body: { field: 'moto', code: 'P0104', description: 'Unexpected attribute: moto' },
+      body: {
+        field: 'cardholder_name',
+        code: 'P0102',
+        description: 'Invalid attribute value: cardholder_name. Must be a valid string format',
+      },
+    });
+    expect(create({ ...valid, prefilled_cardholder_details: { billing_address: { postcode: 'x'.repeat(26) } } })).toMatchObject({
+      status: 422,
+      body: { field: 'postcode', code: 'P0102' },
+    });
+    expect(create({ ...valid, prefilled_cardholder_details: { phone: '1' } }).body).toMatchObject({ code: 'P0104', field: 'phone' });
+    expect(create({ ...valid, authorisation_mode: 'moto_api' })).toMatchObject({ status: 422, body: { field: 'authorisation_mode' } });
+  });
+
+  it('refuses attributes it does not know (P0104, 400) and bodies that are not objects (P0197)', () => {
+    expect(create({ ...valid, wallet: 'apple' })).toEqual({
+      status: 400,
+      body: { field: 'wallet', code: 'P0104', description: 'Unexpected attribute: wallet' },
     });
     expect(create([1, 2]).body).toEqual({ code: 'P0197', description: 'Unable to parse JSON' });
   });

@@ -101,6 +101,22 @@ describe('payments service on embedded storage', () => {
       });
     });
 
+    it('refuses MOTO payments as Pay does an account not enabled for them, and prefills the name it is given', async () => {
+      const { caller } = await world.account();
+      expect(await payRejection(createPayment({ ...request, moto: true }, caller, world.ports, URLS))).toEqual({
+        statusCode: 422,
+        body: { code: 'P0196', description: 'MOTO payments are not enabled for this account' },
+      });
+      const created = await createPayment(
+        { ...request, moto: false, prefilled_cardholder_details: { cardholder_name: 'Chan Tai <Man>' } },
+        caller,
+        world.ports,
+        URLS,
+      );
+      const page = await showPaymentPage(tokenOf(created.body._links.next_url?.href), world.ports, URLS);
+      expect(page).toMatchObject({ kind: 'page', html: expect.stringContaining('value="Chan Tai &lt;Man&gt;"') });
+    });
+
     it('answers a new payment with its address in Location, as Pay does', async () => {
       const { caller } = await world.account();
       const created = await createPayment(request, caller, world.ports, URLS);
