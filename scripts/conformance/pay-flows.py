@@ -85,6 +85,7 @@ class CardForm(html.parser.HTMLParser):
             self.forms.append({"action": attributes.get("action"), "method": attributes.get("method"), "inputs": []})
         elif tag == "input" and self.forms and attributes.get("name"):
             self.forms[-1]["inputs"].append(attributes["name"])
+            self.forms[-1].setdefault("values", {})[attributes["name"]] = attributes.get("value")
 
 
 def create(reference, **extra):
@@ -100,7 +101,7 @@ def create(reference, **extra):
     return payment, response
 
 
-def pay(payment, card, name="Chan Tai Man"):
+def pay(payment, card, name="Chan Tai Man", prefilled=None):
     """Follows next_url as the paying user's browser does and submits the card form."""
     next_url = payment["_links"]["next_url"]["href"]
     page = requests.get(next_url, timeout=15)
@@ -114,6 +115,8 @@ def pay(payment, card, name="Chan Tai Man"):
     check(form["method"] == "post", "the card form posts", form)
     fields = {"cardNo": card, "expiryMonth": "12", "expiryYear": "2030", "cvc": "123", "cardholderName": name}
     check(set(fields) <= set(form["inputs"]), "the card form asks for number, expiry, security code and name", form["inputs"])
+    if prefilled is not None:
+        check(form["values"].get("cardholderName") == prefilled, "the page prefills the cardholder name", form["values"])
     return requests.post(form["action"], data=fields, allow_redirects=False, timeout=15)
 
 
@@ -127,7 +130,12 @@ def created_and_paid(reference, card=VISA_SUCCESS, **extra):
 
 def flow_create_and_pay():
     reference = f"FLOW-{RUN}-PAY"
-    payment, response = create(reference, email="payer@example.com", metadata={"ledger_code": "AB100", "internal": 200})
+    payment, response = create(
+        reference,
+        email="payer@example.com",
+        metadata={"ledger_code": "AB100", "internal": 200},
+        prefilled_cardholder_details={"cardholder_name": "Chan Tai Man"},
+    )
     links = payment["_links"]
     check(response.headers.get("location") == links["self"]["href"], "201 names the payment in Location", dict(response.headers))
     check(links["self"]["href"] == f"{BASE}/v1/payments/{payment['payment_id']}", "self is the payment's address", links)
@@ -138,7 +146,7 @@ def flow_create_and_pay():
     check(payment["amount"] == 14500 and payment["reference"] == reference, "amount and reference as sent", payment)
     check(payment["refund_summary"]["status"] == "pending", "nothing to refund before payment", payment["refund_summary"])
 
-    submitted = pay(payment, VISA_SUCCESS)
+    submitted = pay(payment, VISA_SUCCESS, prefilled="Chan Tai Man")
     check(submitted.status_code == 303 and submitted.headers.get("location") == RETURN_URL, "paid: back to return_url", submitted.status_code)
 
     paid = expect_status(api("GET", f"/v1/payments/{payment['payment_id']}"), 200, "get the paid payment")
