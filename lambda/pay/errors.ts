@@ -1,6 +1,8 @@
+import type * as z from 'zod';
 import { HttpError } from '../shared/errors';
 import type { ErrorFormatter, RequestProblem } from '../shared/route';
 import { valueAt } from '../shared/value-at';
+import { BLANK, createPaymentRequestSchema, createRefundRequestSchema, MAX_IDEMPOTENCY_KEY_LENGTH } from './domain/schemas';
 import type { payService } from './routes';
 
 type SchemaError = NonNullable<RequestProblem['error']>;
@@ -30,9 +32,18 @@ function payError(status: number, code: string, description: string, blame: { fi
 }
 
 export const missingAttribute = (field: string, code = 'P0101') => payError(400, code, `Missing mandatory attribute: ${field}`, { field });
+/** A value out of its range or format: 422. */
 export const invalidAttribute = (field: string, detail: string, code = 'P0102') =>
   payError(422, code, `Invalid attribute value: ${field}. ${detail}`, { field });
-export const unexpectedAttribute = (field: string) => payError(422, 'P0104', `Unexpected attribute: ${field}`, { field });
+/** A value of the wrong JSON type: Pay refuses it before reading it, with 400. */
+export const wrongTypeAttribute = (field: string, detail: string, code = 'P0102') =>
+  payError(400, code, `Invalid attribute value: ${field}. ${detail}`, { field });
+export const unexpectedAttribute = (field: string) => payError(400, 'P0104', `Unexpected attribute: ${field}`, { field });
+export const motoNotEnabled = () => payError(422, 'P0196', 'MOTO payments are not enabled for this account');
+export const nonHttpsReturnUrl = () =>
+  payError(422, 'P0920', 'Invalid attribute value: return_url. Must begin with https:// for a live gateway account', {
+    field: 'return_url',
+  });
 export const unparsableJson = (code = 'P0197') => payError(400, code, 'Unable to parse JSON');
 export const invalidSearch = (fields: readonly string[], code = 'P0401') =>
   payError(422, code, `Invalid parameters: ${fields.join(', ')}. See Public API documentation for the correct data formats`);
@@ -44,8 +55,16 @@ export const idempotencyKeyReused = () =>
   });
 export const idempotencyKeyInProgress = () =>
   payError(409, 'P0191', 'A request with this `Idempotency-Key` is still being processed.', { header: 'Idempotency-Key' });
-export const invalidIdempotencyKey = () =>
-  payError(422, 'P0102', 'Invalid header value: Idempotency-Key. Must be 1 to 255 visible characters', { header: 'Idempotency-Key' });
+/** Pay's two refusals of a key: its length, then its characters. */
+export const invalidIdempotencyKey = (key: string) =>
+  payError(
+    422,
+    'P0102',
+    key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH
+      ? `Header [Idempotency-Key] can have a size between 1 and ${MAX_IDEMPOTENCY_KEY_LENGTH}`
+      : 'Header [Idempotency-Key] can only contain alphanumeric characters and hyphens',
+    { header: 'Idempotency-Key' },
+  );
 export const cancelFailed = () => payError(409, 'P0502', 'Cancellation of payment failed');
 export const captureFailed = () => payError(409, 'P1003', 'Payment cannot be captured');
 export const refundNotAvailable = (refundStatus: string) =>
@@ -81,16 +100,22 @@ interface BodyCodes {
   readonly missing: string;
   readonly invalid: string;
   readonly unparsable: string;
+  /** The body's schema: which fields are mandatory. */
+  readonly schema: z.ZodObject;
 }
+
+const CREATE_PAYMENT_BODY: BodyCodes = { missing: 'P0101', invalid: 'P0102', unparsable: 'P0197', schema: createPaymentRequestSchema };
+const CREATE_REFUND_BODY: BodyCodes = { missing: 'P0601', invalid: 'P0602', unparsable: 'P0697', schema: createRefundRequestSchema };
 
 /**
  * Pay's codes for a request a route's schemas refuse, by route. Pay reports one problem of a
- * body at a time and every bad search parameter at once. The hosted page's forms are not Pay's
- * API: the platform's words stand there.
+ * body at a time and every bad search parameter at once. The refund route's body reaches its
+ * use case, which finds the payment first (invalidRefundBody). The hosted page's forms are not
+ * Pay's API: the platform's words stand there.
  */
 const REQUEST_CODES: { readonly [R in keyof typeof payService.routes]?: { readonly body?: BodyCodes; readonly query?: string } } = {
-  createPayment: { body: { missing: 'P0101', invalid: 'P0102', unparsable: 'P0197' } },
-  createRefund: { body: { missing: 'P0601', invalid: 'P0602', unparsable: 'P0697' } },
+  createPayment: { body: CREATE_PAYMENT_BODY },
+  createRefund: { body: CREATE_REFUND_BODY },
   searchPayments: { query: 'P0401' },
 };
 
@@ -102,12 +127,28 @@ export function requestError(problem: RequestProblem): HttpError | undefined {
   return problem.error ? bodyError(problem.error.issues[0], problem.input, codes.body) : unparsableJson(codes.body.unparsable);
 }
 
-/** The first problem of a body: a missing attribute, an unexpected one, or an invalid value with the schema's reason. */
+/** What the refund body's schema refused, once its payment is found. */
+export function invalidRefundBody(issues: readonly SchemaIssue[], input: unknown): HttpError {
+  return bodyError(issues[0], input, CREATE_REFUND_BODY);
+}
+
+/**
+ * The first problem of a body, as Pay words it: a mandatory attribute absent, null or blank is
+ * missing (400); an unexpected one is refused (400); a value of the wrong JSON type is invalid
+ * with 400, one out of range or format with 422. Metadata is one attribute to Pay: whatever is
+ * wrong in it is an invalid `metadata` (422); an attribute inside another is named by itself.
+ */
 function bodyError(issue: SchemaIssue, input: unknown, codes: BodyCodes): HttpError {
   if (issue.code === 'unrecognized_keys') return unexpectedAttribute(issue.keys[0]);
   if (issue.path.length === 0) return unparsableJson(codes.unparsable);
-  const field = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) == null) return missingAttribute(field, codes.missing);
+  const top = String(issue.path[0]);
+  if (top === 'metadata') return invalidAttribute(top, detail(issue), codes.invalid);
+  // Pay names an attribute inside an object by its own name (`cardholder_name`, `line1`).
+  const field = String(issue.path.at(-1));
+  const value = valueAt(input, issue.path);
+  const mandatory = issue.path.length === 1 && Object.hasOwn(codes.schema.shape, top) && !codes.schema.shape[top].isOptional();
+  if (value === undefined || (value === null && mandatory) || issue.message === BLANK) return missingAttribute(field, codes.missing);
+  if (issue.code === 'invalid_type') return wrongTypeAttribute(field, detail(issue), codes.invalid);
   return invalidAttribute(field, detail(issue), codes.invalid);
 }
 

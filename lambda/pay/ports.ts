@@ -3,7 +3,7 @@ import type { OutboxStore } from '../shared/outbox';
 import type { PostSender } from '../shared/outgoing-post';
 import type { SecretBox } from '../shared/sealed-secret';
 import type { CardInput } from './domain/cards';
-import type { PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './domain/model';
+import type { CardSummary, PayAccount, PayApiKeyRecord, Payment, PaymentEventRecord, Refund } from './domain/model';
 import type { ReconciliationEntry } from './domain/reconciliation';
 import type { WebhookDelivery } from './domain/webhooks';
 
@@ -26,12 +26,11 @@ export interface PayPorts {
 /** An outgoing POST to a department, answering its HTTP status; rejects when there is no answer. */
 export type HttpSender = PostSender;
 
+/** An account's payments created in a period; the search's other filters are the domain's (domain/search.ts). */
 export interface PaymentSearch {
   readonly accountId: string;
   readonly fromDate?: string;
   readonly toDate?: string;
-  readonly reference?: string;
-  readonly email?: string;
 }
 
 /** Fields a state change may set beside the state itself. */
@@ -92,8 +91,8 @@ export type AuthorisationResult =
   | {
       readonly outcome: 'authorised';
       readonly providerId: string;
-      readonly cardBrand: string;
-      readonly cardType: 'credit' | 'debit' | null;
+      /** The card as the provider describes it (Pay's `card_details`): never its number or security code. */
+      readonly card: CardSummary;
     }
   | { readonly outcome: 'declined'; readonly reason: string }
   | { readonly outcome: 'error'; readonly reason: string };

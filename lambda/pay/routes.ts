@@ -4,8 +4,9 @@ import {
   cardFormSchema,
   chargeTokenFormSchema,
   createPaymentRequestSchema,
-  createRefundRequestSchema,
   emptyFormSchema,
+  idempotencyKeySchema,
+  refundBodySchema,
   searchPaymentsQuerySchema,
 } from './domain/schemas';
 import { formatError, requestError } from './errors';
@@ -18,6 +19,12 @@ const paymentId = z.strictObject({ paymentId: z.string().max(64) });
 const chargeToken = z.strictObject({ token: z.string().max(64) });
 /** The card form carries card details: kept small, and never logged or stored by the runtime. */
 const FORM_BYTES = 4096;
+const HTML = 'text/html';
+const htmlPage = z.string().meta({ description: 'An HTML page' });
+
+/** What Pay answers beyond success and the runtime's own statuses, in Pay's words. */
+const REFUSED_VALUE = 'A value out of its range or format (P0102 and the route’s codes); P0920 for a live account’s http return_url';
+const NOT_FOUND_PAGE = 'An unknown or spent payment link: an HTML page saying so';
 
 /**
  * Payments in Hong Kong dollars (amounts in cents), with GOV.UK Pay's v1 API under `/pay`, and
@@ -61,16 +68,24 @@ export const payService = defineService({
       path: '/pay/v1/payments',
       auth,
       summary: 'Create a payment; the same Idempotency-Key and body within 24 hours return the original',
+      description: 'Answers 201 with a Location header naming the new payment; `_links.next_url` is where the payer goes.',
       body: createPaymentRequestSchema,
       headers: ['idempotency-key'],
+      headerSchemas: { 'idempotency-key': idempotencyKeySchema },
       successStatus: 201,
+      responses: {
+        200: 'The same Idempotency-Key and body within 24 hours: the payment the first request created',
+        409: 'The Idempotency-Key was used with another body (P0191)',
+        422: `${REFUSED_VALUE}; P0196 for moto, which no account takes; an Idempotency-Key Pay refuses (P0102)`,
+      },
     },
     searchPayments: {
       method: 'GET',
       path: '/pay/v1/payments',
       auth,
-      summary: "Search the account's payments by reference, email, state and dates, a page at a time",
+      summary: "Search the account's payments by reference, email, state, dates and card, a page at a time",
       query: searchPaymentsQuerySchema,
+      responses: { 404: 'No such page of results (P0402)', 422: 'Invalid search parameters, each named (P0401)' },
     },
     getPayment: { method: 'GET', path: '/pay/v1/payments/{paymentId}', auth, summary: 'One payment', params: paymentId },
     cancelPayment: {
@@ -80,6 +95,7 @@ export const payService = defineService({
       summary: 'Cancel a payment that has not been taken',
       params: paymentId,
       successStatus: 204,
+      responses: { 409: 'The payment can no longer be cancelled (P0502)' },
     },
     capturePayment: {
       method: 'POST',
@@ -88,6 +104,7 @@ export const payService = defineService({
       summary: 'Take the money of a delayed-capture payment that is capturable',
       params: paymentId,
       successStatus: 204,
+      responses: { 409: 'The payment is not capturable (P1003)' },
     },
     getPaymentEvents: {
       method: 'GET',
@@ -100,10 +117,15 @@ export const payService = defineService({
       method: 'POST',
       path: '/pay/v1/payments/{paymentId}/refunds',
       auth,
-      summary: 'Refund some or all of a payment; refund_amount_available must match (412 otherwise)',
+      summary: 'Refund some or all of a payment; refund_amount_available, when sent, must match (412 otherwise)',
+      description: 'The payment is found first: an unknown payment is 404 (P0600) whatever the body.',
       params: paymentId,
-      body: createRefundRequestSchema,
+      body: refundBodySchema,
       successStatus: 202,
+      responses: {
+        412: 'refund_amount_available is not what is available: someone refunded meanwhile (P0604)',
+        422: 'A value out of its range (P0602), or more than is available',
+      },
     },
     getRefunds: {
       method: 'GET',
@@ -125,16 +147,23 @@ export const payService = defineService({
       auth: 'public',
       summary: 'The hosted payment page (HTML) behind next_url',
       params: chargeToken,
+      response: htmlPage,
+      responseType: HTML,
+      responses: { 404: NOT_FOUND_PAGE },
     },
     submitPaymentPage: {
       method: 'POST',
       path: '/pay/secure/{token}',
       auth: 'public',
       summary: 'The card form of the hosted payment page',
+      description: 'Paid: 303 to the return URL. Otherwise an HTML page: the form again with its errors (400), declined or failed (200).',
       params: chargeToken,
       body: cardFormSchema,
       bodyFormat: 'form',
       maxBodyBytes: FORM_BYTES,
+      response: htmlPage,
+      responseType: HTML,
+      responses: { 303: "Paid: on to the service's return_url", 400: 'The card form again, with its errors (HTML)', 404: NOT_FOUND_PAGE },
     },
     cancelPaymentPage: {
       method: 'POST',
@@ -145,6 +174,8 @@ export const payService = defineService({
       body: emptyFormSchema,
       bodyFormat: 'form',
       maxBodyBytes: FORM_BYTES,
+      successStatus: 303,
+      responses: { 404: NOT_FOUND_PAGE },
     },
     startPaymentPage: {
       method: 'POST',

@@ -62,12 +62,45 @@ describe('payments over HTTP in local mode', () => {
     });
   });
 
+  it('answers a new payment with 201 and its address in Location', async () => {
+    const res = await api('POST', '/payments', { body: request });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(`${platform.current.url}/pay/v1/payments/${res.json.payment_id}`);
+    expect(res.headers.get('location')).toBe(res.json._links.self.href);
+  });
+
+  it('stores and reads back metadata whose keys name object members', async () => {
+    const metadata = { constructor: 'ledger-7', toString: 'x', hasOwnProperty: false, valueOf: 12.5 };
+    const created = await api('POST', '/payments', { body: { ...request, metadata } });
+    expect(created.status).toBe(201);
+    expect(created.json.metadata).toEqual(metadata);
+    expect((await api('GET', `/payments/${created.json.payment_id}`)).json.metadata).toEqual(metadata);
+    const refused = await api('POST', '/payments', { body: { ...request, metadata: { ['k'.repeat(31)]: 1 } } });
+    expect(refused.status).toBe(422);
+    expect(refused.json).toEqual({
+      field: 'metadata',
+      code: 'P0102',
+      description: 'Invalid attribute value: metadata. Keys must be between 1 and 30 characters long',
+    });
+  });
+
+  it("refuses an Idempotency-Key Pay would refuse, in Pay's words", async () => {
+    const res = await api('POST', '/payments', { body: request, headers: { 'idempotency-key': 'order_77' } });
+    expect(res.status).toBe(422);
+    expect(res.json).toEqual({
+      header: 'Idempotency-Key',
+      code: 'P0102',
+      description: 'Header [Idempotency-Key] can only contain alphanumeric characters and hyphens',
+    });
+  });
+
   it('returns the original payment for the same Idempotency-Key and body, and 409 for another body', async () => {
     const headers = { 'idempotency-key': `create-${randomBytes(8).toString('hex')}` };
     const first = await api('POST', '/payments', { body: request, headers });
     const again = await api('POST', '/payments', { body: request, headers });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
+    expect(again.headers.get('location')).toBeNull();
     expect(again.json.payment_id).toBe(first.json.payment_id);
     const other = await api('POST', '/payments', { body: { ...request, amount: 20000 }, headers });
     expect(other.status).toBe(409);
@@ -92,7 +125,15 @@ describe('payments over HTTP in local mode', () => {
     const done = await api('GET', `/payments/${payment.payment_id}`);
     expect(done.json).toMatchObject({
       state: { status: 'success', finished: true },
-      card_details: { last_digits_card_number: '1111', card_brand: 'Visa' },
+      card_details: {
+        last_digits_card_number: '1111',
+        first_digits_card_number: '444433',
+        cardholder_name: 'Chan Tai Man',
+        expiry_date: '12/30',
+        billing_address: null,
+        card_brand: 'Visa',
+        card_type: 'credit',
+      },
       refund_summary: { status: 'available', amount_available: 10000 },
     });
     expect(JSON.stringify(done.json)).not.toContain(SANDBOX_CARDS.success);
@@ -166,6 +207,37 @@ describe('payments over HTTP in local mode', () => {
     expect((await api('GET', `${path}/nosuchrefund`)).json).toEqual({ code: 'P0700', description: 'Not found' });
   });
 
+  it('refunds without refund_amount_available, and finds the payment before reading the body', async () => {
+    const { payment } = await paid();
+    const path = `/payments/${payment.payment_id}/refunds`;
+    const refund = await api('POST', path, { body: { amount: 1500 } });
+    expect(refund.status).toBe(202);
+    expect((await api('GET', `/payments/${payment.payment_id}`)).json.refund_summary).toMatchObject({ amount_available: 8500 });
+    const stale = await api('POST', path, { body: { amount: 100, refund_amount_available: 10000 } });
+    expect(stale.status).toBe(412);
+    for (const body of [{ amount: 'all' }, {}, { amount: 1, colour: 'red' }]) {
+      const unknown = await api('POST', '/payments/abcdefghijklmnopqrstuv0123/refunds', { body });
+      expect(unknown).toMatchObject({ status: 404, json: { code: 'P0600', description: 'Not found' } });
+    }
+    const missing = await api('POST', path, { body: {} });
+    expect(missing).toMatchObject({ status: 400, json: { field: 'amount', code: 'P0601' } });
+  });
+
+  it("searches by Pay's card filters", async () => {
+    const reference = `CARD-${randomBytes(4).toString('hex')}`;
+    const { payment: mastercard } = await paid({ reference }, '5105105105105100');
+    const { payment: visa } = await paid({ reference });
+    const ids = async (query: string) =>
+      (await api('GET', `/payments?reference=${reference}&${query}`)).json.results.map((p: { payment_id: string }) => p.payment_id);
+    expect(await ids('card_brand=master-card')).toEqual([mastercard.payment_id]);
+    expect(await ids('last_digits_card_number=1111')).toEqual([visa.payment_id]);
+    expect(await ids('first_digits_card_number=510510')).toEqual([mastercard.payment_id]);
+    expect(await ids('cardholder_name=tai%20man')).toEqual([visa.payment_id, mastercard.payment_id]);
+    const bad = await api('GET', '/payments?first_digits_card_number=4444&last_digits_card_number=x');
+    expect(bad).toMatchObject({ status: 422, json: { code: 'P0401' } });
+    expect(bad.json.description).toMatch(/first_digits_card_number, last_digits_card_number/);
+  });
+
   it('never refunds more than was paid when refunds race over HTTP', async () => {
     const { payment } = await paid();
     const path = `/payments/${payment.payment_id}/refunds`;
@@ -193,13 +265,21 @@ describe('payments over HTTP in local mode', () => {
 
   it("answers bad input with Pay's error shapes", async () => {
     const invalid = await api('POST', '/payments', { body: { ...request, amount: 'lots' } });
-    expect(invalid.status).toBe(422);
-    expect(invalid.json).toEqual({ field: 'amount', code: 'P0102', description: 'Invalid attribute value: amount. Must be a number' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json).toEqual({
+      field: 'amount',
+      code: 'P0102',
+      description: 'Invalid attribute value: amount. Must be a valid numeric format',
+    });
+    const tooMuch = await api('POST', '/payments', { body: { ...request, amount: 10_000_001 } });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.json).toMatchObject({ field: 'amount', code: 'P0102' });
     const { reference: _omitted, ...noReference } = request;
     const missing = await api('POST', '/payments', { body: noReference });
     expect(missing.status).toBe(400);
     expect(missing.json).toEqual({ field: 'reference', code: 'P0101', description: 'Missing mandatory attribute: reference' });
     const unexpected = await api('POST', '/payments', { body: { ...request, colour: 'red' } });
+    expect(unexpected.status).toBe(400);
     expect(unexpected.json).toEqual({ field: 'colour', code: 'P0104', description: 'Unexpected attribute: colour' });
     const malformed = await api('POST', '/payments', { body: '{"amount":' });
     expect(malformed.json).toEqual({ code: 'P0197', description: 'Unable to parse JSON' });

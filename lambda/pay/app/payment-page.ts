@@ -8,8 +8,9 @@ import { current, move, moveLatest } from './payments';
 /**
  * The hosted payment page behind `next_url` (`GET /secure/{token}`), the card form it posts
  * (`POST /secure/{token}`) and its cancel button (`POST /secure/{token}/cancel`). The card
- * details go to the provider once and are then dropped; the payment keeps only the brand,
- * type and last four digits. A successful payment sends the user back to the service's
+ * details go to the provider once and are then dropped; the payment keeps only what the
+ * provider describes of the card (brand, type, first six and last four digits, name, expiry),
+ * never its number or security code. A successful payment sends the user back to the service's
  * `return_url`, where the service asks the API how it ended.
  */
 export type PageResult =
@@ -118,10 +119,9 @@ export async function submitPaymentPage(
     await move(payment, 'authorisation_error', ports);
     return message(payment.language, 'error', 200, payment.returnUrl);
   }
-  const card = { brand: result.cardBrand, lastDigits: read.card.number.slice(-4), cardType: result.cardType };
   const authorised = await move(payment, 'authorise', ports, {
     providerId: result.providerId,
-    card,
+    card: result.card,
     ...(read.card.email ? { email: read.card.email } : {}),
   });
   if (authorised.kind !== 'moved') {

@@ -11,7 +11,8 @@ import {
   type ServiceResult,
   searchResponse,
 } from '../domain/responses';
-import type { CreatePaymentRequest, SearchPaymentsQuery } from '../domain/schemas';
+import { type CreatePaymentRequest, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_PAGE_SIZE, type SearchPaymentsQuery } from '../domain/schemas';
+import { matchesSearch } from '../domain/search';
 import { INITIAL_STATE, isExpired, type PaymentEvent, transition } from '../domain/state-machine';
 import {
   cancelFailed,
@@ -19,8 +20,9 @@ import {
   downstreamError,
   idempotencyKeyInProgress,
   idempotencyKeyReused,
-  invalidAttribute,
   invalidIdempotencyKey,
+  motoNotEnabled,
+  nonHttpsReturnUrl,
   notFound,
   pageNotFound,
 } from '../errors';
@@ -34,23 +36,26 @@ import { raiseWebhook } from './webhooks';
  * the payment page and refunds make. An account sees only its own payments; another's id is
  * simply not found.
  */
-const DEFAULT_PAGE_SIZE = 500;
-
 export interface CreatePaymentOptions extends PayUrls {
   /** The `Idempotency-Key` header, when sent. */
   readonly idempotencyKey?: string;
 }
 
 /**
- * Pay's `Idempotency-Key`: the same key and body within 24 hours answer with the payment the
- * first request made (200, not 201); the same key with another body is a 409 (P0191).
+ * Pay's `Idempotency-Key` (idempotencyKeySchema): the same key and body within 24 hours answer
+ * with the payment the first request made (200, not 201); the same key with another body is a
+ * 409 (P0191).
  */
-const IDEMPOTENCY: IdempotencyPolicy = { windowSeconds: 24 * 3600, keyPattern: /^[\x21-\x7e]{1,255}$/ };
-const IDEMPOTENCY_REFUSALS: IdempotencyRefusals = {
-  invalidKey: invalidIdempotencyKey,
+const IDEMPOTENCY: IdempotencyPolicy = {
+  windowSeconds: 24 * 3600,
+  keyPattern: new RegExp(`^[a-zA-Z0-9-]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$`),
+};
+/** Pay's refusals; a bad key is answered with what is wrong with it. */
+const idempotencyRefusals = (key: string | undefined): IdempotencyRefusals => ({
+  invalidKey: () => invalidIdempotencyKey(key ?? ''),
   reusedWithOtherRequest: idempotencyKeyReused,
   stillInProgress: idempotencyKeyInProgress,
-};
+});
 
 export async function createPayment(
   request: CreatePaymentRequest,
@@ -59,9 +64,10 @@ export async function createPayment(
   options: CreatePaymentOptions,
 ): Promise<ServiceResult<PaymentResponse>> {
   const { account } = caller;
-  if (account.live && !request.return_url.startsWith('https:')) throw invalidAttribute('return_url', 'Must be a valid URL format');
+  if (request.moto) throw motoNotEnabled();
+  if (account.live && !request.return_url.startsWith('https:')) throw nonHttpsReturnUrl();
   const now = ports.clock();
-  const { result, replayed } = await createIdempotently(ports.idempotency, IDEMPOTENCY, IDEMPOTENCY_REFUSALS, {
+  const { result, replayed } = await createIdempotently(ports.idempotency, IDEMPOTENCY, idempotencyRefusals(options.idempotencyKey), {
     key: options.idempotencyKey,
     owner: account.id,
     request,
@@ -74,7 +80,9 @@ export async function createPayment(
       return payment;
     },
   });
-  return { statusCode: replayed ? 200 : 201, body: paymentResponse(result, options) };
+  const body = paymentResponse(result, options);
+  // A new payment is answered as Pay does, 201 with its address; a replay is the 200 of a read.
+  return replayed ? { statusCode: 200, body } : { statusCode: 201, body, headers: { location: body._links.self.href } };
 }
 
 function newPayment(id: string, request: CreatePaymentRequest, account: PayAccount, now: Date, provider: string): Payment {
@@ -88,6 +96,9 @@ function newPayment(id: string, request: CreatePaymentRequest, account: PayAccou
     description: request.description,
     returnUrl: request.return_url,
     ...(request.email ? { email: request.email } : {}),
+    ...(request.prefilled_cardholder_details?.cardholder_name
+      ? { prefilledCardholderName: request.prefilled_cardholder_details.cardholder_name }
+      : {}),
     ...(request.metadata ? { metadata: request.metadata } : {}),
     language: request.language ?? 'en',
     delayedCapture: request.delayed_capture ?? false,
@@ -125,25 +136,21 @@ export async function searchPayments(
   ports: PayPorts,
   urls: PayUrls,
 ): Promise<ServiceResult<SearchResponse>> {
-  const page = query.page ?? 1;
-  const size = query.display_size ?? DEFAULT_PAGE_SIZE;
+  const { page = 1, display_size: size = MAX_PAGE_SIZE, from_date, to_date, ...filters } = query;
   const now = ports.clock();
   const found = await ports.store.searchPayments({
     accountId: caller.account.id,
-    fromDate: query.from_date && new Date(query.from_date).toISOString(),
-    toDate: query.to_date && new Date(query.to_date).toISOString(),
-    reference: query.reference,
-    email: query.email,
+    fromDate: from_date && new Date(from_date).toISOString(),
+    toDate: to_date && new Date(to_date).toISOString(),
   });
   // Search reads without writing, so payments past their time are shown as expired here and failed on their next read.
   const shown = found.map((p) =>
     isExpired(p.state.status, p.createdDate, now) ? { ...p, state: transition(p.state, 'expire', p.delayedCapture) ?? p.state } : p,
   );
-  const matching = query.state ? shown.filter((p) => p.state.status === query.state) : shown;
+  const matching = shown.filter((p) => matchesSearch(p, filters));
   if (page > 1 && (page - 1) * size >= matching.length) throw pageNotFound();
   const results = matching.slice((page - 1) * size, page * size);
-  const echoed = { reference: query.reference, email: query.email, state: query.state, from_date: query.from_date, to_date: query.to_date };
-  return { statusCode: 200, body: searchResponse(results, matching.length, page, size, echoed, urls) };
+  return { statusCode: 200, body: searchResponse(results, matching.length, page, size, { ...filters, from_date, to_date }, urls) };
 }
 
 /** Cancels a payment not yet taken; an authorisation already made is released at the provider. */

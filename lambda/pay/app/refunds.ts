@@ -8,28 +8,30 @@ import {
   refundResponse,
   type ServiceResult,
 } from '../domain/responses';
-import type { CreateRefundRequest } from '../domain/schemas';
-import { notFound, refundAmountMismatch } from '../errors';
+import type { CreateRefundRequest, RefundBody } from '../domain/schemas';
+import { invalidRefundBody, notFound, refundAmountMismatch } from '../errors';
 import type { PayPorts } from '../ports';
 import type { PayCaller } from './authenticate';
 import { own } from './payments';
 import { enqueueWebhook } from './webhooks';
 
 /**
- * `POST /v1/payments/{id}/refunds` and `GET …/refunds[/{refundId}]`. The refund is checked
- * against the payment as read, then reserved with a write conditional on the refunded total
- * being unchanged: of refunds racing on one payment, one wins and the rest get 412, so the
- * total refunded never exceeds what was paid.
+ * `POST /v1/payments/{id}/refunds` and `GET …/refunds[/{refundId}]`. The payment is found
+ * first (an unknown one is 404 whatever the body), then the body is read, then the refund is
+ * checked against the payment as read and reserved with a write conditional on the refunded
+ * total being unchanged: of refunds racing on one payment, one wins and the rest get 412, so
+ * the total refunded never exceeds what was paid.
  */
 export async function createRefund(
   paymentId: string,
-  request: CreateRefundRequest,
+  body: RefundBody | CreateRefundRequest,
   caller: PayCaller,
   ports: PayPorts,
   urls: PayUrls,
 ): Promise<ServiceResult<RefundResponse>> {
   const payment = await own(paymentId, caller, ports);
   if (!payment) throw notFound('P0600');
+  const request = refundRequest(body);
   checkRefund(payment, request);
   const refund: Refund = {
     refundId: ports.newId(),
@@ -55,6 +57,13 @@ export async function createRefund(
     await enqueueWebhook(latest, 'card_payment_refunded', ports);
   }
   return { statusCode: 202, body: refundResponse(settled, urls) };
+}
+
+/** The request of a body the route read, or Pay's error for what is wrong with it. */
+function refundRequest(body: RefundBody | CreateRefundRequest): CreateRefundRequest {
+  if (!('ok' in body)) return body;
+  if (!body.ok) throw invalidRefundBody(body.issues, body.input);
+  return body.request;
 }
 
 export async function getRefunds(

@@ -1,8 +1,9 @@
-import type { Language } from './model';
+import type { CardSummary, Language } from './model';
 
 /**
  * Card details as the hosted payment page receives them. They are checked here, passed once to
- * the payment provider and dropped: only the brand, type and last four digits are ever kept.
+ * the payment provider and dropped: only what Pay shows of a card (`cardSummary`) is ever kept,
+ * never the number or the security code.
  */
 export interface CardInput {
   readonly number: string;
@@ -46,6 +47,21 @@ const BRANDS: readonly [string, RegExp][] = [
 
 export function cardBrand(digits: string): string | undefined {
   return BRANDS.find(([, pattern]) => pattern.test(digits))?.[0];
+}
+
+/**
+ * What may be kept of a card and shown as Pay's `card_details`: brand, type, the first six and
+ * last four digits, the name on it and its expiry (`MM/YY`). The page asks for no billing address.
+ */
+export function cardSummary(card: CardInput, cardType: CardSummary['cardType']): CardSummary {
+  return {
+    brand: cardBrand(card.number) ?? 'Unknown',
+    cardType,
+    firstDigits: card.number.slice(0, 6),
+    lastDigits: card.number.slice(-4),
+    cardholderName: card.cardholderName,
+    expiryDate: `${String(card.expiryMonth).padStart(2, '0')}/${String(card.expiryYear % 100).padStart(2, '0')}`,
+  };
 }
 
 /** Brands the platform's acquirer accepts. */

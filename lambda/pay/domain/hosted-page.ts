@@ -32,7 +32,7 @@ export function cardPageHeaders(returnUrl: string): Readonly<Record<string, stri
 }
 
 export interface CardPageView {
-  readonly payment: Pick<Payment, 'amount' | 'description' | 'reference' | 'language' | 'email'>;
+  readonly payment: Pick<Payment, 'amount' | 'description' | 'reference' | 'language' | 'email' | 'prefilledCardholderName'>;
   /** Where the form posts. */
   readonly actionUrl: string;
   /** Where the cancel button posts. */
@@ -122,7 +122,7 @@ ${field(
   `<input id="expiryMonth" name="expiryMonth" inputmode="numeric" autocomplete="cc-exp-month" maxlength="2" aria-label="${escapeHtml(t.month)}" value="${escapeHtml(values.expiryMonth ?? '')}"${describedBy('expiryMonth')}> / <input id="expiryYear" name="expiryYear" inputmode="numeric" autocomplete="cc-exp-year" maxlength="4" aria-label="${escapeHtml(t.year)}" value="${escapeHtml(values.expiryYear ?? '')}">`,
 )}
 ${field('cvc', t.cvc, `<input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" maxlength="4"${describedBy('cvc', true)}>`, t.cvcHint)}
-${field('cardholderName', t.name, `<input id="cardholderName" name="cardholderName" autocomplete="cc-name" maxlength="255" value="${escapeHtml(values.cardholderName ?? '')}"${describedBy('cardholderName')}>`)}
+${field('cardholderName', t.name, `<input id="cardholderName" name="cardholderName" autocomplete="cc-name" maxlength="255" value="${escapeHtml(values.cardholderName ?? view.payment.prefilledCardholderName ?? '')}"${describedBy('cardholderName')}>`)}
 ${field('email', t.email, `<input id="email" name="email" type="email" autocomplete="email" maxlength="254" value="${escapeHtml(values.email ?? view.payment.email ?? '')}"${describedBy('email')}>`)}
 <button type="submit">${escapeHtml(t.pay)}</button>
 </form>

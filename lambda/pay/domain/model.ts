@@ -16,11 +16,30 @@ export type Language = (typeof LANGUAGES)[number];
 
 export type MetadataValue = string | number | boolean;
 
-/** All that is kept of a card: enough to recognise it, never enough to use it. */
+/**
+ * What is kept of a card: what Pay shows of it (`card_details`), as far as the provider told it,
+ * never enough to use it. Payments taken before a field was kept lack it.
+ */
 export interface CardSummary {
   readonly brand: string;
-  readonly lastDigits: string;
   readonly cardType: 'credit' | 'debit' | null;
+  readonly lastDigits: string;
+  /** The first six digits (the issuer's range). */
+  readonly firstDigits?: string;
+  readonly cardholderName?: string;
+  /** `MM/YY`. */
+  readonly expiryDate?: string;
+  /** Undefined where the payment page did not ask for it. */
+  readonly billingAddress?: BillingAddress;
+}
+
+export interface BillingAddress {
+  readonly line1: string;
+  readonly line2?: string;
+  readonly postcode?: string;
+  readonly city: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
 }
 
 export type RefundStatus = 'submitted' | 'success' | 'error';
@@ -51,6 +70,8 @@ export interface Payment {
   readonly description: string;
   readonly returnUrl: string;
   readonly email?: string;
+  /** The name the service prefilled on the payment page (Pay's `prefilled_cardholder_details`). */
+  readonly prefilledCardholderName?: string;
   readonly metadata?: Readonly<Record<string, MetadataValue>>;
   readonly language: Language;
   readonly delayedCapture: boolean;

@@ -32,18 +32,21 @@ export function refundSummary(payment: Pick<Payment, 'state' | 'amount' | 'refun
 
 export interface RefundRequest {
   readonly amount: number;
-  readonly refund_amount_available: number;
+  readonly refund_amount_available?: number;
 }
 
 /**
- * Checks a refund against the payment as last read. `refund_amount_available` is the caller's
- * view of what was left: when it differs from the payment's, someone refunded meanwhile (412).
+ * Checks a refund against the payment as last read. `refund_amount_available`, when sent, is
+ * the caller's view of what was left: when it differs from the payment's, someone refunded
+ * meanwhile (412). Without it the refund is checked against what is available now, as Pay does.
  * The store repeats this check atomically, so two refunds racing cannot both pass.
  */
 export function checkRefund(payment: Pick<Payment, 'state' | 'amount' | 'refundedAmount'>, request: RefundRequest): RefundSummary {
   const summary = refundSummary(payment);
   if (summary.status !== 'available') throw refundNotAvailable(summary.status);
-  if (request.refund_amount_available !== summary.amount_available) throw refundAmountMismatch();
+  if (request.refund_amount_available !== undefined && request.refund_amount_available !== summary.amount_available) {
+    throw refundAmountMismatch();
+  }
   if (request.amount > summary.amount_available) {
     throw invalidAttribute('amount', `Must be less than or equal to ${summary.amount_available}`, 'P0602');
   }

@@ -1,4 +1,4 @@
-import type { Payment, PaymentState, Refund } from './model';
+import type { CardSummary, Payment, PaymentState, Refund } from './model';
 import { type RefundSummary, refundSummary } from './refunds';
 import { CANCELLABLE_STATUSES } from './state-machine';
 
@@ -33,14 +33,24 @@ export interface PaymentLinks {
   readonly capture?: Link;
 }
 
+/** Pay's `card_details`: every field present, null where the provider did not say. */
 export interface CardDetails {
   readonly last_digits_card_number: string;
-  readonly first_digits_card_number: null;
-  readonly cardholder_name: null;
-  readonly expiry_date: null;
-  readonly billing_address: null;
+  readonly first_digits_card_number: string | null;
+  readonly cardholder_name: string | null;
+  readonly expiry_date: string | null;
+  readonly billing_address: BillingAddressResponse | null;
   readonly card_brand: string;
   readonly card_type: 'credit' | 'debit' | null;
+  readonly wallet_type: null;
+}
+
+export interface BillingAddressResponse {
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly postcode: string | null;
+  readonly city: string;
+  readonly country: string;
 }
 
 export interface PaymentResponse {
@@ -92,15 +102,7 @@ export function paymentResponse(payment: Payment, urls: PayUrls): PaymentRespons
     ...(payment.card
       ? {
           card_brand: payment.card.brand,
-          card_details: {
-            last_digits_card_number: payment.card.lastDigits,
-            first_digits_card_number: null,
-            cardholder_name: null,
-            expiry_date: null,
-            billing_address: null,
-            card_brand: payment.card.brand,
-            card_type: payment.card.cardType,
-          },
+          card_details: cardDetails(payment.card),
         }
       : {}),
     delayed_capture: payment.delayedCapture,
@@ -125,6 +127,28 @@ export function paymentResponse(payment: Payment, urls: PayUrls): PaymentRespons
       ...(CANCELLABLE_STATUSES.has(status) ? { cancel: { href: `${self}/cancel`, method: 'POST' as const } } : {}),
       ...(status === 'capturable' ? { capture: { href: `${self}/capture`, method: 'POST' as const } } : {}),
     },
+  };
+}
+
+export function cardDetails(card: CardSummary): CardDetails {
+  const address = card.billingAddress;
+  return {
+    last_digits_card_number: card.lastDigits,
+    first_digits_card_number: card.firstDigits ?? null,
+    cardholder_name: card.cardholderName ?? null,
+    expiry_date: card.expiryDate ?? null,
+    billing_address: address
+      ? {
+          line1: address.line1,
+          line2: address.line2 ?? null,
+          postcode: address.postcode ?? null,
+          city: address.city,
+          country: address.country,
+        }
+      : null,
+    card_brand: card.brand,
+    card_type: card.cardType,
+    wallet_type: null,
   };
 }
 
@@ -237,8 +261,10 @@ export function searchResponse(
   };
 }
 
-/** What a use case of the API answers: the status and body Pay sends. */
+/** What a use case of the API answers: the status, body and headers Pay sends. */
 export interface ServiceResult<T> {
   readonly statusCode: number;
   readonly body: T;
+  /** Names in lower case. @default - none */
+  readonly headers?: Readonly<Record<string, string>>;
 }

@@ -15,8 +15,12 @@ async function payContext(caller: Caller): Promise<{ readonly ports: PayPorts; r
   return { ports, caller: await payCallerFromContext(caller.kind === 'client' ? caller.attributes : {}, ports) };
 }
 
-function answer(result: { readonly statusCode: number; readonly body: unknown }): HttpResponse {
-  return json(result.statusCode, result.body);
+function answer(result: {
+  readonly statusCode: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}): HttpResponse {
+  return json(result.statusCode, result.body, result.headers && { ...result.headers });
 }
 
 /** A page of the hosted payment page, served as it is. */

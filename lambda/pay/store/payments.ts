@@ -17,6 +17,23 @@ const paymentKey = (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' });
 const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
 const record = <T>(item: Item | undefined) => withoutAttributes<T>(item, ...STORAGE_ATTRIBUTES);
 
+/**
+ * A payment's metadata is kept as its JSON text: the service's keys are any Pay accepts (a key
+ * named `constructor` makes the SDK's marshaller refuse the object as a map) and its numbers any
+ * JSON number (DynamoDB's are narrower), and the text reads back exactly. Payments stored with a
+ * map read as they are.
+ */
+function paymentItem(payment: Payment): Item {
+  const { metadata, ...rest } = payment;
+  return metadata === undefined ? rest : { ...rest, metadata: JSON.stringify(metadata) };
+}
+
+function paymentRecord(item: Item | undefined): Payment | undefined {
+  const payment = record<Payment & { metadata?: unknown }>(item);
+  if (!payment || typeof payment.metadata !== 'string') return payment;
+  return { ...payment, metadata: JSON.parse(payment.metadata) as Payment['metadata'] };
+}
+
 export class DynamoPaymentStore implements PaymentStore {
   async getAccount(accountId: string): Promise<PayAccount | undefined> {
     return this.get<PayAccount>({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' });
@@ -38,7 +55,7 @@ export class DynamoPaymentStore implements PaymentStore {
     const created = await conditionalPut({
       TableName: table(),
       Item: {
-        ...payment,
+        ...paymentItem(payment),
         ...paymentKey(payment.id),
         gsi1pk: `ACCOUNT#${payment.accountId}`,
         gsi1sk: `${payment.createdDate}#${payment.id}`,
@@ -52,7 +69,7 @@ export class DynamoPaymentStore implements PaymentStore {
   }
 
   async getPayment(paymentId: string): Promise<Payment | undefined> {
-    return this.get<Payment>(paymentKey(paymentId));
+    return paymentRecord(await this.item(paymentKey(paymentId)));
   }
 
   async findByChargeToken(token: string): Promise<Payment | undefined> {
@@ -89,42 +106,27 @@ export class DynamoPaymentStore implements PaymentStore {
       ExpressionAttributeValues: values,
       ReturnValues: 'ALL_NEW',
     });
-    return updated.won ? record<Payment>(updated.attributes) : undefined;
+    return updated.won ? paymentRecord(updated.attributes) : undefined;
   }
 
   async searchPayments(search: PaymentSearch): Promise<Payment[]> {
     // No payment is created both at or after a from_date and before an earlier to_date, and
     // DynamoDB refuses a BETWEEN whose bounds are reversed.
     if (search.fromDate && search.toDate && search.fromDate > search.toDate) return [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {
-      ':account': `ACCOUNT#${search.accountId}`,
-      // Open bounds: before and after every ISO date. DynamoDB refuses an empty key value.
-      ':from': search.fromDate ?? '0',
-      ':to': search.toDate ?? '~',
-    };
-    const filters: string[] = [];
-    if (search.reference !== undefined) {
-      names['#reference'] = 'reference';
-      values[':reference'] = search.reference;
-      filters.push('#reference = :reference');
-    }
-    if (search.email !== undefined) {
-      names['#email'] = 'email';
-      values[':email'] = search.email;
-      filters.push('contains(#email, :email)');
-    }
     const items = await queryAll({
       TableName: table(),
       IndexName: PAY_INDEXES.byAccount,
       // The sort key is createdDate#id, so BETWEEN includes from_date and stops before to_date.
       KeyConditionExpression: 'gsi1pk = :account AND gsi1sk BETWEEN :from AND :to',
-      FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-      ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeValues: {
+        ':account': `ACCOUNT#${search.accountId}`,
+        // Open bounds: before and after every ISO date. DynamoDB refuses an empty key value.
+        ':from': search.fromDate ?? '0',
+        ':to': search.toDate ?? '~',
+      },
       ScanIndexForward: false,
     });
-    return items.map((item) => record<Payment>(item) as Payment);
+    return items.map((item) => paymentRecord(item) as Payment);
   }
 
   async reserveRefund(payment: Payment, refund: Refund, expectedRefunded: number): Promise<boolean> {
@@ -193,13 +195,17 @@ export class DynamoPaymentStore implements PaymentStore {
       ExpressionAttributeValues: { ':day': `RECON#${departmentCode}#${day}` },
     });
     return items.map((item) =>
-      item.sk === 'PAYMENT' ? capturedEntry(record<Payment>(item) as Payment) : (item.entry as ReconciliationEntry),
+      item.sk === 'PAYMENT' ? capturedEntry(paymentRecord(item) as Payment) : (item.entry as ReconciliationEntry),
     );
   }
 
   private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    return record<T>(await this.item(key));
+  }
+
+  private async item(key: { pk: string; sk: string }): Promise<Item | undefined> {
     const got = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
-    return record<T>(got.Item);
+    return got.Item;
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CardInput, cardBrand } from '../domain/cards';
+import { type CardInput, cardSummary } from '../domain/cards';
 import type { AuthorisationResult, PaymentProvider } from '../ports';
 
 /**
@@ -56,7 +56,8 @@ export class SandboxProvider implements PaymentProvider {
     if (declined) return { outcome: 'declined', reason: declined };
     const cardType = SUCCESS_CARDS.get(number);
     if (!cardType) return { outcome: 'declined', reason: 'Not a sandbox test card' };
-    return { outcome: 'authorised', providerId: `sandbox-${randomUUID()}`, cardBrand: cardBrand(number) ?? 'Unknown', cardType };
+    // The sandbox knows what was typed on the page, so it describes the card as fully as Pay does.
+    return { outcome: 'authorised', providerId: `sandbox-${randomUUID()}`, card: cardSummary(request.card, cardType) };
   }
 
   async capture(providerId: string, amount: number): Promise<void> {

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { type ActionRequest, actionInput } from '../../../lambda/open-data/domain/action-request';
 import { parseParams } from '../../../lambda/open-data/domain/validation';
 import { ACTION_ROUTES, CKAN_ACTIONS, isCkanAction } from '../../../lambda/open-data/routes';
+import { createRefundRequestSchema, type RefundBody } from '../../../lambda/pay/domain/schemas';
 import type { Query } from './query-values';
 
 /** A request's parts as the service reads them: path parameters decoded, query parsed, body parsed. */
@@ -59,7 +60,23 @@ function ckanActionRules(routeId: string): InnerRules | undefined {
   };
 }
 
+/**
+ * Pay's refund route finds the payment before it reads the body (an unknown payment is 404
+ * whatever the body, as in Pay): the route's schema hands any body on, and the refund schema
+ * applies inside.
+ */
+function payRefundRules(routeId: string): InnerRules | undefined {
+  if (routeId !== 'createRefund') return undefined;
+  return {
+    paramValues: {},
+    innerSchema: (where) => (where === 'body' ? createRefundRequestSchema : undefined),
+    refuses: ({ body }) => !(body as RefundBody).ok,
+  };
+}
+
 /** The inner rules of a route, by service and route id, if it has any. */
 export function innerRulesOf(service: string, routeId: string): InnerRules | undefined {
-  return service === 'open-data' ? ckanActionRules(routeId) : undefined;
+  if (service === 'open-data') return ckanActionRules(routeId);
+  if (service === 'pay') return payRefundRules(routeId);
+  return undefined;
 }

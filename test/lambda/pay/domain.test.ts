@@ -1,9 +1,18 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
+import * as z from 'zod';
 import { readCardForm } from '../../../lambda/pay/domain/cards';
+import type { Payment } from '../../../lambda/pay/domain/model';
 import { PAYMENT_STATUSES, type PaymentState } from '../../../lambda/pay/domain/model';
 import { checkRefund, refundSummary } from '../../../lambda/pay/domain/refunds';
-import { createPaymentRequestSchema, createRefundRequestSchema, searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
+import {
+  createPaymentRequestSchema,
+  createRefundRequestSchema,
+  idempotencyKeySchema,
+  refundBodySchema,
+  searchPaymentsQuerySchema,
+} from '../../../lambda/pay/domain/schemas';
+import { matchesSearch, type SearchFilters } from '../../../lambda/pay/domain/search';
 import {
   FINAL_STATUSES,
   INITIAL_STATE,
@@ -13,7 +22,7 @@ import {
   transition,
 } from '../../../lambda/pay/domain/state-machine';
 import { signWebhookBody, verifyWebhookSignature, WEBHOOK_RETRY_POLICY, type WebhookDelivery } from '../../../lambda/pay/domain/webhooks';
-import { formatError } from '../../../lambda/pay/errors';
+import { formatError, invalidIdempotencyKey, invalidRefundBody } from '../../../lambda/pay/errors';
 import { SandboxProvider } from '../../../lambda/pay/store/sandbox-provider';
 import { HttpError } from '../../../lambda/shared/errors';
 import { afterAttempt, retryDelaySeconds } from '../../../lambda/shared/outbox';
@@ -116,53 +125,246 @@ describe('refund availability', () => {
     });
     expect(checkRefund(paid, { amount: 3800, refund_amount_available: 3800 }).amount_available).toBe(3800);
   });
+
+  it('checks a refund without refund_amount_available against what is available now', () => {
+    expect(checkRefund(paid, { amount: 3800 }).amount_available).toBe(3800);
+    expect(payError(() => checkRefund(paid, { amount: 3801 })).body).toMatchObject({ code: 'P0602', field: 'amount' });
+    expect(payError(() => checkRefund({ ...paid, refundedAmount: 5000 }, { amount: 1 })).body).toMatchObject({ code: 'P0603' });
+  });
 });
 
 describe("Pay's request validation", () => {
   const valid = { amount: 14500, reference: 'LIC-1', description: 'Licence fee', return_url: 'https://dept.example.gov.hk/done' };
+  const create = (body: unknown) => payError(() => parsePayBody(createPaymentRequestSchema, body));
+  const refund = (body: unknown) => payError(() => parsePayBody(createRefundRequestSchema, body, 'createRefund'));
+  const search = (query: Record<string, string>) => payError(() => parsePayQuery(searchPaymentsQuerySchema, query));
 
   it('names a missing attribute (P0101) and an invalid one (P0102), one at a time', () => {
-    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, amount: undefined }))).toEqual({
+    expect(create({ ...valid, amount: undefined })).toEqual({
       status: 400,
       body: { field: 'amount', code: 'P0101', description: 'Missing mandatory attribute: amount' },
     });
-    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, amount: 10_000_001 }))).toEqual({
+    expect(create({ ...valid, amount: 10_000_001 })).toEqual({
       status: 422,
       body: { field: 'amount', code: 'P0102', description: 'Invalid attribute value: amount. Must be less than or equal to 10000000' },
     });
-    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, return_url: 'javascript:alert(1)' })).body).toMatchObject({
+    expect(create({ ...valid, return_url: 'javascript:alert(1)' }).body).toMatchObject({
       description: 'Invalid attribute value: return_url. Must be a valid URL format',
     });
-    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, metadata: {} })).body).toMatchObject({
-      field: 'metadata',
-      code: 'P0102',
+    expect(create({ ...valid, metadata: {} }).body).toMatchObject({ field: 'metadata', code: 'P0102' });
+  });
+
+  it('answers a value of the wrong JSON type with 400, as Pay does, and one out of range with 422', () => {
+    expect(create({ ...valid, amount: 'lots' })).toEqual({
+      status: 400,
+      body: { field: 'amount', code: 'P0102', description: 'Invalid attribute value: amount. Must be a valid numeric format' },
+    });
+    expect(create({ ...valid, amount: 12.5 })).toMatchObject({ status: 400, body: { field: 'amount', code: 'P0102' } });
+    expect(create({ ...valid, reference: 5 })).toEqual({
+      status: 400,
+      body: { field: 'reference', code: 'P0102', description: 'Invalid attribute value: reference. Must be a valid string format' },
+    });
+    expect(create({ ...valid, delayed_capture: null })).toEqual({
+      status: 400,
+      body: { field: 'delayed_capture', code: 'P0102', description: 'Invalid attribute value: delayed_capture. Must be true or false' },
+    });
+    expect(create({ ...valid, description: 'x'.repeat(256) })).toEqual({
+      status: 422,
+      body: {
+        field: 'description',
+        code: 'P0102',
+        description: 'Invalid attribute value: description. Must be less than or equal to 255 characters length',
+      },
     });
   });
 
-  it('refuses attributes it does not know (P0104) and bodies that are not objects (P0197)', () => {
-    expect(payError(() => parsePayBody(createPaymentRequestSchema, { ...valid, moto: true })).body).toEqual({
-      field: 'moto',
-      code: 'P0104',
-      description: 'Unexpected attribute: moto',
+  it('answers a mandatory string sent null, empty or blank as missing (P0101), and reads a null email as none', () => {
+    for (const reference of [null, '', '   ']) {
+      expect(create({ ...valid, reference })).toEqual({
+        status: 400,
+        body: { field: 'reference', code: 'P0101', description: 'Missing mandatory attribute: reference' },
+      });
+    }
+    expect(parsePayBody(createPaymentRequestSchema, { ...valid, email: null }).email).toBeNull();
+  });
+
+  it("reads Pay's prefilled_cardholder_details, moto and authorisation_mode, naming a bad attribute inside by itself", () => {
+    const prefilled = { cardholder_name: 'Chan Tai Man', billing_address: { line1: '1 Queen’s Road', city: 'Hong Kong', country: 'HK' } };
+    expect(
+      parsePayBody(createPaymentRequestSchema, {
+        ...valid,
+        prefilled_cardholder_details: prefilled,
+        moto: false,
+        authorisation_mode: 'web',
+      }),
+    ).toMatchObject({ prefilled_cardholder_details: prefilled, moto: false, authorisation_mode: 'web' });
+    expect(create({ ...valid, prefilled_cardholder_details: { cardholder_name: 7 } })).toEqual({
+      status: 400,
+      body: {
+        field: 'cardholder_name',
+        code: 'P0102',
+        description: 'Invalid attribute value: cardholder_name. Must be a valid string format',
+      },
     });
-    expect(payError(() => parsePayBody(createPaymentRequestSchema, [1, 2])).body).toEqual({
-      code: 'P0197',
-      description: 'Unable to parse JSON',
+    expect(create({ ...valid, prefilled_cardholder_details: { billing_address: { postcode: 'x'.repeat(26) } } })).toMatchObject({
+      status: 422,
+      body: { field: 'postcode', code: 'P0102' },
+    });
+    expect(create({ ...valid, prefilled_cardholder_details: { phone: '1' } }).body).toMatchObject({ code: 'P0104', field: 'phone' });
+    expect(create({ ...valid, authorisation_mode: 'moto_api' })).toMatchObject({ status: 422, body: { field: 'authorisation_mode' } });
+  });
+
+  it('refuses attributes it does not know (P0104, 400) and bodies that are not objects (P0197)', () => {
+    expect(create({ ...valid, wallet: 'apple' })).toEqual({
+      status: 400,
+      body: { field: 'wallet', code: 'P0104', description: 'Unexpected attribute: wallet' },
+    });
+    expect(create([1, 2]).body).toEqual({ code: 'P0197', description: 'Unable to parse JSON' });
+  });
+
+  it("keeps Pay's metadata rules: 1 to 15 pairs, keys of 1 to 30 characters unique whatever their case, short scalar values", () => {
+    const pairs = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, i]));
+    const metadata = (value: unknown) => create({ ...valid, metadata: value });
+    const refused = (message: string) => ({
+      status: 422,
+      body: { field: 'metadata', code: 'P0102', description: `Invalid attribute value: metadata. ${message}` },
+    });
+    expect(parsePayBody(createPaymentRequestSchema, { ...valid, metadata: pairs(15) }).metadata).toEqual(pairs(15));
+    expect(metadata(pairs(16))).toEqual(refused('Cannot have more than 15 key-value pairs'));
+    expect(metadata({})).toEqual(refused('Must have at least 1 key-value pair'));
+    expect(metadata({ ['k'.repeat(31)]: 1 })).toEqual(refused('Keys must be between 1 and 30 characters long'));
+    expect(metadata({ '': 1 })).toEqual(refused('Keys must be between 1 and 30 characters long'));
+    expect(metadata({ ledger: 'v'.repeat(101) })).toEqual(refused('Values must be no greater than 100 characters long'));
+    expect(metadata({ ledger: null })).toEqual(refused('Must not have null values'));
+    expect(metadata({ ledger: { code: 1 } })).toEqual(refused('Values must be of type String, Boolean or Number'));
+    expect(metadata({ ledger: [1] })).toEqual(refused('Values must be of type String, Boolean or Number'));
+    expect(metadata({ Ledger: 1, ledger: 2 })).toEqual(refused('Must have case insensitive unique keys'));
+    expect(metadata('ledger=1')).toEqual(refused('Must be an object of JSON key-value pairs'));
+    expect(metadata(null)).toEqual(refused('Value must not be null'));
+    // JSON.parse makes `__proto__` a field like any other; it is refused rather than silently dropped.
+    expect(metadata(JSON.parse('{"__proto__": "x", "ledger": 1}'))).toEqual(refused('Keys must not be __proto__'));
+    // Keys that name members of Object.prototype are keys like any other.
+    const members = { constructor: 'c', toString: 't', hasOwnProperty: true, valueOf: 1, ['v'.repeat(30)]: '' };
+    expect(parsePayBody(createPaymentRequestSchema, { ...valid, metadata: members }).metadata).toEqual(members);
+  });
+
+  it('takes refund_amount_available as optional, and uses the refund codes for refunds', () => {
+    expect(parsePayBody(createRefundRequestSchema, { amount: 100 }, 'createRefund')).toEqual({ amount: 100 });
+    expect(refund({ refund_amount_available: 100 })).toEqual({
+      status: 400,
+      body: { field: 'amount', code: 'P0601', description: 'Missing mandatory attribute: amount' },
+    });
+    expect(refund({ amount: 'all' })).toEqual({
+      status: 400,
+      body: { field: 'amount', code: 'P0602', description: 'Invalid attribute value: amount. Must be a valid numeric format' },
+    });
+    expect(refund({ amount: 0 })).toEqual({
+      status: 422,
+      body: { field: 'amount', code: 'P0602', description: 'Invalid attribute value: amount. Must be greater than or equal to 1' },
     });
   });
 
-  it('uses the refund codes for refunds and lists every bad search parameter', () => {
-    expect(payError(() => parsePayBody(createRefundRequestSchema, { amount: 100 }, 'createRefund')).body).toMatchObject({
-      code: 'P0601',
-      field: 'refund_amount_available',
-    });
-    expect(payError(() => parsePayQuery(searchPaymentsQuerySchema, { state: 'paid', display_size: '501', colour: 'red' }))).toEqual({
+  it('lets the refund route read any body, to answer it once the payment is found, and documents the schema itself', () => {
+    expect(refundBodySchema.parse({ amount: 100 })).toEqual({ ok: true, request: { amount: 100 } });
+    const bad = refundBodySchema.parse({ amount: 'all' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(
+        payError(() => {
+          throw invalidRefundBody(bad.issues, bad.input);
+        }).body,
+      ).toMatchObject({ code: 'P0602' });
+    const documented = z.toJSONSchema(refundBodySchema, { io: 'input', unrepresentable: 'any' });
+    expect(documented).toMatchObject({ type: 'object', required: ['amount'], additionalProperties: false });
+    expect(documented).not.toHaveProperty('default');
+  });
+
+  it('lists every bad search parameter in the order Pay checks them', () => {
+    expect(search({ display_size: '501', state: 'paid', colour: 'red' })).toEqual({
       status: 422,
       body: {
         code: 'P0401',
         description: 'Invalid parameters: state, display_size, colour. See Public API documentation for the correct data formats',
       },
     });
+    expect(search({ last_digits_card_number: '11a1', first_digits_card_number: '44443', card_brand: 'x'.repeat(21) }).body).toEqual({
+      code: 'P0401',
+      description:
+        'Invalid parameters: card_brand, first_digits_card_number, last_digits_card_number. See Public API documentation for the correct data formats',
+    });
+    for (const page of ['0', '1.5', '0x10', '1e2', ' 1']) expect(search({ page }).body).toMatchObject({ code: 'P0401' });
+    expect(search({ from_date: '2026-03-02' }).body).toMatchObject({ description: expect.stringContaining('from_date') });
+  });
+
+  it("reads Pay's card filters, and a search parameter sent empty as not sent", () => {
+    expect(
+      parsePayQuery(searchPaymentsQuerySchema, {
+        card_brand: 'master-card',
+        first_digits_card_number: '510511',
+        last_digits_card_number: '5100',
+        cardholder_name: 'chan',
+        page: '2',
+      }),
+    ).toEqual({
+      card_brand: 'master-card',
+      first_digits_card_number: '510511',
+      last_digits_card_number: '5100',
+      cardholder_name: 'chan',
+      page: 2,
+    });
+    expect(parsePayQuery(searchPaymentsQuerySchema, { state: '', page: '', last_digits_card_number: '' })).toEqual({});
+  });
+});
+
+describe('payment search filters', () => {
+  const payment = {
+    reference: 'LIC-2026-001',
+    email: 'Chan.Tai.Man@example.com',
+    state: { status: 'success', finished: true },
+    card: { brand: 'Mastercard', cardType: 'debit', firstDigits: '510510', lastDigits: '5100', cardholderName: 'Chan Tai Man' },
+  } as unknown as Payment;
+
+  it.each<[SearchFilters, boolean]>([
+    [{}, true],
+    [{ reference: 'lic-2026-001' }, true],
+    [{ reference: 'LIC-2026' }, false],
+    [{ email: 'tai.man@EXAMPLE' }, true],
+    [{ state: 'success' }, true],
+    [{ state: 'created' }, false],
+    [{ card_brand: 'master-card' }, true],
+    [{ card_brand: 'MASTERCARD' }, true],
+    [{ card_brand: 'visa' }, false],
+    [{ first_digits_card_number: '510510' }, true],
+    [{ first_digits_card_number: '444433' }, false],
+    [{ last_digits_card_number: '5100' }, true],
+    [{ last_digits_card_number: '1111' }, false],
+    [{ cardholder_name: 'tai' }, true],
+    [{ cardholder_name: 'Wong' }, false],
+  ])('%j matches: %s', (filters, matches) => {
+    expect(matchesSearch(payment, filters)).toBe(matches);
+  });
+
+  it('finds no card filter on a payment without a card', () => {
+    const unpaid = { ...payment, card: undefined };
+    expect(matchesSearch(unpaid, { card_brand: 'master-card' })).toBe(false);
+    expect(matchesSearch(unpaid, { last_digits_card_number: '5100' })).toBe(false);
+    expect(matchesSearch(unpaid, { cardholder_name: 'Chan' })).toBe(false);
+  });
+});
+
+describe('the Idempotency-Key Pay accepts', () => {
+  it("is 1 to 255 letters, digits and hyphens, and is refused in Pay's words otherwise", () => {
+    expect(idempotencyKeySchema.safeParse('order-77-A').success).toBe(true);
+    expect(idempotencyKeySchema.safeParse('order_77').success).toBe(false);
+    expect(formatError(invalidIdempotencyKey('order_77'), 'r')).toEqual({
+      header: 'Idempotency-Key',
+      code: 'P0102',
+      description: 'Header [Idempotency-Key] can only contain alphanumeric characters and hyphens',
+    });
+    expect(formatError(invalidIdempotencyKey('k'.repeat(256)), 'r')).toMatchObject({
+      description: 'Header [Idempotency-Key] can have a size between 1 and 255',
+    });
+    expect(invalidIdempotencyKey('').status).toBe(422);
   });
 });
 
@@ -250,5 +452,26 @@ describe('card form and sandbox provider', () => {
       card: { number, expiryMonth: 1, expiryYear: 2030, cvc: '123', cardholderName: 'x' },
     });
     expect(result.outcome).toBe(outcome);
+  });
+
+  it('describes the card it authorised as Pay does: brand, type, first six and last four digits, name and expiry', async () => {
+    const result = await new SandboxProvider().authorise({
+      paymentId: 'p',
+      amount: 100,
+      card: { number: '5105105105105100', expiryMonth: 4, expiryYear: 2031, cvc: '123', cardholderName: 'Chan Tai Man' },
+    });
+    expect(result).toEqual({
+      outcome: 'authorised',
+      providerId: expect.stringMatching(/^sandbox-/),
+      card: {
+        brand: 'Mastercard',
+        cardType: 'debit',
+        firstDigits: '510510',
+        lastDigits: '5100',
+        cardholderName: 'Chan Tai Man',
+        expiryDate: '04/31',
+      },
+    });
+    expect(JSON.stringify(result)).not.toContain('5105105105105100');
   });
 });

@@ -14,7 +14,7 @@ import {
 import { writeReconciliationReport } from '../../../lambda/pay/app/reconciliation';
 import { createRefund, getRefund, getRefunds } from '../../../lambda/pay/app/refunds';
 import { dispatchDueWebhooks } from '../../../lambda/pay/app/webhooks';
-import { searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
+import { createPaymentRequestSchema, refundBodySchema, searchPaymentsQuerySchema } from '../../../lambda/pay/domain/schemas';
 import { verifyWebhookSignature } from '../../../lambda/pay/domain/webhooks';
 import { seedLocal, seedPay } from '../../../lambda/pay/seed';
 import { PAY_REPORTS_BUCKET, PAY_TABLE, storage as payStorage } from '../../../lambda/pay/storage';
@@ -22,7 +22,7 @@ import { dynamo, s3, tableName } from '../../../lambda/shared/aws-clients';
 import type { HttpError } from '../../../lambda/shared/errors';
 import { bucketEnvName, tableEnvName } from '../../../lambda/shared/storage-definition';
 import { useEmbeddedStorage } from '../../helpers/embedded-storage';
-import { embeddedDefinition, PayWorld, parsePayQuery, payRejection, URLS } from './fixtures';
+import { embeddedDefinition, PayWorld, parsePayBody, parsePayQuery, payRejection, URLS } from './fixtures';
 
 const request = {
   amount: 14500,
@@ -94,9 +94,56 @@ describe('payments service on embedded storage', () => {
       const { caller } = await world.account({ live: true });
       expect(
         (await payRejection(createPayment({ ...request, return_url: 'http://td.example.gov.hk/done' }, caller, world.ports, URLS))).body,
-      ).toMatchObject({
-        code: 'P0102',
+      ).toEqual({
         field: 'return_url',
+        code: 'P0920',
+        description: 'Invalid attribute value: return_url. Must begin with https:// for a live gateway account',
+      });
+    });
+
+    it('refuses MOTO payments as Pay does an account not enabled for them, and prefills the name it is given', async () => {
+      const { caller } = await world.account();
+      expect(await payRejection(createPayment({ ...request, moto: true }, caller, world.ports, URLS))).toEqual({
+        statusCode: 422,
+        body: { code: 'P0196', description: 'MOTO payments are not enabled for this account' },
+      });
+      const created = await createPayment(
+        { ...request, moto: false, prefilled_cardholder_details: { cardholder_name: 'Chan Tai <Man>' } },
+        caller,
+        world.ports,
+        URLS,
+      );
+      const page = await showPaymentPage(tokenOf(created.body._links.next_url?.href), world.ports, URLS);
+      expect(page).toMatchObject({ kind: 'page', html: expect.stringContaining('value="Chan Tai &lt;Man&gt;"') });
+    });
+
+    it('answers a new payment with its address in Location, as Pay does', async () => {
+      const { caller } = await world.account();
+      const created = await createPayment(request, caller, world.ports, URLS);
+      expect(created.headers).toEqual({ location: `${URLS.baseUrl}/v1/payments/${created.body.payment_id}` });
+      expect(created.headers?.location).toBe(created.body._links.self.href);
+    });
+
+    it('stores and reads back any metadata the schema accepts, keys named like object members included', async () => {
+      const { caller } = await world.account();
+      // `constructor` made the DynamoDB marshaller refuse the item (a 500); 1e300 is past DynamoDB's numbers.
+      const metadata = { constructor: 'ledger', toString: 'x', hasOwnProperty: true, valueOf: 1e300, tiny: 1e-200, ['k'.repeat(30)]: '' };
+      const created = await createPayment(
+        { ...parsePayBody(createPaymentRequestSchema, { ...request, metadata }) },
+        caller,
+        world.ports,
+        URLS,
+      );
+      expect(created.body.metadata).toEqual(metadata);
+      expect((await getPayment(created.body.payment_id, caller, world.ports, URLS)).body.metadata).toEqual(metadata);
+      const found = (await searchPayments({}, caller, world.ports, URLS)).body.results.find(
+        (p) => p.payment_id === created.body.payment_id,
+      );
+      expect(found?.metadata).toEqual(metadata);
+      await showPaymentPage(tokenOf(created.body._links.next_url?.href), world.ports, URLS);
+      expect((await getPayment(created.body.payment_id, caller, world.ports, URLS)).body).toMatchObject({
+        state: { status: 'started' },
+        metadata,
       });
     });
 
@@ -122,6 +169,7 @@ describe('payments service on embedded storage', () => {
       const first = await createPayment(request, caller, world.ports, { ...URLS, idempotencyKey: 'order-77' });
       const again = await createPayment({ ...request }, caller, world.ports, { ...URLS, idempotencyKey: 'order-77' });
       expect(again.statusCode).toBe(200);
+      expect(again.headers).toBeUndefined();
       expect(again.body.payment_id).toBe(first.body.payment_id);
       expect(
         await payRejection(createPayment({ ...request, amount: 1 }, caller, world.ports, { ...URLS, idempotencyKey: 'order-77' })),
@@ -155,7 +203,7 @@ describe('payments service on embedded storage', () => {
   });
 
   describe('the hosted payment page', () => {
-    it('takes a sandbox payment end to end, keeping only the last four digits of the card', async () => {
+    it('takes a sandbox payment end to end, keeping what Pay shows of the card and never its number', async () => {
       const { caller } = await world.account();
       const created = await createPayment({ ...request, language: 'zh' }, caller, world.ports, URLS);
       const token = tokenOf(created.body._links.next_url?.href);
@@ -168,7 +216,16 @@ describe('payments service on embedded storage', () => {
       const paid = (await getPayment(created.body.payment_id, caller, world.ports, URLS)).body;
       expect(paid).toMatchObject({
         state: { status: 'success', finished: true },
-        card_details: { last_digits_card_number: '1111', card_brand: 'Visa', card_type: 'credit', first_digits_card_number: null },
+        card_details: {
+          last_digits_card_number: '1111',
+          first_digits_card_number: '444433',
+          cardholder_name: 'Chan Tai Man',
+          expiry_date: '12/30',
+          billing_address: null,
+          card_brand: 'Visa',
+          card_type: 'credit',
+          wallet_type: null,
+        },
         refund_summary: { status: 'available', amount_available: 14500, amount_submitted: 0 },
         settlement_summary: { captured_date: world.now.toISOString().slice(0, 10) },
       });
@@ -299,6 +356,33 @@ describe('payments service on embedded storage', () => {
       ).toBe('P0603');
     });
 
+    it('refunds without refund_amount_available, checking what is available now', async () => {
+      const { caller } = await world.account();
+      const id = await world.paid(caller, 10000);
+      expect((await createRefund(id, { amount: 6000 }, caller, world.ports, URLS)).statusCode).toBe(202);
+      expect(await payRejection(createRefund(id, { amount: 4001 }, caller, world.ports, URLS))).toMatchObject({
+        statusCode: 422,
+        body: { field: 'amount', code: 'P0602' },
+      });
+      expect((await createRefund(id, { amount: 4000 }, caller, world.ports, URLS)).statusCode).toBe(202);
+      expect((await payRejection(createRefund(id, { amount: 1 }, caller, world.ports, URLS))).body.code).toBe('P0603');
+    });
+
+    it('finds the payment before reading the body: an unknown payment is 404 whatever the body', async () => {
+      const { caller } = await world.account();
+      const bad = refundBodySchema.parse({ amount: 'all', colour: 'red' });
+      expect(await payRejection(createRefund('abcdefghijklmnopqrstuv0123', bad, caller, world.ports, URLS))).toEqual({
+        statusCode: 404,
+        body: { code: 'P0600', description: 'Not found' },
+      });
+      const id = await world.paid(caller, 10000);
+      expect(await payRejection(createRefund(id, refundBodySchema.parse({ amount: 'all' }), caller, world.ports, URLS))).toEqual({
+        statusCode: 400,
+        body: { field: 'amount', code: 'P0602', description: 'Invalid attribute value: amount. Must be a valid numeric format' },
+      });
+      expect((await createRefund(id, refundBodySchema.parse({ amount: 100 }), caller, world.ports, URLS)).statusCode).toBe(202);
+    });
+
     it('never refunds more than was paid, however many refunds race (parallel requests)', async () => {
       const { caller } = await world.account();
       const id = await world.paid(caller, 1000);
@@ -367,6 +451,28 @@ describe('payments service on embedded storage', () => {
       expect(page2._links.next_page?.href).toBe(`${URLS.baseUrl}/v1/payments?page=3&display_size=2`);
       expect(page2._links.prev_page?.href).toBe(`${URLS.baseUrl}/v1/payments?page=1&display_size=2`);
       expect((await payRejection(search({ display_size: '2', page: '4' }))).body).toEqual({ code: 'P0402', description: 'Page not found' });
+    });
+
+    it("filters by Pay's card filters once the card is known, and echoes them in the page links", async () => {
+      const { caller } = await world.account();
+      const visa = await world.paid(caller, 1000, '4444333322221111');
+      world.advance(60);
+      const mastercard = await world.paid(caller, 1000, '5105105105105100');
+      world.advance(60);
+      const unpaid = (await createPayment(request, caller, world.ports, URLS)).body.payment_id;
+      const search = async (query: Record<string, string>) =>
+        (await searchPayments(parsePayQuery(searchPaymentsQuerySchema, query), caller, world.ports, URLS)).body;
+      const ids = async (query: Record<string, string>) => (await search(query)).results.map((p) => p.payment_id);
+      expect(await ids({})).toEqual([unpaid, mastercard, visa]);
+      expect(await ids({ card_brand: 'master-card' })).toEqual([mastercard]);
+      expect(await ids({ card_brand: 'Visa' })).toEqual([visa]);
+      expect(await ids({ first_digits_card_number: '444433' })).toEqual([visa]);
+      expect(await ids({ last_digits_card_number: '5100' })).toEqual([mastercard]);
+      expect(await ids({ cardholder_name: 'chan tai' })).toEqual([mastercard, visa]);
+      expect(await ids({ cardholder_name: 'chan', last_digits_card_number: '1111' })).toEqual([visa]);
+      expect(await ids({ reference: 'ref-1' })).toEqual([mastercard, visa]);
+      const page = await search({ card_brand: 'visa', display_size: '1' });
+      expect(page._links.self.href).toBe(`${URLS.baseUrl}/v1/payments?card_brand=visa&page=1&display_size=1`);
     });
   });
 
