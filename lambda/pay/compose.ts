@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { builtOnce } from '../shared/once';
 import { postSender } from '../shared/outgoing-post';
 import { aesGcmSecretBox } from '../shared/sealed-secret';
-import { loadSecretBoxKey } from '../shared/secret-box-key';
+import { loadSecretBoxKey, localSecretBoxKey } from '../shared/secret-box-key';
 import { randomBase32 } from './domain/secrets';
-import type { HttpSender, PaymentProvider, PayPorts } from './ports';
+import type { HttpSender, PaymentProvider, PayPorts, ReconciliationPorts } from './ports';
 import { payService } from './routes';
 import { paymentIdempotencyStore } from './store/idempotency-claims';
 import { DynamoPaymentStore } from './store/payments';
@@ -13,9 +12,6 @@ import { SandboxProvider } from './store/sandbox-provider';
 import { webhookOutbox } from './store/webhook-outbox';
 
 const ENVIRONMENT = payService.environment;
-
-// The builders below are marked pure (`/* @__PURE__ */`): made at load, they run nothing, and so a
-// function's bundle keeps only those it uses. The authorizer's then has no S3 or Secrets Manager client.
 
 /** Webhooks get 15 seconds to answer, as Pay's do. */
 const webhookSender: HttpSender = postSender(15_000);
@@ -33,13 +29,12 @@ export interface PayPortOptions {
   readonly newId?: () => string;
 }
 
-/** Ports backed by the service's DynamoDB table and S3 bucket (named by the environment the stack or local mode sets). */
+/** Ports backed by the service's DynamoDB table (named by the environment the stack or local mode sets). */
 export function createPayPorts(options: PayPortOptions): PayPorts {
   return {
     store: new DynamoPaymentStore(),
     idempotency: paymentIdempotencyStore(),
     webhooks: webhookOutbox(),
-    reports: new S3ReportStore(),
     provider: options.provider,
     box: aesGcmSecretBox(options.secretBoxKey),
     http: options.http ?? webhookSender,
@@ -60,6 +55,11 @@ export const payPorts = /* @__PURE__ */ builtOnce(async () =>
   }),
 );
 
+/** The nightly reconciliation's ports: the service's, and its reports bucket (only its bundle holds the S3 client). */
+export const reconciliationPorts = /* @__PURE__ */ builtOnce(
+  async (): Promise<ReconciliationPorts> => ({ ...(await payPorts()), reports: new S3ReportStore() }),
+);
+
 /** The authorizer's ports: keys are found by their hash alone, so it needs the table, never the secret box. */
 export const payKeyPorts = /* @__PURE__ */ builtOnce(async (): Promise<Pick<PayPorts, 'store'>> => ({ store: new DynamoPaymentStore() }));
 
@@ -74,5 +74,5 @@ export function reconciledDepartments(env: NodeJS.ProcessEnv = process.env): str
 
 /** Local mode: a secret box key for this process, unless one is given. */
 export function useLocalSecretBoxKey(env: NodeJS.ProcessEnv = process.env): void {
-  env[ENVIRONMENT.secretBoxKey] ??= randomBytes(32).toString('base64');
+  localSecretBoxKey(ENVIRONMENT.secretBoxKey, env);
 }

@@ -14,13 +14,17 @@ export interface PayPorts {
   readonly idempotency: IdempotencyStore;
   /** Webhook messages waiting to be sent. */
   readonly webhooks: OutboxStore<WebhookDelivery>;
-  readonly reports: ReportStore;
   readonly provider: PaymentProvider;
   readonly box: SecretBox;
   readonly http: HttpSender;
   readonly clock: () => Date;
   /** Pay-style ids: 26 random lower-case base32 characters. */
   readonly newId: () => string;
+}
+
+/** What the nightly reconciliation needs besides: the bucket its reports go to (the API never writes there). */
+export interface ReconciliationPorts extends PayPorts {
+  readonly reports: ReportStore;
 }
 
 /** An outgoing POST to a department, answering its HTTP status; rejects when there is no answer. */

@@ -1,5 +1,5 @@
 import { HONG_KONG_OFFSET_MINUTES, type ReconciliationReport, reconciliationCsv, reconciliationReport } from '../domain/reconciliation';
-import type { PayPorts } from '../ports';
+import type { PayPorts, ReconciliationPorts } from '../ports';
 
 /** The Hong Kong day before `now`, `YYYY-MM-DD`: the day a nightly run reconciles. */
 export function previousHongKongDay(now: Date): string {
@@ -17,7 +17,7 @@ export interface WrittenReport {
 }
 
 /** Writes a department's day as `reconciliation/<dept>/<day>.json` and `.csv` in the reports bucket. */
-export async function writeReconciliationReport(departmentCode: string, day: string, ports: PayPorts): Promise<WrittenReport> {
+export async function writeReconciliationReport(departmentCode: string, day: string, ports: ReconciliationPorts): Promise<WrittenReport> {
   const report = await buildReconciliation(departmentCode, day, ports);
   const base = `reconciliation/${departmentCode}/${day}`;
   const [jsonKey, csvKey] = await Promise.all([

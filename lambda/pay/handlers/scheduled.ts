@@ -1,7 +1,7 @@
 import { logger } from '../../shared/observability';
 import { previousHongKongDay, writeReconciliationReport } from '../app/reconciliation';
 import { dispatchDueWebhooks } from '../app/webhooks';
-import { payPorts, reconciledDepartments } from '../compose';
+import { payPorts, reconciledDepartments, reconciliationPorts } from '../compose';
 
 export interface ScheduledTask {
   readonly task: 'webhooks' | 'reconciliation';
@@ -12,12 +12,12 @@ export interface ScheduledTask {
  * minute), and writing each department's reconciliation report for the day before (nightly).
  */
 export async function handler(event: ScheduledTask): Promise<void> {
-  const ports = await payPorts();
   if (event.task === 'webhooks') {
-    logger.info('webhooks dispatched', { ...(await dispatchDueWebhooks(ports)) });
+    logger.info('webhooks dispatched', { ...(await dispatchDueWebhooks(await payPorts())) });
     return;
   }
   if (event.task === 'reconciliation') {
+    const ports = await reconciliationPorts();
     const day = previousHongKongDay(ports.clock());
     for (const department of reconciledDepartments()) {
       const written = await writeReconciliationReport(department, day, ports);

@@ -18,6 +18,7 @@ import { createPaymentRequestSchema, refundBodySchema, searchPaymentsQuerySchema
 import { verifyWebhookSignature } from '../../../lambda/pay/domain/webhooks';
 import { seedLocal, seedPay } from '../../../lambda/pay/seed';
 import { PAY_REPORTS_BUCKET, PAY_TABLE, storage as payStorage } from '../../../lambda/pay/storage';
+import { S3ReportStore } from '../../../lambda/pay/store/reports';
 import { dynamo, s3, tableName } from '../../../lambda/shared/aws-clients';
 import type { HttpError } from '../../../lambda/shared/errors';
 import { bucketEnvName, tableEnvName } from '../../../lambda/shared/storage-definition';
@@ -550,7 +551,7 @@ describe('payments service on embedded storage', () => {
       world.now = new Date('2026-03-10T16:30:00Z'); // the next Hong Kong day
       await world.paid(caller, 999);
 
-      const written = await writeReconciliationReport('FEHD', '2026-03-10', world.ports);
+      const written = await writeReconciliationReport('FEHD', '2026-03-10', { ...world.ports, reports: new S3ReportStore() });
       expect(written.report.totals).toEqual({
         payments: { count: 2, amount: 15000 },
         refunds: { count: 1, amount: 2000 },
