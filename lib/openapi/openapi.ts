@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { platformErrorFormat } from '../../lambda/shared/error-format';
 import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
 
 type JsonSchema = Record<string, unknown>;
@@ -8,17 +9,47 @@ function schemaOf(type: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return schema;
 }
 
+/** The platform's error body, as `platformErrorFormat` writes it. */
+export const platformErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe('Stable machine-readable name of the error, like validation_failed'),
+    message: z.string().describe('What went wrong and how to fix it'),
+    details: z.unknown().describe('Field errors or limits, or null'),
+    requestId: z.string().describe('The request id, also in the x-request-id header'),
+  }),
+});
+
+/** The body of the service's error answers, where it is known. */
+function errorBodyOf(service: ServiceDefinition): z.ZodType | undefined {
+  return service.errorBody ?? (service.formatError === platformErrorFormat ? platformErrorBody : undefined);
+}
+
+/**
+ * Roles the platform's tokens carry: OpenAPI 3.1 lets a requirement of any scheme name the roles
+ * it needs, so a client (and a test tool) sees which credential each operation takes.
+ */
+const ROLES = {
+  departmentOfficer: 'department-officer',
+  platformAdmin: 'platform-admin',
+} as const;
+
 const SECURITY_SCHEMES: Record<string, JsonSchema> = {
   citizenToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of the citizen user pool' },
-  staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of the government staff user pool' },
+  staffToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: `ID token of the government staff user pool. Roles an operation may name: ${ROLES.departmentOfficer} (an officer of a department, or a platform administrator), ${ROLES.platformAdmin} (a member of the platform administrators' group).`,
+  },
   departmentApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: "The department's API key for this service" },
 };
 
-function security(auth: AuthMode): Record<string, string[]>[] | undefined {
+function security(auth: AuthMode): Record<string, string[]>[] {
   if (auth === 'public') return [];
   if (typeof auth === 'object') return [{ [auth.scheme]: [] }];
   if (auth === 'citizen') return [{ citizenToken: [] }];
-  if (auth === 'department-officer') return [{ staffToken: [], departmentApiKey: [] }];
+  if (auth === 'department-officer') return [{ staffToken: [ROLES.departmentOfficer], departmentApiKey: [] }];
+  if (auth === 'platform-admin') return [{ staffToken: [ROLES.platformAdmin] }];
   return [{ staffToken: [] }];
 }
 
@@ -43,47 +74,106 @@ function parameters(route: RouteDefinition): JsonSchema[] {
   }
   for (const header of route.headers ?? []) {
     const declared = route.headerSchemas?.[header];
-    out.push({ name: header, in: 'header', required: false, schema: declared ? schemaOf(declared, 'input') : { type: 'string' } });
+    out.push({
+      name: header,
+      in: 'header',
+      required: route.requiredHeaders?.includes(header) ?? false,
+      schema: declared ? schemaOf(declared, 'input') : { type: 'string' },
+    });
   }
   return out;
 }
 
 const BODY_MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
+/** What the runtime answers for any route (a body over the cap is refused before the route is read). */
 const ERROR_STATUSES: Record<string, string> = {
   '400': 'The request is not valid; the body says what to change',
   '401': 'No valid credential',
   '403': 'The caller may not do this',
   '404': 'Not found',
+  '413': 'The body is larger than the route accepts',
   '429': 'Too many requests',
 };
 
-const BODY_ERROR_STATUSES: Record<string, JsonSchema> = {
-  '413': { description: 'The body is larger than the route accepts' },
-  '415': { description: 'The body is not of the media type the route reads' },
+const BODY_ERROR_STATUSES: Record<string, string> = {
+  '415': 'The body is not of the media type the route reads',
 };
 
-/** An OpenAPI 3.1 document of one service, generated from its route declarations. */
+/** Every answer carries its request id, the function's and API Gateway's alike. */
+const REQUEST_ID_HEADER = { 'x-request-id': { $ref: '#/components/headers/RequestId' } };
+const REQUEST_ID_COMPONENT = {
+  description: 'Id of the request, as logged; quote it when reporting a problem',
+  required: true,
+  schema: { type: 'string', minLength: 1 },
+};
+
+const isJson = (mediaType: string) => mediaType === 'application/json' || /^application\/[^;]+\+json$/.test(mediaType);
+
+/** The success body in each media type the route answers in; none for a route that sends no body. */
+function successContent(route: RouteDefinition, status: number): JsonSchema | undefined {
+  if (status === 204 || (status >= 300 && status < 400)) return undefined;
+  if (!route.response && route.responseType === undefined) return undefined;
+  const json = route.response ? schemaOf(route.response, 'output') : {};
+  const types = typeof route.responseType === 'string' ? [route.responseType] : (route.responseType ?? ['application/json']);
+  return Object.fromEntries(types.map((type) => [type, { schema: isJson(type) ? json : { type: 'string' } }]));
+}
+
+function successHeaders(route: RouteDefinition): JsonSchema {
+  const headers: JsonSchema = { ...REQUEST_ID_HEADER };
+  for (const [name, schema] of Object.entries(route.responseHeaders ?? {})) {
+    headers[name] = { required: true, schema: schemaOf(schema, 'output') };
+  }
+  return headers;
+}
+
+function responses(route: RouteDefinition, hasErrorBody: boolean): Record<string, JsonSchema> {
+  const errorResponse = (description: string): JsonSchema => ({
+    description,
+    headers: REQUEST_ID_HEADER,
+    ...(hasErrorBody ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : {}),
+  });
+  const links = Object.fromEntries(
+    Object.entries(route.links ?? {}).map(([name, link]) => [
+      name,
+      { operationId: link.route, parameters: link.parameters, ...(link.description ? { description: link.description } : {}) },
+    ]),
+  );
+  const successResponse = (status: number, description: string): JsonSchema => {
+    const content = successContent(route, status);
+    return {
+      description,
+      headers: successHeaders(route),
+      ...(content ? { content } : {}),
+      ...(Object.keys(links).length > 0 ? { links } : {}),
+    };
+  };
+  const success = route.successStatus ?? 200;
+  const out: Record<string, JsonSchema> = { [String(success)]: successResponse(success, 'Success') };
+  for (const [status, description] of Object.entries(ERROR_STATUSES)) {
+    if ((status === '401' || status === '403') && route.auth === 'public') continue;
+    out[status] = errorResponse(description);
+  }
+  if (route.body) for (const [status, description] of Object.entries(BODY_ERROR_STATUSES)) out[status] = errorResponse(description);
+  for (const [key, description] of Object.entries(route.responses ?? {})) {
+    const status = Number(key);
+    out[key] = status >= 400 ? errorResponse(description) : status < 300 ? successResponse(status, description) : { description };
+  }
+  return out;
+}
+
+/**
+ * An OpenAPI 3.1 document of one service, generated from its route declarations: every status
+ * the runtime itself answers (405, for a method a path lacks, is not an operation's), the
+ * service's error body where it is known, and the roles each operation's credential needs.
+ */
 export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const schemes = new Set<string>();
+  const errorBody = errorBodyOf(service);
   for (const [operationId, route] of Object.entries(service.routes)) {
     const sec = security(route.auth);
-    for (const requirement of sec ?? []) for (const name of Object.keys(requirement)) schemes.add(name);
-    const responses: Record<string, JsonSchema> = {
-      [String(route.successStatus ?? 200)]: {
-        description: 'Success',
-        ...(route.response
-          ? { content: { [route.responseType ?? 'application/json']: { schema: schemaOf(route.response, 'output') } } }
-          : {}),
-      },
-    };
-    for (const [status, description] of Object.entries(ERROR_STATUSES)) {
-      if ((status === '401' || status === '403') && route.auth === 'public') continue;
-      responses[status] = { description };
-    }
-    if (route.body) Object.assign(responses, BODY_ERROR_STATUSES);
-    for (const [status, description] of Object.entries(route.responses ?? {})) responses[status] = { description };
+    for (const requirement of sec) for (const name of Object.keys(requirement)) schemes.add(name);
     paths[route.path] ??= {};
     paths[route.path][route.method.toLowerCase()] = {
       operationId,
@@ -98,7 +188,7 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
             },
           }
         : {}),
-      responses,
+      responses: responses(route, errorBody !== undefined),
       security: sec,
     };
   }
@@ -115,6 +205,10 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
     info: { title: service.title, version: service.version },
     servers: [{ url: serverUrl }],
     paths,
-    components: { securitySchemes },
+    components: {
+      securitySchemes,
+      headers: { RequestId: REQUEST_ID_COMPONENT },
+      ...(errorBody ? { schemas: { Error: schemaOf(errorBody, 'output') } } : {}),
+    },
   };
 }
