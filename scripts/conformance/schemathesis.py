@@ -83,22 +83,39 @@ def run(service: dict, local_url: str, reports: Path) -> dict:
     return {"service": service, "exit": exit_code, "seconds": seconds, "result": result, "log": log.read_text()}
 
 
+def problems(outcome: dict) -> list[str]:
+    """Why a service's run does not pass; none when it does."""
+    result = outcome["result"]
+    if not result:
+        return [f"schemathesis wrote no report (exit {outcome['exit']})"]
+    found = [f"{f['code']} {f['title']} ({f['count']}): {', '.join(f['operations'])}" for f in result.get("failures", [])]
+    found += [f"error: {json.dumps(e)[:300]}" for e in result.get("errors", [])]
+    operations = result.get("operations", {})
+    if not operations.get("total") or operations.get("tested") != operations.get("total"):
+        found.append(f"tested {operations.get('tested', 0)} of {operations.get('total', 0)} operations")
+    # Operations answering only 401/403 were never reached: the run's credentials are wrong, not the API right.
+    for operation in result.get("warnings", {}).get("missing_auth", []):
+        found.append(f"{operation} answered only 401/403 with the credentials of the run")
+    if outcome["exit"] != 0 and not found:
+        found.append(f"schemathesis exited {outcome['exit']}")
+    return found
+
+
 def summary(outcome: dict) -> str:
     result = outcome["result"]
     operations = result.get("operations", {})
     cases = result.get("test_cases", {})
     failures = result.get("failures", [])
     errors = result.get("errors", [])
-    verdict = "PASS" if outcome["exit"] == 0 and not failures and not errors else "FAIL"
+    found = problems(outcome)
+    verdict = "FAIL" if found else "PASS"
     line = (
         f"schemathesis {outcome['service']['name']:<10} {verdict}  operations {operations.get('tested', 0)}/"
         f"{operations.get('total', 0)}  cases {cases.get('generated', 0)}  failures {len(failures)}"
         f"  errors {len(errors)}  {outcome['seconds']:.1f} s"
     )
-    for failure in failures:
-        line += f"\n  {failure['code']} {failure['title']} ({failure['count']}): {', '.join(failure['operations'])}"
-    for error in errors:
-        line += f"\n  error: {json.dumps(error)[:300]}"
+    for problem in found:
+        line += f"\n  {problem}"
     return line
 
 
@@ -113,13 +130,13 @@ def main() -> int:
             print(f"-- schemathesis {service['name']} ({local_url}{service['openApi']})", flush=True)
             outcome = run(service, local_url, Path(folder))
             outcomes.append(outcome)
-            if outcome["exit"] != 0:
+            if problems(outcome):
                 # What schemathesis says about each failure: the request, the answer, how to reproduce it.
                 print(outcome["log"], flush=True)
     print()
     for outcome in outcomes:
         print(summary(outcome))
-    failed = [o["service"]["name"] for o in outcomes if o["exit"] != 0 or o["result"].get("failures") or o["result"].get("errors")]
+    failed = [o["service"]["name"] for o in outcomes if problems(o)]
     if failed:
         print(f"schemathesis found failures in: {', '.join(failed)}")
         return 1
