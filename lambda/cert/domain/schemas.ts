@@ -14,7 +14,13 @@ const status = z.enum(STATUSES, { message: `use one of: ${STATUSES.join(', ')}` 
 const instant = z.iso
   .datetime({ offset: true, message: 'write a date-time like 2026-05-30T09:00:00+08:00' })
   .transform((s) => new Date(s).toISOString());
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Any character String.prototype.trim keeps, written out (the regex engines of clients and tools
+ * disagree on what `\s` is), so the document says exactly which texts are blank.
+ */
+const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** Text up to `max` characters as sent, not blank, stored trimmed: each rule one JSON Schema states. */
+const text = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be blank');
 export const cveId = z.string().regex(/^CVE-[0-9]{4}-[0-9]{4,19}$/, 'write a CVE id like CVE-2026-12345');
 
 /** Body of POST /cert/incidents. */
