@@ -73,6 +73,18 @@ export const triagePatchSchema = z
   .meta({ minProperties: 1 });
 export type TriagePatch = z.infer<typeof triagePatchSchema>;
 
+/** One character of a URL's path, query or fragment as RFC 3986 allows it, escapes included. */
+const URL_CHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
+const HOST_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+/**
+ * An https URL, written as a pattern rather than checked by a URL parser, so that the document
+ * says exactly which references are accepted: a host name, a port, then path, query and fragment.
+ */
+export const HTTPS_URL = new RegExp(
+  `^https://(?:${HOST_LABEL}\\.)*${HOST_LABEL}(?::[0-9]{1,5})?(?:/${URL_CHAR}*)*(?:\\?(?:${URL_CHAR}|[/?])*)?(?:#(?:${URL_CHAR}|[/?])*)?$`,
+);
+const httpsUrl = z.string().max(2000).regex(HTTPS_URL, 'write an https URL, like https://www.govcert.gov.hk/');
+
 /** Body of POST /cert/advisories. */
 export const publishAdvisorySchema = z.strictObject({
   level: z.enum(ADVISORY_LEVELS, { message: `use one of: ${ADVISORY_LEVELS.join(', ')}` }),
@@ -80,10 +92,7 @@ export const publishAdvisorySchema = z.strictObject({
   summary: text(5000),
   affectedProducts: z.array(text(300)).min(1).max(100),
   cves: z.array(cveId).max(200).default([]),
-  references: z
-    .array(z.url({ protocol: /^https$/ }))
-    .max(50)
-    .default([]),
+  references: z.array(httpsUrl).max(50).default([]),
   /** @default - now */
   publishedAt: instant.optional(),
 });

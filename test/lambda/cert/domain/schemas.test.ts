@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import * as z from 'zod';
 import {
@@ -83,5 +84,17 @@ describe('request schemas', () => {
     }
     expect(reportIncidentSchema.shape.title.safeParse(' \u3000 ').success).toBe(false);
     expect(reportIncidentSchema.shape.title.parse('  Phishing  ')).toBe('Phishing');
+  });
+
+  it('declares references as they are checked: an https URL by its pattern, which the JSON Schema states', () => {
+    const reference = publishAdvisorySchema.shape.references.unwrap().element;
+    const validate = addFormats(new Ajv2020()).compile(z.toJSONSchema(reference, { io: 'input' }));
+    const candidates = fc.oneof(
+      fc.webUrl({ validSchemes: ['https', 'http'], withQueryParameters: true, withFragments: true }),
+      fc.string().map((s) => `https://${s}`),
+    );
+    fc.assert(fc.property(candidates, (url) => expect(validate(url)).toBe(reference.safeParse(url).success)));
+    expect(reference.safeParse('https://www.govcert.gov.hk/en/alerts_detail.php?id=1#top').success).toBe(true);
+    expect(reference.safeParse('http://www.govcert.gov.hk/').success).toBe(false);
   });
 });
