@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { platformErrorFormat } from '../../lambda/shared/error-format';
-import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
+import type { AuthMode, RequestProblem, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -96,6 +96,8 @@ const ERROR_STATUSES: Record<string, string> = {
   '429': 'Too many requests',
 };
 
+const REFUSED_REQUEST = 'The request is not valid, in the words of the standard the service follows; the body says what to change';
+
 const BODY_ERROR_STATUSES: Record<string, string> = {
   '415': 'The body is not of the media type the route reads',
 };
@@ -127,7 +129,42 @@ function successHeaders(route: RouteDefinition): JsonSchema {
   return headers;
 }
 
-function responses(route: RouteDefinition, hasErrorBody: boolean): Record<string, JsonSchema> {
+/** Inputs each of a schema's kinds of refusal meets: not an object, nothing, an unknown field, a wrong value for each field. */
+function refusedInputs(schema: z.ZodType): unknown[] {
+  const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const wrong = [{ wrong: [null] }, ['a', 'b'], '', '\u0000'];
+  return [null, [], {}, { 'x-unknown-field': '1' }, ...shape.flatMap((field) => wrong.map((value) => ({ [field]: value })))];
+}
+
+/**
+ * The statuses a service that words its standard's request errors itself (`requestError`) gives
+ * for what the runtime refuses on a route: its schemas' refusals in path, query and body, and a
+ * body missing, malformed or nested too deep. The runtime's own answer to each is 400.
+ */
+function requestErrorStatuses(service: ServiceDefinition, routeId: string, route: RouteDefinition): Set<number> {
+  const statuses = new Set<number>();
+  if (!service.requestError) return statuses;
+  const answer = (problem: Omit<RequestProblem, 'routeId'>) => statuses.add(service.requestError?.({ routeId, ...problem })?.status ?? 400);
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+    ['body', route.body],
+  ] as const) {
+    if (!schema) continue;
+    for (const input of refusedInputs(schema)) {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) answer({ where, error: parsed.error, input });
+    }
+  }
+  if (route.body) {
+    if (route.bodyFormat !== 'form') answer({ where: 'body', input: undefined, reason: 'missing' });
+    answer({ where: 'body', input: '{"unterminated', reason: 'malformed' });
+    answer({ where: 'body', input: undefined, reason: 'too-deep' });
+  }
+  return statuses;
+}
+
+function responses(route: RouteDefinition, hasErrorBody: boolean, refusals: ReadonlySet<number>): Record<string, JsonSchema> {
   const errorResponse = (description: string): JsonSchema => ({
     description,
     headers: REQUEST_ID_HEADER,
@@ -155,6 +192,7 @@ function responses(route: RouteDefinition, hasErrorBody: boolean): Record<string
     out[status] = errorResponse(description);
   }
   if (route.body) for (const [status, description] of Object.entries(BODY_ERROR_STATUSES)) out[status] = errorResponse(description);
+  for (const status of refusals) out[String(status)] ??= errorResponse(REFUSED_REQUEST);
   for (const [key, description] of Object.entries(route.responses ?? {})) {
     const status = Number(key);
     out[key] = status >= 400 ? errorResponse(description) : status < 300 ? successResponse(status, description) : { description };
@@ -188,7 +226,7 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
             },
           }
         : {}),
-      responses: responses(route, errorBody !== undefined),
+      responses: responses(route, errorBody !== undefined, requestErrorStatuses(service, operationId, route)),
       security: sec,
     };
   }

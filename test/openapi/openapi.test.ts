@@ -172,6 +172,31 @@ describe('OpenAPI documents', () => {
     expect(doc.paths['/sample/things/{id}'].get.responses['200'].content['text/csv'].schema).toEqual({ type: 'string' });
   });
 
+  it("declares the statuses a service's own request errors answer with, where it words them itself", () => {
+    const worded = openApiDocument({
+      ...sample,
+      // 422 for a field of the wrong kind, 400 for anything else, as GOV.UK Pay does.
+      requestError: (problem) =>
+        problem.error?.issues.some((i) => i.code === 'invalid_type' && i.path.length > 0)
+          ? new HttpError(422, 'P0102', 'Invalid')
+          : undefined,
+    }) as Doc;
+    expect(worded.paths['/sample/things'].post.responses['422'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
+    expect(worded.paths['/sample/things/{id}'].get.responses['422']).toBeDefined();
+    expect(worded.paths['/sample/things/{id}'].delete.responses['422']).toBeDefined();
+    const pay = openApiDocument(SERVICES.pay.definition) as Doc;
+    for (const [path, method] of [
+      ['/pay/v1/payments', 'post'],
+      ['/pay/v1/payments', 'get'],
+      ['/pay/v1/payments/{paymentId}/refunds', 'post'],
+    ]) {
+      expect(pay.paths[path][method].responses['422']).toBeDefined();
+    }
+    expect(pay.paths['/pay/v1/payments/{paymentId}'].get.responses['422']).toBeUndefined();
+  });
+
   it.each(Object.keys(SERVICES))('of %s link only to operations they declare', (name) => {
     const doc = openApiDocument(SERVICES[name as keyof typeof SERVICES].definition) as Doc;
     const ids = new Set(operations(doc).map((o) => o.operation.operationId));
