@@ -45,8 +45,9 @@ export interface RouteDefinition {
   readonly requiredHeaders?: readonly string[];
   /**
    * Statuses the route answers beyond success and those the runtime gives every route (400; 401
-   * and 403 unless public; 404; 413 and 415 with a body; 429), each with what it means, for OpenAPI:
-   * another 2xx carries the success body, a 4xx the service's error body.
+   * and 403 unless public; 404; 413; 415 with a body; 429; those the service's `requestError`
+   * answers), each with what it means, for OpenAPI: another 2xx carries the success body, a 4xx
+   * the service's error body.
    * @default - none
    */
   readonly responses?: Readonly<Record<number, string>>;
