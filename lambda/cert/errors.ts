@@ -16,9 +16,6 @@ export const noSuchIncident = (id: string) => notFound(`There is no incident ${i
 
 export const foreignCursor = () => invalidInput('The cursor is not one this API returned; start again without it.');
 
-export const feedTakesNoCursor = () =>
-  invalidInput('The Atom feed is the newest advisories and takes no cursor; page through them as JSON.');
-
 export const invalidIdempotencyKey = () => invalidInput('Idempotency-Key must be 8 to 128 letters, digits or . _ : -, like a UUID.');
 
 export const idempotencyKeyReused = () =>
@@ -28,6 +25,9 @@ export const idempotencyKeyInProgress = () => conflict('Another request with thi
 
 export const ifMatchRequired = () =>
   new HttpError(428, 'precondition_required', 'Send If-Match with the ETag of the incident as you last read it.');
+
+export const malformedIfMatch = () =>
+  invalidInput('If-Match must be the ETag of the incident as you last read it, like "3"; * is not accepted.');
 
 export const incidentChanged = (id: string) =>
   preconditionFailed(`Incident ${id} has changed since you read it; read it again and reapply your change.`);

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { defineService } from '../shared/route';
 import { formatError } from './errors';
 
-const serviceEntry = z.object({
+// What the catalogue answers, exactly: a field it does not list is not in the answer.
+const serviceEntry = z.strictObject({
   name: z.string(),
   title: z.string(),
   description: z.string(),
@@ -12,25 +13,25 @@ const serviceEntry = z.object({
   openApi: z.string(),
 });
 
-const provisioned = z.object({ purpose: z.string(), parameter: z.string() });
+const provisioned = z.strictObject({ purpose: z.string(), parameter: z.string() });
 
-const departmentSummary = z.object({
+const departmentSummary = z.strictObject({
   code: z.string(),
-  name: z.object({ en: z.string(), zh: z.string() }),
+  name: z.strictObject({ en: z.string(), zh: z.string() }),
   classification: z.string(),
   costCentre: z.string(),
   entitlements: z.array(z.string()),
 });
 
 const department = departmentSummary.omit({ entitlements: true }).extend({
-  network: z.object({ cidr: z.string(), availabilityZones: z.array(z.string()), parameters: z.array(provisioned) }),
+  network: z.strictObject({ cidr: z.string(), availabilityZones: z.array(z.string()), parameters: z.array(provisioned) }),
   keys: z.array(provisioned),
   buckets: z.array(provisioned),
   logGroups: z.array(provisioned),
   apiKey: provisioned.optional(),
   roles: z.array(provisioned.extend({ role: z.string(), name: z.string() })),
-  entitlements: z.array(z.object({ service: z.string(), basePath: z.string() })),
-  quotas: z.object({ requestsPerSecond: z.number(), burst: z.number(), requestsPerMonth: z.number() }),
+  entitlements: z.array(z.strictObject({ service: z.string(), basePath: z.string() })),
+  quotas: z.strictObject({ requestsPerSecond: z.number(), burst: z.number(), requestsPerMonth: z.number() }),
   monthlyBudgetUsd: z.number(),
 });
 
@@ -58,7 +59,7 @@ export const platformService = defineService({
       auth: 'public',
       summary: 'The shared services of the platform, their base paths and status',
       query: z.strictObject({}),
-      response: z.object({ platform: z.object({ name: z.string(), region: z.string() }), services: z.array(serviceEntry) }),
+      response: z.strictObject({ platform: z.strictObject({ name: z.string(), region: z.string() }), services: z.array(serviceEntry) }),
     },
     listDepartments: {
       method: 'GET',
@@ -66,7 +67,8 @@ export const platformService = defineService({
       auth: 'platform-admin',
       summary: 'Every department on the platform',
       query: z.strictObject({}),
-      response: z.object({ departments: z.array(departmentSummary) }),
+      response: z.strictObject({ departments: z.array(departmentSummary) }),
+      links: { getDepartment: { route: 'getDepartment', parameters: { code: '$response.body#/departments/0/code' } } },
     },
     getDepartment: {
       method: 'GET',

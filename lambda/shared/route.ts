@@ -41,20 +41,46 @@ export interface RouteDefinition {
   readonly headers?: readonly string[];
   /** What the route accepts in the headers it reads, by name, for OpenAPI. @default - any string */
   readonly headerSchemas?: Readonly<Record<string, z.ZodType>>;
+  /** Of `headers`, those the route refuses to act without (If-Match: 428), for OpenAPI. @default - none */
+  readonly requiredHeaders?: readonly string[];
   /**
    * Statuses the route answers beyond success and those the runtime gives every route (400; 401
-   * and 403 unless public; 404; 413 and 415 with a body; 429), each with what it means, for OpenAPI.
+   * and 403 unless public; 404; 413; 415 with a body; 429; those the service's `requestError`
+   * answers), each with what it means, for OpenAPI: another 2xx carries the success body, a 4xx
+   * the service's error body.
    * @default - none
    */
   readonly responses?: Readonly<Record<number, string>>;
-  /** Media type of the success body. @default 'application/json' */
-  readonly responseType?: string;
+  /**
+   * Media type of the success body, or each it can take (the first is the default; `response`
+   * describes the JSON ones, any other is text).
+   * @default 'application/json'
+   */
+  readonly responseType?: string | readonly string[];
+  /** Headers the success response carries, by name, for OpenAPI, like the `etag` a later If-Match names. @default - none */
+  readonly responseHeaders?: Readonly<Record<string, z.ZodType>>;
+  /**
+   * Routes of the service a success answer leads to, for OpenAPI links (a client or test tool
+   * follows them): by link name, the route's id and where each of its parameters comes from, as
+   * runtime expressions like `$response.body#/id` or `$response.header.etag`, a header's name
+   * written `header.if-match`.
+   * @default - none
+   */
+  readonly links?: Readonly<Record<string, RouteLink>>;
   /**
    * Name of the function serving the route. Routes share the service's one function unless
    * their permissions or scaling differ.
    * @default 'api'
    */
   readonly function?: string;
+}
+
+/** Where a success answer of one route leads: another route, with the values it takes from the answer. */
+export interface RouteLink {
+  /** Id of the route, a key of the service's `routes`. */
+  readonly route: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly description?: string;
 }
 
 export type Routes = Readonly<Record<string, RouteDefinition>>;
@@ -127,6 +153,11 @@ export interface ServiceDefinition<R extends Routes = Routes, E extends Environm
   readonly routes: R;
   readonly formatError: ErrorFormatter;
   /**
+   * Schema of the body `formatError` writes, for OpenAPI.
+   * @default - the platform's error body for services answering in it, otherwise undeclared
+   */
+  readonly errorBody?: z.ZodType;
+  /**
    * The service's own error for a request its route schemas refuse, where its standard words
    * these errors (GOV.UK Pay's P0102, Notify's ValidationError).
    * @default - 400 validation_failed with the field errors
@@ -171,6 +202,10 @@ export function defineService<R extends Routes, E extends EnvironmentNames = Rec
     if (!service.functions[fn]) throw new Error(`Route ${id} names function '${fn}', which the service does not declare.`);
     if (typeof route.auth === 'object' && !service.authorizers?.[route.auth.scheme]) {
       throw new Error(`Route ${id} uses auth scheme '${route.auth.scheme}', which has no authorizer.`);
+    }
+    for (const [name, link] of Object.entries(route.links ?? {})) {
+      if (!service.routes[link.route])
+        throw new Error(`Route ${id}: link ${name} names route '${link.route}', which the service does not declare.`);
     }
     const templateParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const declared = Object.keys(route.params?.shape ?? {}).sort();

@@ -269,15 +269,16 @@ async function authorizerContext(
       return new HttpError(401, 'unauthorized', 'Send a valid credential for this service.');
     }
   }
+  // API Gateway runs the Cognito authorizer before it checks the API key: no token is a 401 whatever the key.
+  const header = event.headers.authorization ?? '';
+  const token = /^Bearer (.+)$/i.exec(header)?.[1];
+  const claims = token ? await tokens.verify(token, poolFor(auth) as Pool) : undefined;
+  if (!claims) return new HttpError(401, 'unauthorized', 'Send a valid bearer token of the right user pool in the Authorization header.');
   if (auth === 'department-officer') {
     const keyId = apiKeys.get(event.headers['x-api-key'] ?? '');
     if (!keyId) return new HttpError(403, 'forbidden', "Send your department's API key for this service in the x-api-key header.");
     (event.requestContext.identity as { apiKeyId: string | null }).apiKeyId = keyId;
   }
-  const header = event.headers.authorization ?? '';
-  const token = /^Bearer (.+)$/i.exec(header)?.[1];
-  const claims = token ? await tokens.verify(token, poolFor(auth) as Pool) : undefined;
-  if (!claims) return new HttpError(401, 'unauthorized', 'Send a valid bearer token of the right user pool in the Authorization header.');
   return { claims };
 }
 
@@ -317,9 +318,13 @@ async function handle(
     throw err;
   }
   const routes = Object.values(service.registered.definition.routes);
-  const matches = routes
+  // API Gateway routes a request to one resource, the most specific that matches (a literal segment
+  // before a path parameter), whichever methods it has: GET /v2/notifications/email is not /{id}.
+  const candidates = routes
     .map((route) => ({ route, params: matchPath(relativePath(route.path, basePath), own) }))
     .filter((m) => m.params !== undefined);
+  const resource = candidates.map((m) => m.route.path).sort(bySpecificity)[0];
+  const matches = candidates.filter((m) => m.route.path === resource);
   const exact = matches.find((m) => m.route.method === req.method);
   // Unmatched requests go to the service's function as API Gateway would route them nowhere:
   // the handler answers 404 or 405 in the service's own error shape.
@@ -343,6 +348,17 @@ async function handle(
   }
   const fn = service.functions[route ? routeFunction(route) : 'api'] ?? Object.values(service.functions)[0];
   return fn(event, { awsRequestId: event.requestContext.requestId });
+}
+
+/** Orders route templates most specific first: at the first segment they differ, a literal beats a parameter. */
+function bySpecificity(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const param = (segment: string) => /^\{\w+\}$/.test(segment);
+    if (param(left[i]) !== param(right[i])) return param(left[i]) ? 1 : -1;
+  }
+  return 0;
 }
 
 const within = (pathname: string, basePath: string) => pathname === basePath || pathname.startsWith(`${basePath}/`);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
+import { platformErrorFormat } from '../../lambda/shared/error-format';
+import type { AuthMode, RequestProblem, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -8,17 +9,47 @@ function schemaOf(type: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return schema;
 }
 
+/** The platform's error body, as `platformErrorFormat` writes it. */
+export const platformErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe('Stable machine-readable name of the error, like validation_failed'),
+    message: z.string().describe('What went wrong and how to fix it'),
+    details: z.unknown().describe('Field errors or limits, or null'),
+    requestId: z.string().describe('The request id, also in the x-request-id header'),
+  }),
+});
+
+/** The body of the service's error answers, where it is known. */
+function errorBodyOf(service: ServiceDefinition): z.ZodType | undefined {
+  return service.errorBody ?? (service.formatError === platformErrorFormat ? platformErrorBody : undefined);
+}
+
+/**
+ * Roles the platform's tokens carry: OpenAPI 3.1 lets a requirement of any scheme name the roles
+ * it needs, so a client (and a test tool) sees which credential each operation takes.
+ */
+const ROLES = {
+  departmentOfficer: 'department-officer',
+  platformAdmin: 'platform-admin',
+} as const;
+
 const SECURITY_SCHEMES: Record<string, JsonSchema> = {
   citizenToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of the citizen user pool' },
-  staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of the government staff user pool' },
+  staffToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: `ID token of the government staff user pool. Roles an operation may name: ${ROLES.departmentOfficer} (an officer of a department, or a platform administrator), ${ROLES.platformAdmin} (a member of the platform administrators' group).`,
+  },
   departmentApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: "The department's API key for this service" },
 };
 
-function security(auth: AuthMode): Record<string, string[]>[] | undefined {
+function security(auth: AuthMode): Record<string, string[]>[] {
   if (auth === 'public') return [];
   if (typeof auth === 'object') return [{ [auth.scheme]: [] }];
   if (auth === 'citizen') return [{ citizenToken: [] }];
-  if (auth === 'department-officer') return [{ staffToken: [], departmentApiKey: [] }];
+  if (auth === 'department-officer') return [{ staffToken: [ROLES.departmentOfficer], departmentApiKey: [] }];
+  if (auth === 'platform-admin') return [{ staffToken: [ROLES.platformAdmin] }];
   return [{ staffToken: [] }];
 }
 
@@ -43,47 +74,144 @@ function parameters(route: RouteDefinition): JsonSchema[] {
   }
   for (const header of route.headers ?? []) {
     const declared = route.headerSchemas?.[header];
-    out.push({ name: header, in: 'header', required: false, schema: declared ? schemaOf(declared, 'input') : { type: 'string' } });
+    out.push({
+      name: header,
+      in: 'header',
+      required: route.requiredHeaders?.includes(header) ?? false,
+      schema: declared ? schemaOf(declared, 'input') : { type: 'string' },
+    });
   }
   return out;
 }
 
 const BODY_MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
+/** What the runtime answers for any route (a body over the cap is refused before the route is read). */
 const ERROR_STATUSES: Record<string, string> = {
   '400': 'The request is not valid; the body says what to change',
   '401': 'No valid credential',
   '403': 'The caller may not do this',
   '404': 'Not found',
+  '413': 'The body is larger than the route accepts',
   '429': 'Too many requests',
 };
 
-const BODY_ERROR_STATUSES: Record<string, JsonSchema> = {
-  '413': { description: 'The body is larger than the route accepts' },
-  '415': { description: 'The body is not of the media type the route reads' },
+const REFUSED_REQUEST = 'The request is not valid, in the words of the standard the service follows; the body says what to change';
+
+const BODY_ERROR_STATUSES: Record<string, string> = {
+  '415': 'The body is not of the media type the route reads',
 };
 
-/** An OpenAPI 3.1 document of one service, generated from its route declarations. */
+/** Every answer carries its request id, the function's and API Gateway's alike. */
+const REQUEST_ID_HEADER = { 'x-request-id': { $ref: '#/components/headers/RequestId' } };
+const REQUEST_ID_COMPONENT = {
+  description: 'Id of the request, as logged; quote it when reporting a problem',
+  required: true,
+  schema: { type: 'string', minLength: 1 },
+};
+
+const isJson = (mediaType: string) => mediaType === 'application/json' || /^application\/[^;]+\+json$/.test(mediaType);
+
+/** The success body in each media type the route answers in; none for a route that sends no body. */
+function successContent(route: RouteDefinition, status: number): JsonSchema | undefined {
+  if (status === 204 || (status >= 300 && status < 400)) return undefined;
+  if (!route.response && route.responseType === undefined) return undefined;
+  const json = route.response ? schemaOf(route.response, 'output') : {};
+  const types = typeof route.responseType === 'string' ? [route.responseType] : (route.responseType ?? ['application/json']);
+  return Object.fromEntries(types.map((type) => [type, { schema: isJson(type) ? json : { type: 'string' } }]));
+}
+
+function successHeaders(route: RouteDefinition): JsonSchema {
+  const headers: JsonSchema = { ...REQUEST_ID_HEADER };
+  for (const [name, schema] of Object.entries(route.responseHeaders ?? {})) {
+    headers[name] = { required: true, schema: schemaOf(schema, 'output') };
+  }
+  return headers;
+}
+
+/** Inputs each of a schema's kinds of refusal meets: not an object, nothing, an unknown field, a wrong value for each field. */
+function refusedInputs(schema: z.ZodType): unknown[] {
+  const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const wrong = [{ wrong: [null] }, ['a', 'b'], '', '\u0000'];
+  return [null, [], {}, { 'x-unknown-field': '1' }, ...shape.flatMap((field) => wrong.map((value) => ({ [field]: value })))];
+}
+
+/**
+ * The statuses a service that words its standard's request errors itself (`requestError`) gives
+ * for what the runtime refuses on a route: its schemas' refusals in path, query and body, and a
+ * body missing, malformed or nested too deep. The runtime's own answer to each is 400.
+ */
+function requestErrorStatuses(service: ServiceDefinition, routeId: string, route: RouteDefinition): Set<number> {
+  const statuses = new Set<number>();
+  if (!service.requestError) return statuses;
+  const answer = (problem: Omit<RequestProblem, 'routeId'>) => statuses.add(service.requestError?.({ routeId, ...problem })?.status ?? 400);
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+    ['body', route.body],
+  ] as const) {
+    if (!schema) continue;
+    for (const input of refusedInputs(schema)) {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) answer({ where, error: parsed.error, input });
+    }
+  }
+  if (route.body) {
+    if (route.bodyFormat !== 'form') answer({ where: 'body', input: undefined, reason: 'missing' });
+    answer({ where: 'body', input: '{"unterminated', reason: 'malformed' });
+    answer({ where: 'body', input: undefined, reason: 'too-deep' });
+  }
+  return statuses;
+}
+
+function responses(route: RouteDefinition, hasErrorBody: boolean, refusals: ReadonlySet<number>): Record<string, JsonSchema> {
+  const errorResponse = (description: string): JsonSchema => ({
+    description,
+    headers: REQUEST_ID_HEADER,
+    ...(hasErrorBody ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : {}),
+  });
+  const links = Object.fromEntries(
+    Object.entries(route.links ?? {}).map(([name, link]) => [
+      name,
+      { operationId: link.route, parameters: link.parameters, ...(link.description ? { description: link.description } : {}) },
+    ]),
+  );
+  const successResponse = (status: number, description: string): JsonSchema => {
+    const content = successContent(route, status);
+    return {
+      description,
+      headers: successHeaders(route),
+      ...(content ? { content } : {}),
+      ...(Object.keys(links).length > 0 ? { links } : {}),
+    };
+  };
+  const success = route.successStatus ?? 200;
+  const out: Record<string, JsonSchema> = { [String(success)]: successResponse(success, 'Success') };
+  for (const [status, description] of Object.entries(ERROR_STATUSES)) {
+    if ((status === '401' || status === '403') && route.auth === 'public') continue;
+    out[status] = errorResponse(description);
+  }
+  if (route.body) for (const [status, description] of Object.entries(BODY_ERROR_STATUSES)) out[status] = errorResponse(description);
+  for (const status of refusals) out[String(status)] ??= errorResponse(REFUSED_REQUEST);
+  for (const [key, description] of Object.entries(route.responses ?? {})) {
+    const status = Number(key);
+    out[key] = status >= 400 ? errorResponse(description) : status < 300 ? successResponse(status, description) : { description };
+  }
+  return out;
+}
+
+/**
+ * An OpenAPI 3.1 document of one service, generated from its route declarations: every status
+ * the runtime itself answers (405, for a method a path lacks, is not an operation's), the
+ * service's error body where it is known, and the roles each operation's credential needs.
+ */
 export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const schemes = new Set<string>();
+  const errorBody = errorBodyOf(service);
   for (const [operationId, route] of Object.entries(service.routes)) {
     const sec = security(route.auth);
-    for (const requirement of sec ?? []) for (const name of Object.keys(requirement)) schemes.add(name);
-    const responses: Record<string, JsonSchema> = {
-      [String(route.successStatus ?? 200)]: {
-        description: 'Success',
-        ...(route.response
-          ? { content: { [route.responseType ?? 'application/json']: { schema: schemaOf(route.response, 'output') } } }
-          : {}),
-      },
-    };
-    for (const [status, description] of Object.entries(ERROR_STATUSES)) {
-      if ((status === '401' || status === '403') && route.auth === 'public') continue;
-      responses[status] = { description };
-    }
-    if (route.body) Object.assign(responses, BODY_ERROR_STATUSES);
-    for (const [status, description] of Object.entries(route.responses ?? {})) responses[status] = { description };
+    for (const requirement of sec) for (const name of Object.keys(requirement)) schemes.add(name);
     paths[route.path] ??= {};
     paths[route.path][route.method.toLowerCase()] = {
       operationId,
@@ -98,7 +226,7 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
             },
           }
         : {}),
-      responses,
+      responses: responses(route, errorBody !== undefined, requestErrorStatuses(service, operationId, route)),
       security: sec,
     };
   }
@@ -115,6 +243,10 @@ export function openApiDocument(service: ServiceDefinition, serverUrl = '/'): Js
     info: { title: service.title, version: service.version },
     servers: [{ url: serverUrl }],
     paths,
-    components: { securitySchemes },
+    components: {
+      securitySchemes,
+      headers: { RequestId: REQUEST_ID_COMPONENT },
+      ...(errorBody ? { schemas: { Error: schemaOf(errorBody, 'output') } } : {}),
+    },
   };
 }

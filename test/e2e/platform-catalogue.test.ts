@@ -1,4 +1,7 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { platformService } from '../../lambda/platform/routes';
 import { loggedTarget } from '../../lib/local/server';
+import { openApiDocument } from '../../lib/openapi/openapi';
 import { call, useLocalPlatform } from '../helpers/local-platform';
 
 describe('platform catalogue over HTTP in local mode', () => {
@@ -16,6 +19,28 @@ describe('platform catalogue over HTTP in local mode', () => {
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'query', message: 'unknown field: colour' }] });
     expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+  });
+
+  it('answers exactly in the shapes its OpenAPI document declares, a field it does not declare being none', async () => {
+    const doc = openApiDocument(platformService) as any;
+    const ajv = new Ajv2020({ strict: false });
+    const admin = { token: platform.current.tokens.admin, apiKey: platform.current.apiKeys.DPO };
+    for (const [path, concrete] of [
+      ['/platform/services', '/platform/services'],
+      ['/platform/departments', '/platform/departments'],
+      ['/platform/departments/{code}', '/platform/departments/DPO'],
+    ]) {
+      const schema = doc.paths[path].get.responses['200'].content['application/json'].schema;
+      expect(schema.additionalProperties).toBe(false);
+      const res = await call(platform.current, 'GET', concrete, admin);
+      const validate = ajv.compile(schema);
+      expect(validate(res.json) ? [] : validate.errors).toEqual([]);
+      expect(validate({ ...res.json, extra: true })).toBe(false);
+    }
+    expect(doc.paths['/platform/departments'].get.responses['200'].links.getDepartment).toEqual({
+      operationId: 'getDepartment',
+      parameters: { code: '$response.body#/departments/0/code' },
+    });
   });
 
   it('asks for a token on admin routes (401)', async () => {

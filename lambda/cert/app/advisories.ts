@@ -6,7 +6,7 @@ import type { Caller, RequestContext } from '../domain/caller';
 import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import type { ListAdvisoriesQuery, PublishAdvisoryInput } from '../domain/schemas';
 import { hongKongDate } from '../domain/time';
-import { feedTakesNoCursor, foreignCursor, noAdvisoryId, refused } from '../errors';
+import { foreignCursor, noAdvisoryId, refused } from '../errors';
 import type { CertPorts } from '../ports';
 
 /** Attempts at a fresh advisory id when one is taken already. */
@@ -23,19 +23,29 @@ export async function listAdvisories(
   return { items: page.items.map(publicAdvisory), nextCursor: page.next && encodeCursor(page.next) };
 }
 
+/** Where the Atom feed's pages are: the newest without a cursor, older ones at the cursor of the page before. */
+export type FeedPages = Omit<AtomFeedOptions, 'emptyUpdated' | 'selfUrl' | 'nextUrl'> & {
+  readonly pageUrl: (cursor?: string) => string;
+};
+
 /**
- * GET /cert/advisories as Atom (`format=atom` or `Accept: application/atom+xml`): the newest
- * page, which feed readers poll. It has no further pages, so a cursor is refused rather than
- * ignored. Public.
+ * GET /cert/advisories as Atom (`format=atom` or `Accept: application/atom+xml`). Feed readers
+ * poll the newest page; each page links the next older one, as RFC 5005's paged feeds do, with
+ * the cursors of the JSON list. Public.
  */
 export async function advisoryFeed(
   ports: CertPorts,
   query: Pick<ListAdvisoriesQuery, 'cursor' | 'limit'>,
-  feed: Omit<AtomFeedOptions, 'emptyUpdated'>,
+  feed: FeedPages,
 ): Promise<string> {
-  if (query.cursor !== undefined) throw feedTakesNoCursor();
-  const page = await ports.advisories.list({ limit: query.limit });
-  return renderAtomFeed(page.items, { ...feed, emptyUpdated: new Date(0) });
+  const page = await listAdvisories(ports, query);
+  const { pageUrl, ...options } = feed;
+  return renderAtomFeed(page.items, {
+    ...options,
+    selfUrl: pageUrl(query.cursor),
+    nextUrl: page.nextCursor && pageUrl(page.nextCursor),
+    emptyUpdated: new Date(0),
+  });
 }
 
 /** POST /cert/advisories. Analysts only. */

@@ -2,11 +2,11 @@ import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } 
 import { canRead, canTriage, incidentScope, reportingDepartment } from '../domain/authorisation';
 import type { Caller, RequestContext, SystemActor } from '../domain/caller';
 import { formatCaseNumber } from '../domain/case-number';
-import { etagOf, type Incident, ifMatchNames } from '../domain/incident';
+import { etagOf, IF_MATCH_PATTERN, type Incident, ifMatchNames } from '../domain/incident';
 import { departmentLookup, type FindingEvent, type NormalisedFinding, normaliseEvent, type PipelineSettings } from '../domain/normalise';
 import { incidentFromFinding, incidentFromReport } from '../domain/open-incident';
 import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
-import type { ListIncidentsQuery, ReportIncidentInput, TriagePatch } from '../domain/schemas';
+import { type ListIncidentsQuery, REPORT_IDEMPOTENCY_KEY, type ReportIncidentInput, type TriagePatch } from '../domain/schemas';
 import { hongKongDate } from '../domain/time';
 import { applyTriage } from '../domain/triage';
 import {
@@ -18,6 +18,7 @@ import {
   invalidIdempotencyKey,
   invalidInput,
   invalidTransition,
+  malformedIfMatch,
   noSuchIncident,
   refused,
 } from '../errors';
@@ -30,7 +31,7 @@ export interface TaggedIncident {
 }
 
 /** A report's Idempotency-Key: remembered for a day, per department. */
-const REPORT_IDEMPOTENCY: IdempotencyPolicy = { windowSeconds: 24 * 60 * 60, keyPattern: /^[A-Za-z0-9_.:-]{8,128}$/ };
+const REPORT_IDEMPOTENCY: IdempotencyPolicy = { windowSeconds: 24 * 60 * 60, keyPattern: REPORT_IDEMPOTENCY_KEY };
 const REPORT_REFUSALS: IdempotencyRefusals = {
   invalidKey: invalidIdempotencyKey,
   reusedWithOtherRequest: idempotencyKeyReused,
@@ -137,6 +138,7 @@ export async function triageIncident(
   const decision = canTriage(caller);
   if (!decision.allowed) throw refused(decision.reason);
   if (ifMatch === undefined || ifMatch.trim() === '' || ifMatch.trim() === '*') throw ifMatchRequired();
+  if (!IF_MATCH_PATTERN.test(ifMatch)) throw malformedIfMatch();
   const current = await ports.incidents.get(id);
   if (!current) throw noSuchIncident(id);
   if (!ifMatchNames(ifMatch, current)) throw incidentChanged(id);

@@ -6,6 +6,8 @@ export interface AtomFeedOptions {
   readonly title: string;
   /** URL the feed is served from. */
   readonly selfUrl: string;
+  /** URL of the page of older advisories, when there is one (RFC 5005 paged feeds). @default - the last page */
+  readonly nextUrl?: string;
   /** Page of one advisory, for each entry's link. */
   readonly advisoryUrl: (id: string) => string;
   readonly author: string;
@@ -54,7 +56,7 @@ function entry(advisory: PublicAdvisory, options: AtomFeedOptions): string {
   ].join('\n');
 }
 
-/** An Atom 1.0 (RFC 4287) feed of advisories, newest first as given. */
+/** An Atom 1.0 (RFC 4287) feed of advisories, newest first as given; one page of a paged feed (RFC 5005) when it links a next. */
 export function renderAtomFeed(advisories: readonly PublicAdvisory[], options: AtomFeedOptions): string {
   const updated =
     advisories
@@ -68,6 +70,7 @@ export function renderAtomFeed(advisories: readonly PublicAdvisory[], options: A
     `  <title>${xmlText(options.title)}</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlText(options.selfUrl)}"/>`,
+    ...(options.nextUrl ? [`  <link rel="next" type="application/atom+xml" href="${xmlText(options.nextUrl)}"/>`] : []),
     `  <author><name>${xmlText(options.author)}</name></author>`,
     ...advisories.map((a) => entry(a, options)),
     '</feed>',

@@ -66,6 +66,12 @@ export function etagOf(incident: Pick<Incident, 'version'>): string {
   return `"${incident.version}"`;
 }
 
+/**
+ * What If-Match may hold here: one or more entity tags, strong or weak (RFC 9110). `*`, which
+ * any version would match, is not one: a triage must name the version it was made against.
+ */
+export const IF_MATCH_PATTERN = /^\s*(?:W\/)?"[\x21\x23-\x7e]*"(?:\s*,\s*(?:W\/)?"[\x21\x23-\x7e]*")*\s*$/;
+
 /** Whether an If-Match header names the current version. Weak tags never match (RFC 9110). */
 export function ifMatchNames(header: string, incident: Pick<Incident, 'version'>): boolean {
   const current = etagOf(incident);

@@ -68,12 +68,12 @@ const handlers: Handlers<typeof certService.routes> = {
 
   async listAdvisories(request) {
     if (request.query.format === 'atom' || (request.headers.accept ?? '').includes('application/atom+xml')) {
-      const base = `https://${request.headers.host ?? 'localhost'}/cert`;
+      const list = `${request.baseUrl}/advisories`;
       const feed = await advisoryFeed(await certPorts(), request.query, {
         feedId: 'tag:cert.gov.hk,2026:advisories',
         title: 'Government CERT security advisories',
-        selfUrl: `${base}/advisories?format=atom`,
-        advisoryUrl: (id) => `${base}/advisories#${id}`,
+        pageUrl: (cursor) => `${list}?format=atom${cursor ? `&cursor=${cursor}` : ''}`,
+        advisoryUrl: (id) => `${list}#${id}`,
         author: 'Government CERT',
       });
       return { status: 200, text: feed, headers: { ...PUBLIC_CACHE, 'content-type': 'application/atom+xml; charset=utf-8' } };

@@ -87,9 +87,10 @@ export class DynamoIncidentStore implements IncidentStore {
     const values: Record<string, unknown> = { ':expected': expectedVersion };
     const sets: string[] = [];
     const removes: string[] = [];
-    const fields = Object.keys(item).filter((f) => !SIGHTING_FIELDS.has(f));
-    if (next.assignee === undefined) fields.push('assignee');
-    for (const [i, field] of fields.entries()) {
+    // Each attribute once: an assignee just cleared is in the item as undefined, and removed like one never set.
+    const fields = new Set(Object.keys(item).filter((f) => !SIGHTING_FIELDS.has(f)));
+    if (next.assignee === undefined) fields.add('assignee');
+    for (const [i, field] of [...fields].entries()) {
       names[`#f${i}`] = field;
       const value = item[field];
       if (value === undefined) removes.push(`#f${i}`);

@@ -31,22 +31,31 @@ describe('CERT service over embedded DynamoDB', () => {
       const atom = await advisoryFeed(
         world.ports,
         { limit: 10 },
-        { feedId: 'tag:x,2026:a', title: 'Alerts', selfUrl: 'https://x/a', advisoryUrl: (i) => `https://x/a/${i}`, author: 'CERT' },
+        { feedId: 'tag:x,2026:a', title: 'Alerts', pageUrl: () => 'https://x/a', advisoryUrl: (i) => `https://x/a/${i}`, author: 'CERT' },
       );
       expect(atom.match(/<entry>/g)).toHaveLength(3);
     });
 
-    it('refuses a cursor for the Atom feed, which has no further pages, rather than ignoring it', async () => {
+    it('pages the Atom feed as RFC 5005 does, with the cursors of the JSON list, and refuses one it did not make', async () => {
       const feed = {
         feedId: 'tag:x,2026:a',
         title: 'Alerts',
-        selfUrl: 'https://x/a',
+        pageUrl: (cursor?: string) => `https://x/a${cursor ? `?cursor=${cursor}` : ''}`,
         advisoryUrl: (i: string) => `https://x/a/${i}`,
         author: 'CERT',
       };
-      for (const cursor of ['not-a-cursor', (await listAdvisories(world.ports, { limit: 1 })).nextCursor]) {
-        await expect(advisoryFeed(world.ports, { limit: 10, cursor }, feed)).rejects.toMatchObject({ status: 400, code: 'invalid_input' });
-      }
+      const newest = await advisoryFeed(world.ports, { limit: 2 }, feed);
+      const next = /<link rel="next" type="application\/atom\+xml" href="https:\/\/x\/a\?cursor=([\w-]+)"\/>/.exec(newest)?.[1];
+      expect(next).toBe((await listAdvisories(world.ports, { limit: 2 })).nextCursor);
+      expect(newest).toContain('<link rel="self" type="application/atom+xml" href="https://x/a"/>');
+      const older = await advisoryFeed(world.ports, { limit: 2, cursor: next }, feed);
+      expect(older.match(/<id>tag:x,2026:a:(A[\d-]+)<\/id>/g)).toEqual(['<id>tag:x,2026:a:A26-05-01</id>']);
+      expect(older).toContain(`href="https://x/a?cursor=${next}"`);
+      expect(older).not.toContain('rel="next"');
+      await expect(advisoryFeed(world.ports, { limit: 10, cursor: 'not-a-cursor' }, feed)).rejects.toMatchObject({
+        status: 400,
+        code: 'invalid_input',
+      });
     });
 
     it('lets only analysts publish', async () => {

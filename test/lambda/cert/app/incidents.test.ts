@@ -231,6 +231,22 @@ describe('CERT service over embedded DynamoDB', () => {
       etag = triaged.etag;
     });
 
+    it('clears an assignee with null, stored as no assignee', async () => {
+      const opened = await reportIncident(world.ports, officerOf('TD'), report({ title: 'Assigned, then not' }), context('c0'));
+      const assigned = await triageIncident(world.ports, analyst, opened.incident.id, { assignee: 'bob' }, opened.etag, context('c1'));
+      const cleared = await triageIncident(
+        world.ports,
+        analyst,
+        opened.incident.id,
+        { assignee: null, note: 'Unassigned' },
+        assigned.etag,
+        context('c2'),
+      );
+      expect(cleared.incident.assignee).toBeUndefined();
+      expect(cleared.etag).toBe('"3"');
+      expect((await getIncident(world.ports, analyst, opened.incident.id)).incident).toEqual(cleared.incident);
+    });
+
     it('refuses a stale ETag and changes nothing', async () => {
       const before = (await getIncident(world.ports, analyst, id)).incident;
       await expect(triageIncident(world.ports, analyst, id, { status: 'contained' }, '"1"', context('t2'))).rejects.toMatchObject({

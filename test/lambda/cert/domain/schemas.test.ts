@@ -1,3 +1,7 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import * as z from 'zod';
 import {
   addKnownExploitedSchema,
   listIncidentsQuerySchema,
@@ -64,5 +68,33 @@ describe('request schemas', () => {
     expect(addKnownExploitedSchema.parse(entry)).toMatchObject({ knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] });
     expect(addKnownExploitedSchema.safeParse({ ...entry, cveID: 'CVE-26-1' }).success).toBe(false);
     expect(addKnownExploitedSchema.safeParse({ ...entry, cwes: ['79'] }).success).toBe(false);
+  });
+
+  it('declares texts as they are checked: the JSON Schema of a field accepts exactly what the field does', () => {
+    const ajv = new Ajv2020();
+    const fields = [reportIncidentSchema.shape.title, triagePatchSchema.shape.assignee.unwrap().unwrap()];
+    // Mostly whitespace of every kind trim knows (and some it does not), around a few letters.
+    const texts = fc.string({
+      unit: fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0085', '\u001c', 'a', '中'),
+      maxLength: 130,
+    });
+    for (const field of fields) {
+      const validate = ajv.compile(z.toJSONSchema(field, { io: 'input' }));
+      fc.assert(fc.property(texts, (text) => expect(validate(text)).toBe(field.safeParse(text).success)));
+    }
+    expect(reportIncidentSchema.shape.title.safeParse(' \u3000 ').success).toBe(false);
+    expect(reportIncidentSchema.shape.title.parse('  Phishing  ')).toBe('Phishing');
+  });
+
+  it('declares references as they are checked: an https URL by its pattern, which the JSON Schema states', () => {
+    const reference = publishAdvisorySchema.shape.references.unwrap().element;
+    const validate = addFormats(new Ajv2020()).compile(z.toJSONSchema(reference, { io: 'input' }));
+    const candidates = fc.oneof(
+      fc.webUrl({ validSchemes: ['https', 'http'], withQueryParameters: true, withFragments: true }),
+      fc.string().map((s) => `https://${s}`),
+    );
+    fc.assert(fc.property(candidates, (url) => expect(validate(url)).toBe(reference.safeParse(url).success)));
+    expect(reference.safeParse('https://www.govcert.gov.hk/en/alerts_detail.php?id=1#top').success).toBe(true);
+    expect(reference.safeParse('http://www.govcert.gov.hk/').success).toBe(false);
   });
 });

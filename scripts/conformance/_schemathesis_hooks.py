@@ -1,0 +1,145 @@
+"""Schemathesis hooks for the conformance run: local mode's credentials, chosen per operation.
+
+Every operation's security requirement names the scheme it needs (and, as OpenAPI 3.1 allows for
+any scheme, the role it needs); the auth provider answers it with the credential local mode made:
+a citizen, staff (a CERT analyst), a department officer with its department's API key, a platform
+administrator, Notify's per-request JWT made from the demo API key, Pay's API key.
+
+Two things a client does that schemathesis cannot know from a document, done here for the cases it
+means to be valid: a fresh Idempotency-Key for each request (a key used again for another request
+is refused, as it should be), and an opaque value (a list cursor) made as its content keywords say.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import uuid
+
+import schemathesis
+from notifications_python_client.authentication import create_jwt_token
+
+# Credentials of one department's officer: the one the seeds made their demo data for.
+OFFICER_DEPARTMENT = "DPO"
+
+# Staff operations whose requirement alone does not say who calls them. Officers report incidents
+# for their own department; an analyst must name one, which a schema cannot ask of one caller only.
+STAFF_CALLER_BY_OPERATION = {"reportIncident": "officer"}
+
+
+def _env(name: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise RuntimeError(f"{name} is not set: run this through `npm run conformance`")
+    return value
+
+
+def notify_jwt() -> str:
+    """A fresh token per request, as Notify's clients make one: iss the service id, iat now."""
+    key = _env("NOTIFY_API_KEY")
+    # Notify's key format is `{name}-{service id}-{secret}`, the last two UUIDs.
+    return create_jwt_token(secret=key[-36:], client_id=key[-73:-37])
+
+
+def staff_token(roles: list[str], operation_id: str | None) -> str:
+    if "platform-admin" in roles:
+        return _env("TOKEN_ADMIN")
+    if "department-officer" in roles or STAFF_CALLER_BY_OPERATION.get(operation_id) == "officer":
+        return _env(f"TOKEN_OFFICER_{OFFICER_DEPARTMENT}")
+    return _env("TOKEN_ANALYST")
+
+
+def credential(scheme: str, roles: list[str], operation_id: str | None) -> str:
+    """The value of the header that carries the scheme's credential."""
+    if scheme == "citizenToken":
+        return f"Bearer {_env('TOKEN_CITIZEN')}"
+    if scheme == "staffToken":
+        return f"Bearer {staff_token(roles, operation_id)}"
+    if scheme == "departmentApiKey":
+        return _env(f"API_KEY_{OFFICER_DEPARTMENT}")
+    if scheme == "notify-jwt":
+        return f"Bearer {notify_jwt()}"
+    if scheme == "pay-api-key":
+        return f"Bearer {_env('PAY_API_KEY')}"
+    raise RuntimeError(f"No local credential for the security scheme {scheme!r}: add it to {__file__}")
+
+
+def header_of(definition: dict) -> str:
+    """The header a security scheme reads, named as the document names it (schemathesis strips it by that name)."""
+    if definition.get("type") == "http":
+        return "Authorization"
+    if definition.get("type") == "apiKey" and definition.get("in") == "header":
+        return definition["name"]
+    raise RuntimeError(f"Security scheme {definition} is not carried in a header")
+
+
+# Not cached: Notify refuses a token issued more than 30 seconds ago, so each case gets its own.
+@schemathesis.auth(refresh_interval=None, retry_on=[])
+class LocalModeCredentials:
+    def get(self, case, context):
+        definition = context.operation.definition.raw
+        requirements = definition.get("security") or []
+        if not requirements:
+            return None
+        schemes = context.operation.schema.raw_schema.get("components", {}).get("securitySchemes", {})
+        operation_id = definition.get("operationId")
+        return {header_of(schemes[name]): credential(name, roles, operation_id) for name, roles in requirements[0].items()}
+
+    def set(self, case, data, context):
+        case.headers = {**(case.headers or {}), **data}
+
+
+def instance_of(schema: dict, seed: str):
+    """A small value valid against a JSON schema of objects, strings, numbers and enums, built from `seed`."""
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object":
+        return {name: instance_of(property, seed) for name, property in schema.get("properties", {}).items()}
+    if kind == "string":
+        low, high = schema.get("minLength", 0), schema.get("maxLength", max(len(seed), 1))
+        return (seed + "a" * low)[: max(low, min(len(seed), high))]
+    if kind in ("integer", "number"):
+        return schema.get("minimum", 0)
+    if kind == "boolean":
+        return True
+    raise RuntimeError(f"Cannot make a value of {schema}: extend instance_of in {__file__}")
+
+
+def encoded(schema: dict, seed: str) -> str | None:
+    """The value of a string whose content keywords say it is base64url JSON of a schema, or None."""
+    if not (
+        schema.get("contentEncoding") == "base64url"
+        and schema.get("contentMediaType") == "application/json"
+        and isinstance(schema.get("contentSchema"), dict)
+    ):
+        return None
+    content = json.dumps(instance_of(schema["contentSchema"], seed), separators=(",", ":"))
+    return base64.urlsafe_b64encode(content.encode()).decode().rstrip("=")
+
+
+def _is_positive(case) -> bool:
+    return case.meta is not None and case.meta.generation.mode.is_positive
+
+
+@schemathesis.hook
+def map_case(context, case):
+    if not _is_positive(case):
+        return case
+    for parameter in context.operation.definition.raw.get("parameters", []):
+        name, where, schema = parameter["name"], parameter["in"], parameter.get("schema", {})
+        container = case.query if where == "query" else case.headers if where == "header" else None
+        if not isinstance(container, dict) or container.get(name) is None:
+            continue
+        value = encoded(schema, str(container[name]))
+        if value is not None:
+            container[name] = value
+        elif name.lower() == "idempotency-key":
+            fresh = str(uuid.uuid4())
+            if re.search(schema.get("pattern", ""), fresh):
+                container[name] = fresh
+    return case
