@@ -1,16 +1,17 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateTableCommand, DynamoDBClient, type GlobalSecondaryIndex, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { bucketEnvName, type StorageDefinition, type TableDefinition, tableEnvName } from '../../lambda/shared/storage-definition';
 
-// dynalite and s3rver ship no types.
-const dynalite: (options: object) => import('node:http').Server = require('dynalite');
-const S3rver: new (options: object) => { run(): Promise<AddressInfo>; close(): Promise<void> } = require('s3rver');
+// The servers themselves, shared with the process local mode runs them in (plain CommonJS, untyped).
+const {
+  startServers,
+}: { startServers(settings: ServerSettings): Promise<{ dynamoPort: number; s3Port: number; close(): Promise<void> }> } =
+  require('./storage-process.cjs');
 
 export interface EmbeddedStorageOptions {
   /** Folder for persistent data. @default - in memory; nothing survives `stop()` */
@@ -145,32 +146,8 @@ interface StartedServers {
 }
 
 async function inThisProcess(settings: ServerSettings): Promise<StartedServers> {
-  const dynamo = dynalite({
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    ...(settings.dynamoPath ? { path: settings.dynamoPath } : {}),
-  });
-  dynamo.listen(0, '127.0.0.1');
-  await once(dynamo, 'listening');
-  const s3 = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: settings.s3Directory,
-    resetOnClose: !settings.persistent,
-  });
-  const s3Address = await s3.run();
-  return {
-    dynamoPort: (dynamo.address() as AddressInfo).port,
-    s3Port: s3Address.port,
-    servers: {
-      async close() {
-        await new Promise<void>((resolve) => dynamo.close(() => resolve()));
-        await s3.close();
-      },
-    },
-  };
+  const { dynamoPort, s3Port, close } = await startServers(settings);
+  return { dynamoPort, s3Port, servers: { close } };
 }
 
 async function inChildProcess(settings: ServerSettings): Promise<StartedServers> {
