@@ -195,7 +195,12 @@ function responses(route: RouteDefinition, hasErrorBody: boolean, refusals: Read
   for (const status of refusals) out[String(status)] ??= errorResponse(REFUSED_REQUEST);
   for (const [key, description] of Object.entries(route.responses ?? {})) {
     const status = Number(key);
-    out[key] = status >= 400 ? errorResponse(description) : status < 300 ? successResponse(status, description) : { description, headers: REQUEST_ID_HEADER };
+    out[key] =
+      status >= 400
+        ? errorResponse(description)
+        : status < 300
+          ? successResponse(status, description)
+          : { description, headers: REQUEST_ID_HEADER };
   }
   return out;
 }
