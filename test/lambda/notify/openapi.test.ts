@@ -1,5 +1,6 @@
 import { NOTIFY_IDEMPOTENCY } from '../../../lambda/notify/domain/idempotency';
 import { FILTERABLE_STATUSES, SMS_STATUSES, TEMPLATE_TYPES } from '../../../lambda/notify/domain/model';
+import { PHONE_NUMBER_PATTERN } from '../../../lambda/notify/domain/recipients';
 import { sendEmailRequestSchema } from '../../../lambda/notify/domain/schemas';
 import { notifyService } from '../../../lambda/notify/routes';
 import { openApiDocument } from '../../../lib/openapi/openapi';
@@ -34,6 +35,17 @@ describe("Notify's OpenAPI document", () => {
     expect(email.properties.reference).toMatchObject({ anyOf: [{ type: 'string', maxLength: 1000 }, { type: 'null' }] });
     expect(email.additionalProperties).toBe(false);
     expect(email.required.sort()).toEqual(['email_address', 'template_id']);
+  });
+
+  it('declares the phone numbers a text message may go to as the pattern the server reads them by', () => {
+    const sms = bodySchema(operation('post', '/v2/notifications/sms'));
+    expect(sms.properties.phone_number).toEqual({
+      type: 'string',
+      pattern: PHONE_NUMBER_PATTERN.source,
+      description: expect.stringContaining("needs the service's permission for international text messages"),
+    });
+    expect(sms.additionalProperties).toBe(false);
+    expect(sms.required.sort()).toEqual(['phone_number', 'template_id']);
   });
 
   it('enforces the formats it declares: an address that is no e-mail address is refused by the schema itself', () => {
