@@ -169,6 +169,19 @@ describe('notifications authorizer and API entry', () => {
     }
   });
 
+  it('sends from the demo service to a number outside Hong Kong, as a service with the international permission does', async () => {
+    const body = {
+      phone_number: '+44 7700 900123',
+      template_id: DEMO_SMS_TEMPLATE_ID,
+      personalisation: { office: 'Wan Chai', date: '3 May', reference_number: 'A1' },
+    };
+    const res = await api(await ownHostEvent('POST', '/v2/notifications/sms', { body }));
+    expect({ status: res.statusCode, body: JSON.parse(res.body).content }).toEqual({
+      status: 201,
+      body: { body: 'Your appointment at Wan Chai is confirmed for 3 May. Reference A1.', from_number: 'DPO' },
+    });
+  });
+
   it("lists the service's received text messages, none, in Notify's shape and with its links from the service's own host", async () => {
     const res = await api(await ownHostEvent('GET', '/v2/received-text-messages'));
     expect(res.statusCode).toBe(200);
