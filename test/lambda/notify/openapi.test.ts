@@ -48,6 +48,22 @@ describe("Notify's OpenAPI document", () => {
     expect(sms.required.sort()).toEqual(['phone_number', 'template_id']);
   });
 
+  it("says in its description what a send's or a preview's schema cannot: templates, placeholders, reply-to addresses, senders", () => {
+    const email = operation('post', '/v2/notifications/email').description;
+    expect(email).toContain("`template_id` names one of the service's email templates");
+    expect(email).toContain('"sms template is not suitable for email notification"');
+    expect(email).toContain('`personalisation` gives a value other than null for each placeholder of the template');
+    expect(email).toContain("`email_reply_to_id` is one of the service's reply-to addresses");
+    const sms = operation('post', '/v2/notifications/sms').description;
+    expect(sms).toContain("`template_id` names one of the service's sms templates");
+    expect(sms).toContain("`sms_sender_id` is one of the service's text message senders");
+    expect(sms).toContain('at most 918 characters');
+    expect(sms).toContain("needs the service's permission for international text messages");
+    const preview = operation('post', '/v2/template/{id}/preview').description;
+    expect(preview).toContain("`id` names one of the service's templates (else 404 NoResultFound)");
+    expect(preview).toContain('`personalisation` gives a value other than null for each placeholder of the template');
+  });
+
   it('enforces the formats it declares: an address that is no e-mail address is refused by the schema itself', () => {
     const body = (email_address: string) => ({ email_address, template_id: '0b6f4c6e-2f1d-4a4e-8d9b-3c2e1f0a9b8c' });
     expect(sendEmailRequestSchema.safeParse(body('someone@example.gov.hk')).success).toBe(true);
