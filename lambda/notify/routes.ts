@@ -155,6 +155,10 @@ export const notifyService = defineService({
       auth,
       summary:
         "Send a letter, from a template or a precompiled PDF: no service here sends letters, so Notify's 400 for a service without the letter permission",
+      description:
+        "No service here has Notify's letter permission (the platform prints and posts nothing), so a letter whose body is valid is " +
+        'answered 400 BadRequestError "Service is not allowed to send letters", as Notify answers a service without it; a body its ' +
+        "schemas refuse is Notify's ValidationError first. The 201 is Notify's answer to a service with the permission.",
       body: sendLetterRequestSchema,
       successStatus: 201,
       // A precompiled letter is a PDF in base64; the cap stays under Lambda's 6 MB request payload.

@@ -202,3 +202,28 @@ def notify_before_call(context, case, kwargs):
             if case.body.get(field) is not None:
                 case.body[field] = _env(setting)
     case.body["personalisation"] = notify_personalised(case.body.get("personalisation"), template_id)
+
+
+NOTIFY_NO_LETTERS = [{"error": "BadRequestError", "message": "Service is not allowed to send letters"}]
+
+
+@schemathesis.check
+def notify_letter_refused_for_permission_only(ctx, response, case):
+    """A letter valid against Notify's document is refused for the letter permission alone, never as invalid.
+
+    No service here may send letters, and Notify answers a service without the permission 400 however
+    valid the letter (_schemathesis.toml lets sendLetter's valid requests meet that 400): this holds
+    such a 400 to exactly that answer, so a valid letter refused for anything else still fails.
+    """
+    operation = case.operation
+    if operation.definition.raw.get("operationId") != "sendLetter" or not operation.path.startswith("/notify/"):
+        return None
+    if not _is_positive(case) or response.status_code != 400:
+        return None
+    try:
+        errors = response.json().get("errors")
+    except ValueError:
+        errors = response.text
+    if errors != NOTIFY_NO_LETTERS:
+        raise AssertionError(f"A letter valid against the document was refused for another reason than the letter permission: {errors}")
+    return None

@@ -115,6 +115,9 @@ describe("Notify's OpenAPI document", () => {
   it('declares letters, refused, and received text messages, in Notify shapes', () => {
     const letter = operation('post', '/v2/notifications/letter');
     expect(letter.responses['400']).toBeDefined();
+    expect(letter.description).toContain(
+      'a letter whose body is valid is answered 400 BadRequestError "Service is not allowed to send letters", as Notify answers a service without it',
+    );
     expect(bodySchema(letter).anyOf.map((s: Json) => [...s.required].sort())).toEqual([
       ['personalisation', 'template_id'],
       ['content', 'reference'],
