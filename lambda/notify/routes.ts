@@ -25,6 +25,7 @@ import {
   templateIdSchema,
   templateVersionSchema,
 } from './domain/schemas';
+import { SMS_CHARACTER_LIMIT } from './domain/sms-length';
 import { authError, formatError, requestError } from './errors';
 
 /** Notify's own credentials: an HS256 JWT made from a department's API key, checked by the service's authorizer. */
@@ -76,6 +77,19 @@ const idempotent = {
   responses: { 409: 'The Idempotency-Key was used with another body, or its first request is still being sent (ConflictError)' },
 } as const;
 
+/**
+ * What a send's body schema cannot say: the rules that depend on the service's templates and
+ * settings, each answered with Notify's 400 BadRequestError.
+ */
+const sendRules = (type: 'email' | 'sms', other: 'email' | 'sms', extra: string) =>
+  `What the body's schema cannot say, each answered 400 BadRequestError: \`template_id\` names one of the service's ${type} templates ` +
+  `("Template not found"; a template of the other kind is "${other} template is not suitable for ${type} notification"); ` +
+  `${PERSONALISATION_RULE}; ${extra}. A team key, or any key of a service in trial mode, sends only to the service's team and guest list.`;
+
+const PERSONALISATION_RULE =
+  '`personalisation` gives a value other than null for each placeholder of the template (as GET /v2/template/{id} lists them, ' +
+  'matched whatever their case, spaces, hyphens and underscores), else "Missing personalisation: " and the names';
+
 const notificationId = z.strictObject({ id: notificationIdSchema });
 const templateId = z.strictObject({ id: templateIdSchema });
 
@@ -114,6 +128,7 @@ export const notifyService = defineService({
       path: '/notify/v2/notifications/email',
       auth,
       summary: 'Send an e-mail from a template; an Idempotency-Key makes a retry return the first notification',
+      description: sendRules('email', 'sms', "`email_reply_to_id` is one of the service's reply-to addresses"),
       body: sendEmailRequestSchema,
       ...idempotent,
       successStatus: 201,
@@ -124,6 +139,11 @@ export const notifyService = defineService({
       path: '/notify/v2/notifications/sms',
       auth,
       summary: 'Send a text message from a template; an Idempotency-Key makes a retry return the first notification',
+      description: sendRules(
+        'sms',
+        'email',
+        `\`sms_sender_id\` is one of the service's text message senders; the message filled in is at most ${SMS_CHARACTER_LIMIT} characters; a number outside Hong Kong needs the service's permission for international text messages`,
+      ),
       body: sendSmsRequestSchema,
       ...idempotent,
       successStatus: 201,
@@ -135,6 +155,10 @@ export const notifyService = defineService({
       auth,
       summary:
         "Send a letter, from a template or a precompiled PDF: no service here sends letters, so Notify's 400 for a service without the letter permission",
+      description:
+        "No service here has Notify's letter permission (the platform prints and posts nothing), so a letter whose body is valid is " +
+        'answered 400 BadRequestError "Service is not allowed to send letters", as Notify answers a service without it; a body its ' +
+        "schemas refuse is Notify's ValidationError first. The 201 is Notify's answer to a service with the permission.",
       body: sendLetterRequestSchema,
       successStatus: 201,
       // A precompiled letter is a PDF in base64; the cap stays under Lambda's 6 MB request payload.
@@ -177,6 +201,7 @@ export const notifyService = defineService({
       path: '/notify/v2/template/{id}/preview',
       auth,
       summary: 'A template filled in with personalisation, as it would be sent',
+      description: `\`id\` names one of the service's templates (else 404 NoResultFound); ${PERSONALISATION_RULE} (400 BadRequestError).`,
       params: templateId,
       body: previewTemplateRequestSchema,
       response: templatePreviewResponseSchema,

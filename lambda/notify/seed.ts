@@ -6,7 +6,8 @@ import { RecordingProvider } from './store/recording-provider';
 
 /**
  * Demo data for local mode: a service of the Digital Policy Office with one team member, an
- * e-mail and a text message template, and a live API key. Running it again keeps what exists
+ * e-mail and a text message template, and a live API key; it may send text messages abroad, as
+ * Notify's services with the international permission do. Running it again keeps what exists
  * and hands back the same key text, so the printed instructions stay true across restarts
  * (as long as the secret box key is kept with the data).
  */
@@ -66,7 +67,7 @@ export async function seedNotify(ports: NotifyPorts): Promise<NotifySeed> {
         smsSenders: [{ id: DEMO_SMS_SENDER_ID, sender: 'DPO', isDefault: true }],
         teamMembers: [DEMO_TEAM_MEMBER],
         guestList: [],
-        canSendInternationalSms: false,
+        canSendInternationalSms: true,
         dailyLimit: 250_000,
         rateLimitPerMinute: 3000,
         retentionDays: 7,

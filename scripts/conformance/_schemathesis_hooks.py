@@ -143,3 +143,87 @@ def map_case(context, case):
             if re.search(schema.get("pattern", ""), fresh):
                 container[name] = fresh
     return case
+
+
+# --- Notify: what its document says in words, done for the requests schemathesis means to be valid ---
+#
+# A send names one of the service's templates of its own kind and gives a value for every
+# placeholder of it; a preview names one of the service's templates and fills its placeholders;
+# a reply-to address and a text message sender are the service's own. The templates are read from
+# the service itself, as a department's client knows its own. Every other field stays as generated.
+
+NOTIFY_TEMPLATE_BY_OPERATION = {"sendEmail": "NOTIFY_EMAIL_TEMPLATE_ID", "sendSms": "NOTIFY_SMS_TEMPLATE_ID"}
+NOTIFY_OWN_SETTING_BY_FIELD = {"email_reply_to_id": "NOTIFY_EMAIL_REPLY_TO_ID", "sms_sender_id": "NOTIFY_SMS_SENDER_ID"}
+_notify_placeholders: dict[str, list[str]] = {}
+
+
+def notify_placeholders(template_id: str) -> list[str]:
+    """The placeholder names of one of the demo service's templates, as GET /v2/template/{id} lists them."""
+    if template_id not in _notify_placeholders:
+        import urllib.request
+
+        request = urllib.request.Request(
+            f"{_env('LOCAL_URL')}/notify/v2/template/{template_id}", headers={"Authorization": f"Bearer {notify_jwt()}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            _notify_placeholders[template_id] = list(json.load(response)["personalisation"])
+    return _notify_placeholders[template_id]
+
+
+def _notify_placeholder_key(name: str) -> str:
+    """Notify's match of placeholder names: case, white space (either engine's), hyphens and underscores aside."""
+    return re.sub(r"[\s\ufeff_-]", "", name).lower()
+
+
+def notify_personalised(generated, template_id: str) -> dict:
+    """The generated personalisation with a value for each of the template's placeholders (last, so it wins)."""
+    names = notify_placeholders(template_id)
+    keys = {_notify_placeholder_key(name) for name in names}
+    kept = {k: v for k, v in (generated or {}).items() if _notify_placeholder_key(k) not in keys}
+    return {**kept, **{name: "yes" for name in names}}
+
+
+# Just before the call, so that it holds for the values the stateful phase's links put in too.
+@schemathesis.hook("before_call").apply_to(operation_id=["sendEmail", "sendSms", "previewTemplate"], path_regex=r"^/notify/")
+def notify_before_call(context, case, kwargs):
+    if not _is_positive(case) or not isinstance(case.body, dict):
+        return
+    operation_id = context.operation.definition.raw.get("operationId")
+    if operation_id == "previewTemplate":
+        # Either of the demo templates, as the generated id falls: an unknown one is only ever 404.
+        generated = str((case.path_parameters or {}).get("id"))
+        choice = sorted(NOTIFY_TEMPLATE_BY_OPERATION.values())[sum(map(ord, generated)) % 2]
+        case.path_parameters = {**(case.path_parameters or {}), "id": _env(choice)}
+        template_id = case.path_parameters["id"]
+    else:
+        template_id = _env(NOTIFY_TEMPLATE_BY_OPERATION[operation_id])
+        case.body["template_id"] = template_id
+        for field, setting in NOTIFY_OWN_SETTING_BY_FIELD.items():
+            if case.body.get(field) is not None:
+                case.body[field] = _env(setting)
+    case.body["personalisation"] = notify_personalised(case.body.get("personalisation"), template_id)
+
+
+NOTIFY_NO_LETTERS = [{"error": "BadRequestError", "message": "Service is not allowed to send letters"}]
+
+
+@schemathesis.check
+def notify_letter_refused_for_permission_only(ctx, response, case):
+    """A letter valid against Notify's document is refused for the letter permission alone, never as invalid.
+
+    No service here may send letters, and Notify answers a service without the permission 400 however
+    valid the letter (_schemathesis.toml lets sendLetter's valid requests meet that 400): this holds
+    such a 400 to exactly that answer, so a valid letter refused for anything else still fails.
+    """
+    operation = case.operation
+    if operation.definition.raw.get("operationId") != "sendLetter" or not operation.path.startswith("/notify/"):
+        return None
+    if not _is_positive(case) or response.status_code != 400:
+        return None
+    try:
+        errors = response.json().get("errors")
+    except ValueError:
+        errors = response.text
+    if errors != NOTIFY_NO_LETTERS:
+        raise AssertionError(f"A letter valid against the document was refused for another reason than the letter permission: {errors}")
+    return None

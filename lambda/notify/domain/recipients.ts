@@ -53,9 +53,42 @@ export interface PhoneNumber {
 
 const HONG_KONG = '852';
 
+/**
+ * What may stand between the digits of a phone number: white space (JavaScript's `\s`, spelt
+ * out so that a JSON Schema pattern means the same in every regular expression engine), brackets,
+ * dots, hyphens, en and em dashes and slashes.
+ */
+const SEPARATORS = String.raw`\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff().\u2013\u2014/-`;
+
+/**
+ * The phone numbers parsePhoneNumber reads, as one regular expression for the request schema and
+ * the OpenAPI document: a Hong Kong mobile number (eight digits starting 4 to 9), alone or after
+ * +852 or 00852, or another country's number of 8 to 15 digits after + or 00 (its country code
+ * not starting 0, and not 852), with separators anywhere. Only ASCII digits, in every engine.
+ */
+export const PHONE_NUMBER_PATTERN = (() => {
+  const s = `[${SEPARATORS}]*`;
+  const digits = (min: number, max = min) => `(?:${s}[0-9]){${min === max ? min : `${min},${max}`}}`;
+  const prefix = `(?:\\+|0${s}0)${s}`;
+  const hongKong = `(?:${prefix}8${s}5${s}2${s})?[4-9]${digits(7)}`;
+  const country = `(?:[1-79]${digits(7, 14)}|8${s}[0-46-9]${digits(6, 13)}|8${s}5${s}[013-9]${digits(5, 12)})`;
+  return new RegExp(`^${s}(?:${hongKong}|${prefix}${country})${s}$`);
+})();
+
+/** Why `raw` is not a phone number, in Notify's words naming the field; undefined when it is one. */
+export function phoneNumberProblem(raw: unknown, field = 'phone_number'): string | undefined {
+  if (typeof raw !== 'string') return `${field} Must not contain letters or symbols`;
+  try {
+    parsePhoneNumber(raw, field);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Reads a phone number the way Notify does for the UK, with Hong Kong as the home country. */
 export function parsePhoneNumber(raw: string, field = 'phone_number'): PhoneNumber {
-  const compact = raw.replace(/[\s().\-–—/]/g, '');
+  const compact = raw.replace(new RegExp(`[${SEPARATORS}]`, 'g'), '');
   if (!/^\+?\d+$/.test(compact)) throw invalid(field, 'Must not contain letters or symbols');
   let digits: string;
   if (compact.startsWith('+')) digits = compact.slice(1);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { NOTIFY_IDEMPOTENCY } from './idempotency';
 import { FILTERABLE_STATUSES, TEMPLATE_TYPES } from './model';
-import { isValidEmailAddress } from './recipients';
+import { isValidEmailAddress, PHONE_NUMBER_PATTERN, phoneNumberProblem } from './recipients';
 
 /**
  * Request schemas of Notify's v2 API, written once: the handlers parse with them (through
@@ -47,8 +47,20 @@ export const sendEmailRequestSchema = z.strictObject({
 });
 export type SendEmailRequest = z.output<typeof sendEmailRequestSchema>;
 
+/**
+ * A phone number as Notify's schema checks one (its `phone_number` format), with Hong Kong as the
+ * home country: the pattern is what parsePhoneNumber reads, and a refusal says why in Notify's words.
+ */
+const phoneNumber = z
+  .string({ error: 'phone_number Must not contain letters or symbols' })
+  .regex(PHONE_NUMBER_PATTERN, { error: (issue) => phoneNumberProblem(issue.input) ?? 'phone_number is not a valid phone number' })
+  .meta({
+    description:
+      'A Hong Kong mobile number (8 digits starting 4 to 9, optionally after +852 or 00852) or, after + or 00, another country\'s number of 8 to 15 digits; spaces, brackets, dots, hyphens, dashes and slashes may stand between the digits. Sending to a number outside Hong Kong needs the service\'s permission for international text messages: without it the answer is 400 BadRequestError "Cannot send to international mobile numbers".',
+  });
+
 export const sendSmsRequestSchema = z.strictObject({
-  phone_number: z.string({ error: 'phone_number Must not contain letters or symbols' }),
+  phone_number: phoneNumber,
   template_id: uuid('template_id'),
   personalisation: personalisationSchema.optional(),
   reference: reference.optional(),

@@ -145,6 +145,43 @@ describe('notifications authorizer and API entry', () => {
     ]);
   });
 
+  it("checks a phone number with the rest of the body, as Notify's schema does: every field's error at once, in Notify's words", async () => {
+    const send = (body: unknown) => ownHostEvent('POST', '/v2/notifications/sms', { body });
+    const both = await api(await send({ phone_number: '9123456', template_id: 'not-a-template' }));
+    expect({ status: both.statusCode, body: JSON.parse(both.body) }).toEqual({
+      status: 400,
+      body: {
+        status_code: 400,
+        errors: [
+          { error: 'ValidationError', message: 'phone_number Not enough digits' },
+          { error: 'ValidationError', message: 'template_id is not a valid UUID' },
+        ],
+      },
+    });
+    for (const [phone_number, message] of [
+      ['9123 456a', 'phone_number Must not contain letters or symbols'],
+      ['2123 4567', 'phone_number Not a Hong Kong mobile number'],
+      ['+0123456789', 'phone_number Not a valid country prefix'],
+      [12345678, 'phone_number Must not contain letters or symbols'],
+    ]) {
+      const res = await api(await send({ phone_number, template_id: DEMO_SMS_TEMPLATE_ID }));
+      expect(JSON.parse(res.body).errors).toEqual([{ error: 'ValidationError', message }]);
+    }
+  });
+
+  it('sends from the demo service to a number outside Hong Kong, as a service with the international permission does', async () => {
+    const body = {
+      phone_number: '+44 7700 900123',
+      template_id: DEMO_SMS_TEMPLATE_ID,
+      personalisation: { office: 'Wan Chai', date: '3 May', reference_number: 'A1' },
+    };
+    const res = await api(await ownHostEvent('POST', '/v2/notifications/sms', { body }));
+    expect({ status: res.statusCode, body: JSON.parse(res.body).content }).toEqual({
+      status: 201,
+      body: { body: 'Your appointment at Wan Chai is confirmed for 3 May. Reference A1.', from_number: 'DPO' },
+    });
+  });
+
   it("lists the service's received text messages, none, in Notify's shape and with its links from the service's own host", async () => {
     const res = await api(await ownHostEvent('GET', '/v2/received-text-messages'));
     expect(res.statusCode).toBe(200);

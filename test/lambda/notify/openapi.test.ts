@@ -1,5 +1,6 @@
 import { NOTIFY_IDEMPOTENCY } from '../../../lambda/notify/domain/idempotency';
 import { FILTERABLE_STATUSES, SMS_STATUSES, TEMPLATE_TYPES } from '../../../lambda/notify/domain/model';
+import { PHONE_NUMBER_PATTERN } from '../../../lambda/notify/domain/recipients';
 import { sendEmailRequestSchema } from '../../../lambda/notify/domain/schemas';
 import { notifyService } from '../../../lambda/notify/routes';
 import { openApiDocument } from '../../../lib/openapi/openapi';
@@ -34,6 +35,33 @@ describe("Notify's OpenAPI document", () => {
     expect(email.properties.reference).toMatchObject({ anyOf: [{ type: 'string', maxLength: 1000 }, { type: 'null' }] });
     expect(email.additionalProperties).toBe(false);
     expect(email.required.sort()).toEqual(['email_address', 'template_id']);
+  });
+
+  it('declares the phone numbers a text message may go to as the pattern the server reads them by', () => {
+    const sms = bodySchema(operation('post', '/v2/notifications/sms'));
+    expect(sms.properties.phone_number).toEqual({
+      type: 'string',
+      pattern: PHONE_NUMBER_PATTERN.source,
+      description: expect.stringContaining("needs the service's permission for international text messages"),
+    });
+    expect(sms.additionalProperties).toBe(false);
+    expect(sms.required.sort()).toEqual(['phone_number', 'template_id']);
+  });
+
+  it("says in its description what a send's or a preview's schema cannot: templates, placeholders, reply-to addresses, senders", () => {
+    const email = operation('post', '/v2/notifications/email').description;
+    expect(email).toContain("`template_id` names one of the service's email templates");
+    expect(email).toContain('"sms template is not suitable for email notification"');
+    expect(email).toContain('`personalisation` gives a value other than null for each placeholder of the template');
+    expect(email).toContain("`email_reply_to_id` is one of the service's reply-to addresses");
+    const sms = operation('post', '/v2/notifications/sms').description;
+    expect(sms).toContain("`template_id` names one of the service's sms templates");
+    expect(sms).toContain("`sms_sender_id` is one of the service's text message senders");
+    expect(sms).toContain('at most 918 characters');
+    expect(sms).toContain("needs the service's permission for international text messages");
+    const preview = operation('post', '/v2/template/{id}/preview').description;
+    expect(preview).toContain("`id` names one of the service's templates (else 404 NoResultFound)");
+    expect(preview).toContain('`personalisation` gives a value other than null for each placeholder of the template');
   });
 
   it('enforces the formats it declares: an address that is no e-mail address is refused by the schema itself', () => {
@@ -87,6 +115,9 @@ describe("Notify's OpenAPI document", () => {
   it('declares letters, refused, and received text messages, in Notify shapes', () => {
     const letter = operation('post', '/v2/notifications/letter');
     expect(letter.responses['400']).toBeDefined();
+    expect(letter.description).toContain(
+      'a letter whose body is valid is answered 400 BadRequestError "Service is not allowed to send letters", as Notify answers a service without it',
+    );
     expect(bodySchema(letter).anyOf.map((s: Json) => [...s.required].sort())).toEqual([
       ['personalisation', 'template_id'],
       ['content', 'reference'],
