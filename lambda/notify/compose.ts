@@ -5,6 +5,7 @@ import { builtOnce } from '../shared/once';
 import { postSender } from '../shared/outgoing-post';
 import { aesGcmSecretBox } from '../shared/sealed-secret';
 import { loadSecretBoxKey, localSecretBoxKey as sharedLocalSecretBoxKey } from '../shared/secret-box-key';
+import type { AuthenticationPorts } from './app/authenticate';
 import type { DeliveryProvider, HttpSender, NotifyPorts } from './ports';
 import { AWS_DELIVERY, NOTIFY_ENVIRONMENT } from './routes';
 import { DynamoNotifyDirectory } from './store/directory';
@@ -56,6 +57,15 @@ export const notifyPorts = /* @__PURE__ */ builtOnce(async (): Promise<NotifyPor
     secretArnEnv: NOTIFY_ENVIRONMENT.secretBoxKeySecretArn,
   });
   return createNotifyPorts({ secretBoxKey, provider: deliveryProviderFromEnvironment() });
+});
+
+/** The authorizer's ports: it checks tokens and sends nothing, so its bundle holds no SES or SNS client. */
+export const notifyAuthorizerPorts = /* @__PURE__ */ builtOnce(async (): Promise<AuthenticationPorts> => {
+  const secretBoxKey = await loadSecretBoxKey({
+    keyEnv: NOTIFY_ENVIRONMENT.secretBoxKey,
+    secretArnEnv: NOTIFY_ENVIRONMENT.secretBoxKeySecretArn,
+  });
+  return { directory: new DynamoNotifyDirectory(), box: aesGcmSecretBox(secretBoxKey), clock: () => new Date() };
 });
 
 /**

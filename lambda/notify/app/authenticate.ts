@@ -11,8 +11,11 @@ import { REFUSED_TOKEN_CONTEXT } from '../routes';
  * service it names.
  */
 
+/** What checking a token needs: the services' keys, the box their secrets are sealed in, the time. */
+export type AuthenticationPorts = Pick<NotifyPorts, 'directory' | 'box' | 'clock'>;
+
 /** Checks a request's `Authorization` header as Notify does; throws Notify's AuthError. */
-export function authenticateRequest(authorization: string | undefined, ports: NotifyPorts): Promise<NotifyCaller> {
+export function authenticateRequest(authorization: string | undefined, ports: AuthenticationPorts): Promise<NotifyCaller> {
   return authenticate(authorization, {
     findServiceWithKeys: (serviceId) => ports.directory.findServiceWithKeys(serviceId),
     box: ports.box,
@@ -37,7 +40,7 @@ export interface AuthorizedRequest {
  * through marked with Notify's message and status, which the API function answers as Notify's
  * AuthError body (API Gateway could only answer with a body of its own).
  */
-export async function authorizeRequest(authorization: string, ports: NotifyPorts): Promise<AuthorizedRequest> {
+export async function authorizeRequest(authorization: string, ports: AuthenticationPorts): Promise<AuthorizedRequest> {
   try {
     const caller = await authenticateRequest(authorization, ports);
     return { principalId: caller.service.id, context: callerContext(caller) };

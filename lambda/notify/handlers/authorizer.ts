@@ -1,7 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { allowRequest, requestHeader, unauthorizedRequest } from '../../shared/lambda-authorizer';
 import { authorizeRequest } from '../app/authenticate';
-import { notifyPorts } from '../compose';
+import { notifyAuthorizerPorts } from '../compose';
 import { NOTIFY_AUTH_SCHEME } from '../routes';
 
 /**
@@ -11,6 +11,6 @@ import { NOTIFY_AUTH_SCHEME } from '../routes';
 export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   const authorization = requestHeader(event, 'authorization');
   if (!authorization) throw unauthorizedRequest();
-  const authorized = await authorizeRequest(authorization, await notifyPorts());
+  const authorized = await authorizeRequest(authorization, await notifyAuthorizerPorts());
   return allowRequest(event, NOTIFY_AUTH_SCHEME, authorized.principalId, authorized.context);
 }
