@@ -52,12 +52,15 @@ export class InspectionStack extends PlatformStack {
       blockedDomains: settings.egress.blockedDomains,
     });
     const production = platform.profile === 'production';
+    // A dev platform inspects everything through one endpoint, in the first zone: cheaper, not resilient.
+    const firewallZones = production ? zones : zones.slice(0, 1);
+    const firewallSubnets = this.hubVpc.subnets('Firewall').filter((s) => firewallZones.includes(s.availabilityZone));
     this.firewall = new nfw.CfnFirewall(this, 'Firewall', {
       firewallName: firewallName(platform.prefix),
       description: 'Inspects all traffic between platform VPCs and to the internet',
       firewallPolicyArn: this.firewallPolicy.policy.attrFirewallPolicyArn,
       vpcId: this.hubVpc.vpc.vpcId,
-      subnetMappings: this.hubVpc.subnets('Firewall').map((s) => ({ subnetId: s.subnetId })),
+      subnetMappings: firewallSubnets.map((s) => ({ subnetId: s.subnetId })),
       deleteProtection: production,
       subnetChangeProtection: production,
       firewallPolicyChangeProtection: false,
@@ -77,13 +80,13 @@ export class InspectionStack extends PlatformStack {
     const endpoints = firewallEndpointIds(this, 'FirewallEndpoints', {
       serviceToken: network.lookupServiceToken,
       firewallArn: this.firewall.attrFirewallArn,
-      availabilityZones: zones,
+      availabilityZones: firewallZones,
     });
     for (const subnet of this.hubVpc.subnets('Transit')) {
       new ec2.CfnRoute(subnet, 'ToFirewall', {
         routeTableId: subnet.routeTable.routeTableId,
         destinationCidrBlock: '0.0.0.0/0',
-        vpcEndpointId: endpoints[subnet.availabilityZone],
+        vpcEndpointId: endpoints[subnet.availabilityZone] ?? endpoints[firewallZones[0]],
       });
     }
     this.hubVpc.transit.routeToTransitGateway(this.hubVpc.subnets('Firewall'), '0.0.0.0/0', 'ToTransitGateway');
