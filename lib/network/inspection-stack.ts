@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../compliance/acknowledge';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { firewallName, InspectionFirewallPolicy } from './firewall-policy';
 import { HubVpc } from './hub-vpc';
@@ -65,6 +66,15 @@ export class InspectionStack extends PlatformStack {
       subnetChangeProtection: production,
       firewallPolicyChangeProtection: false,
     });
+
+    if (!production) {
+      acknowledge(
+        this.firewall,
+        'ControlTower::netfw_multi_az_enabled_check',
+        'The dev profile runs one firewall endpoint by design (platform.profile: dev). It fails closed: every zone routes ' +
+          'through that endpoint (no route bypasses inspection), so losing its zone stops traffic instead of letting it pass uninspected.',
+      );
+    }
 
     this.alertLogs = new VendedLogGroup(this, 'AlertLogs', { encryptionKey: network.networkKey, retention: this.logRetention });
     new nfw.CfnLoggingConfiguration(this, 'Logging', {
