@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError } from '../lib/config/issues';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config/load';
+import { departmentCostsOf } from '../lib/cost/platform-cost';
 import { departmentHandbook } from '../lib/departments/handbook';
 import { buildCatalogue } from '../lib/departments/provisioning';
 
@@ -25,9 +26,18 @@ try {
   }
   const outDir = path.join(__dirname, '..', 'docs', 'departments');
   mkdirSync(outDir, { recursive: true });
+  const costs = departmentCostsOf(config).departments;
   for (const dept of wanted) {
     const file = path.join(outDir, `${dept.code}.md`);
-    writeFileSync(file, departmentHandbook(config, catalogue, dept));
+    writeFileSync(
+      file,
+      departmentHandbook(
+        config,
+        catalogue,
+        dept,
+        costs.find((c) => c.code === dept.code),
+      ),
+    );
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
 } catch (err) {

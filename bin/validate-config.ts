@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Validates platform config files without building anything: `npm run validate -- config/x.yaml`.
+// Validates platform config files: `npm run validate -- config/x.yaml`. Each valid one is also
+// synthesized in memory to warn of a department whose estimated baseline exceeds its budget.
 import * as path from 'node:path';
 import { ConfigError } from '../lib/config/issues';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config/load';
+import { departmentCostsOf } from '../lib/cost/platform-cost';
+import { budgetWarnings } from '../lib/cost/platform-estimate';
 
 const files = process.argv.slice(2);
 let failed = false;
@@ -12,6 +15,8 @@ for (const file of files.length > 0 ? files : [DEFAULT_CONFIG_PATH]) {
     console.log(
       `${path.relative(process.cwd(), file)}: valid (${config.departments.length} departments, services: ${config.services.enabled.join(', ')})`,
     );
+    for (const warning of budgetWarnings(departmentCostsOf(config).departments))
+      console.warn(`${path.relative(process.cwd(), file)}: ${warning}`);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);

@@ -106,7 +106,10 @@ export const platformConfigSchema = z.strictObject({
       .string()
       .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'write an AWS region code like ap-southeast-1')
       .optional(),
-    /** `dev` trades resilience for cost (one NAT gateway, shorter retention). */
+    /**
+     * `dev` trades resilience for cost and keeps every security control: one NAT gateway, one
+     * firewall endpoint, interface endpoints in one zone, no Macie unless `security.macie` says so.
+     */
     profile: z.enum(['production', 'dev']).default('production'),
     /** The address range every VPC of the platform is carved from. */
     cidr,
@@ -163,8 +166,11 @@ export const platformConfigSchema = z.strictObject({
   /** Security monitoring: detectors and the CERT's incident pipeline. */
   security: z
     .strictObject({
-      /** Run Amazon Macie to discover sensitive data in S3. */
-      macie: z.boolean().default(false),
+      /**
+       * Run Amazon Macie to discover sensitive data in S3.
+       * @default - on for the production profile, off for dev
+       */
+      macie: z.boolean().optional(),
       /** Lowest GuardDuty or Security Hub finding severity that opens a CERT incident. */
       incidentSeverityThreshold: z.enum(INCIDENT_SEVERITY_THRESHOLDS).default('high'),
     })

@@ -1,5 +1,6 @@
 import type { DepartmentProvision, PlatformCatalogue } from '../../lambda/platform/domain/catalogue';
 import type { PlatformConfig } from '../config/schema';
+import type { DepartmentCost } from '../cost/platform-estimate';
 
 function rows(items: readonly { purpose: string; parameter: string }[]): string[] {
   return items.map((i) => `| ${i.purpose} | \`${i.parameter}\` |`);
@@ -9,7 +10,13 @@ function rows(items: readonly { purpose: string; parameter: string }[]): string[
  * The handbook of one department, in Markdown: what the platform provisioned for it, where to
  * find each id, how to assume its roles and how to call the shared services it is entitled to.
  */
-export function departmentHandbook(config: PlatformConfig, catalogue: PlatformCatalogue, dept: DepartmentProvision): string {
+export function departmentHandbook(
+  config: PlatformConfig,
+  catalogue: PlatformCatalogue,
+  dept: DepartmentProvision,
+  /** Its estimated baseline (`npm run cost`); the handbook then says what the department costs. */
+  cost?: DepartmentCost,
+): string {
   const region = config.platform.region;
   const services = catalogue.services.filter((s) => dept.entitlements.some((e) => e.service === s.name));
   const roleExample = dept.roles.find((r) => r.role === 'developer') ?? dept.roles[0];
@@ -68,9 +75,25 @@ export function departmentHandbook(config: PlatformConfig, catalogue: PlatformCa
       `(\`x-api-key\`, whose id is in \`${dept.apiKey?.parameter ?? 'n/a'}\`; read its value with \`aws apigateway get-api-key --include-value --api-key <id>\`).`,
       '',
     ]),
+    '## What it costs',
+    '',
     `Monthly budget: USD ${dept.monthlyBudgetUsd.toLocaleString('en')}, with alerts at 80% and 100%.`,
+    ...(cost ? costLines(cost) : []),
     '',
   ].join('\n');
+}
+
+const usd = (n: number) => n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function costLines(cost: DepartmentCost): string[] {
+  return [
+    '',
+    `Estimated baseline: USD ${usd(cost.monthlyUsd)} a month before any use: USD ${usd(cost.ownStackUsd)} for what is provisioned`,
+    `for the department (its network's Transit Gateway attachment, flow logs, key, logs) and USD ${usd(cost.sharedUsd)} that it adds`,
+    'to shared stacks. What its workloads and calls to shared services use comes on top; `npm run cost` lists every',
+    'price and the volume it assumes.',
+    ...(cost.overBudget ? ['', `**The estimated baseline is over the budget:** raise \`monthlyBudgetUsd\` or expect its alerts.`] : []),
+  ];
 }
 
 const ROLE_DUTIES: Record<string, string> = {

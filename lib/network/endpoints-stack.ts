@@ -56,7 +56,11 @@ export class EndpointsStack extends PlatformStack {
 
     this.interfaceEndpoints = new SharedInterfaceEndpoints(this, 'InterfaceEndpoints', {
       vpc: this.hubVpc.vpc,
-      subnets: { subnetGroupName: 'Endpoints' },
+      // A dev platform has each interface endpoint in one zone only: a zone's outage stops them there.
+      subnets:
+        platform.profile === 'production'
+          ? { subnetGroupName: 'Endpoints' }
+          : { subnetGroupName: 'Endpoints', availabilityZones: platform.availabilityZones.slice(0, 1) },
       // Internal services are private APIs, reached through the execute-api endpoint.
       services: [
         ...new Set([

@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../compliance/acknowledge';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { firewallName, InspectionFirewallPolicy } from './firewall-policy';
 import { HubVpc } from './hub-vpc';
@@ -52,16 +53,28 @@ export class InspectionStack extends PlatformStack {
       blockedDomains: settings.egress.blockedDomains,
     });
     const production = platform.profile === 'production';
+    // A dev platform inspects everything through one endpoint, in the first zone: cheaper, not resilient.
+    const firewallZones = production ? zones : zones.slice(0, 1);
+    const firewallSubnets = this.hubVpc.subnets('Firewall').filter((s) => firewallZones.includes(s.availabilityZone));
     this.firewall = new nfw.CfnFirewall(this, 'Firewall', {
       firewallName: firewallName(platform.prefix),
       description: 'Inspects all traffic between platform VPCs and to the internet',
       firewallPolicyArn: this.firewallPolicy.policy.attrFirewallPolicyArn,
       vpcId: this.hubVpc.vpc.vpcId,
-      subnetMappings: this.hubVpc.subnets('Firewall').map((s) => ({ subnetId: s.subnetId })),
+      subnetMappings: firewallSubnets.map((s) => ({ subnetId: s.subnetId })),
       deleteProtection: production,
       subnetChangeProtection: production,
       firewallPolicyChangeProtection: false,
     });
+
+    if (!production) {
+      acknowledge(
+        this.firewall,
+        'ControlTower::netfw_multi_az_enabled_check',
+        'The dev profile runs one firewall endpoint by design (platform.profile: dev). It fails closed: every zone routes ' +
+          'through that endpoint (no route bypasses inspection), so losing its zone stops traffic instead of letting it pass uninspected.',
+      );
+    }
 
     this.alertLogs = new VendedLogGroup(this, 'AlertLogs', { encryptionKey: network.networkKey, retention: this.logRetention });
     new nfw.CfnLoggingConfiguration(this, 'Logging', {
@@ -77,13 +90,13 @@ export class InspectionStack extends PlatformStack {
     const endpoints = firewallEndpointIds(this, 'FirewallEndpoints', {
       serviceToken: network.lookupServiceToken,
       firewallArn: this.firewall.attrFirewallArn,
-      availabilityZones: zones,
+      availabilityZones: firewallZones,
     });
     for (const subnet of this.hubVpc.subnets('Transit')) {
       new ec2.CfnRoute(subnet, 'ToFirewall', {
         routeTableId: subnet.routeTable.routeTableId,
         destinationCidrBlock: '0.0.0.0/0',
-        vpcEndpointId: endpoints[subnet.availabilityZone],
+        vpcEndpointId: endpoints[subnet.availabilityZone] ?? endpoints[firewallZones[0]],
       });
     }
     this.hubVpc.transit.routeToTransitGateway(this.hubVpc.subnets('Firewall'), '0.0.0.0/0', 'ToTransitGateway');

@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { macieEnabled } from '../config/profile';
 import type { ParameterName } from '../contract/parameters';
 import { publishParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
@@ -31,7 +32,7 @@ export class SecurityBaselineStack extends PlatformStack {
   public readonly configRecorder: ConfigRecorder;
   public readonly configRules: ConfigRules;
   public readonly accessAnalyzer: AccessAnalyzer;
-  /** Present when `security.macie` is on. */
+  /** Present when Macie is on (`security.macie`, by default on in production). */
   public readonly macie?: MacieSession;
   public readonly cisAlarms: CisAlarms;
   public readonly findingRules: FindingRules;
@@ -63,7 +64,7 @@ export class SecurityBaselineStack extends PlatformStack {
     // Security Hub evaluates most controls through Config, so it starts after the recorder.
     this.securityHub.node.addDependency(this.configRecorder);
     this.accessAnalyzer = new AccessAnalyzer(this, 'AccessAnalyzer');
-    if (security.macie) this.macie = new MacieSession(this, 'Macie');
+    if (macieEnabled(this.config)) this.macie = new MacieSession(this, 'Macie');
     this.cisAlarms = new CisAlarms(this, 'CisAlarms', { logGroup: this.auditTrail.logGroup, topic: this.alarmTopic.topic });
     // Operators hear of serious findings at once; the CERT's incident pipeline adds its own rules.
     this.findingRules = new FindingRules(this, 'FindingRules', {

@@ -24,6 +24,18 @@ describe('department handbook', () => {
     expect(text).toContain('50 requests/s (burst 100)');
   });
 
+  it('says what the department costs when given its estimate', () => {
+    const cost = { code: 'TD', ownStackUsd: 55.5, sharedUsd: 0.61, monthlyUsd: 56.11, monthlyBudgetUsd: 8000, overBudget: false };
+    const withCost = departmentHandbook(config, catalogue, td, cost);
+    expect(withCost).toContain('Estimated baseline: USD 56.11 a month');
+    expect(withCost).toContain('USD 0.61 that it adds');
+    expect(withCost).not.toContain('over the budget');
+    expect(departmentHandbook(config, catalogue, td, { ...cost, monthlyBudgetUsd: 50, overBudget: true })).toContain(
+      'The estimated baseline is over the budget',
+    );
+    expect(text).not.toContain('Estimated baseline');
+  });
+
   it('says so when a department has no entitlement', () => {
     const none = { ...td, entitlements: [], apiKey: undefined };
     expect(departmentHandbook(config, catalogue, none)).toContain('not entitled to any shared service yet');

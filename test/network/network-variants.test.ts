@@ -89,6 +89,26 @@ describe('the dev profile', () => {
     expect(targets.size).toBe(1);
     expect(egress.subnetRoutes('Transit')).toHaveLength(2);
   });
+
+  it('has one firewall endpoint, which every zone routes to', () => {
+    const inspection = new TemplateModel(stacks.inspection);
+    const [[, firewall]] = inspection.ofType('AWS::NetworkFirewall::Firewall');
+    expect(firewall.Properties.SubnetMappings).toHaveLength(1);
+    const targets = inspection
+      .subnetRoutes('Transit')
+      .filter((r) => r.properties.VpcEndpointId)
+      .map((r) => JSON.stringify(r.properties.VpcEndpointId));
+    expect(targets).toHaveLength(2);
+    expect(new Set(targets).size).toBe(1);
+  });
+
+  it('has each interface endpoint in one zone', () => {
+    const endpoints = new TemplateModel(stacks.endpoints)
+      .ofType('AWS::EC2::VPCEndpoint')
+      .filter(([, e]) => e.Properties.VpcEndpointType === 'Interface');
+    expect(endpoints.length).toBeGreaterThan(0);
+    for (const [, e] of endpoints) expect(e.Properties.SubnetIds).toHaveLength(1);
+  });
 });
 
 describe('a large platform: six zones, many endpoints and domains', () => {

@@ -212,13 +212,29 @@ describe('detection in the security baseline', () => {
     template.hasResourceProperties('AWS::AccessAnalyzer::Analyzer', { Type: 'ACCOUNT' });
   });
 
-  it('runs Macie when the config switches it on', () => {
-    expect(config.security.macie).toBe(true);
+  it('runs Macie in production when the config does not say', () => {
+    expect(config.security.macie).toBeUndefined();
+    expect(config.platform.profile).toBe('production');
     template.hasResourceProperties('AWS::Macie::Session', { Status: 'ENABLED', FindingPublishingFrequency: 'FIFTEEN_MINUTES' });
   });
 
   it('passes all four compliance packs', () => {
     expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+});
+
+describe('Macie in the dev profile', () => {
+  const config = defaultConfig();
+  const dev = { ...config, platform: { ...config.platform, profile: 'dev' as const } };
+
+  it('is off by default', () => {
+    const stack = new SecurityBaselineStack(unitTestApp(), 'Security', { config: dev });
+    Template.fromStack(stack).resourceCountIs('AWS::Macie::Session', 0);
+  });
+
+  it('runs when the config switches it on', () => {
+    const stack = new SecurityBaselineStack(unitTestApp(), 'Security', { config: { ...dev, security: { ...dev.security, macie: true } } });
+    Template.fromStack(stack).resourceCountIs('AWS::Macie::Session', 1);
   });
 });
 
