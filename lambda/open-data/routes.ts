@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type AuthMode, defineService, type RouteDefinition } from '../shared/route';
-import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
+import { getFileParams, listFilesParams, listFileVersionsParams, MAX_PERIOD_DAYS } from './domain/archive';
 import { LANGUAGES, type Lang } from './domain/language';
 import {
   currentPackageListParams,
@@ -318,6 +318,12 @@ const actionRoutes = Object.fromEntries(
 
 const archiveResult = z.looseObject({});
 
+/** What the archive's listings ask of their days that a schema cannot say: how they relate. */
+const PERIOD_RULE =
+  `start and end are calendar days (Hong Kong time) with end the same day as start or later, and the period from start to end, ` +
+  `both counted, spans at most ${MAX_PERIOD_DAYS} days (20240101 to 20241231 is one): a longer one is refused with a 400 ` +
+  'naming the limit; ask for a longer history a year at a time.';
+
 export const openDataService = defineService({
   name: 'open-data',
   title: 'Open data portal',
@@ -345,6 +351,7 @@ export const openDataService = defineService({
       path: `${OPEN_DATA_BASE}/v1/historical-archive/list-files`,
       auth: 'public',
       summary: 'Historical archive: files with versions between two days (YYYYMMDD), by category, provider, format or words',
+      description: `Files of the archive with a version archived between start and end. ${PERIOD_RULE}`,
       query: listFilesParams,
       response: archiveResult,
     },
@@ -353,6 +360,7 @@ export const openDataService = defineService({
       path: `${OPEN_DATA_BASE}/v1/historical-archive/list-file-versions`,
       auth: 'public',
       summary: 'Historical archive: the versions (YYYYMMDD-HHMM, Hong Kong time) of one file between two days',
+      description: `The versions of the file at url archived between start and end. ${PERIOD_RULE}`,
       query: listFileVersionsParams,
       response: archiveResult,
     },

@@ -36,8 +36,12 @@ describe('open data OpenAPI document: what the server answers and enforces', () 
     }
   });
 
-  it('declares the archive’s days and minutes by pattern and its file URLs as URIs', () => {
+  it('declares the archive’s days and minutes by pattern, and its file URLs as URIs of at most 2,048 characters', () => {
     for (const id of ['listArchivedFiles', 'listArchivedFileVersions']) {
+      // What the schema cannot say, the description does: how start and end relate.
+      expect((ops.get(id) as Operation & { description?: string }).description).toMatch(
+        /end the same day as start or later.*at most 366 days/,
+      );
       for (const name of ['start', 'end']) {
         const schema = parameter(ops.get(id)!, name) as { pattern: string };
         expect(new RegExp(schema.pattern).test('20240131')).toBe(true);
@@ -46,14 +50,16 @@ describe('open data OpenAPI document: what the server answers and enforces', () 
       }
     }
     for (const id of ['listArchivedFileVersions', 'getArchivedFile'])
-      expect(parameter(ops.get(id)!, 'url')).toMatchObject({ format: 'uri', maxLength: 2000 });
+      expect(parameter(ops.get(id)!, 'url')).toMatchObject({ format: 'uri', maxLength: 2048 });
     const time = parameter(ops.get('getArchivedFile')!, 'time') as { pattern: string };
     expect(new RegExp(time.pattern).test('20240131-0930')).toBe(true);
     expect(new RegExp(time.pattern).test('20240131-2460')).toBe(false);
     const max = new RegExp((parameter(ops.get('listArchivedFiles')!, 'max') as { pattern: string }).pattern);
     expect(['1', '100', '1000'].every((n) => max.test(n))).toBe(true);
     expect(['0', '1001', '01', '-1'].some((n) => max.test(n))).toBe(false);
-    expect(new RegExp((parameter(ops.get('listArchivedFiles')!, 'start') as { pattern: string }).pattern).test('20230229')).toBe(false);
+    const day = new RegExp((parameter(ops.get('listArchivedFiles')!, 'start') as { pattern: string }).pattern);
+    expect(['20230229', '20230230', '19000229', '２０２４０１０１', '٢٠٢٤٠١٠١'].some((d) => day.test(d))).toBe(false);
+    expect(['00000229', '00040229', '20000229', '20240229'].every((d) => day.test(d))).toBe(true);
   });
 
   it('gives catalog.jsonld the media type it is served with, and the download parameters their minimum length', () => {
