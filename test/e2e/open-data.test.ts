@@ -295,6 +295,15 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         /deeper than 32 levels/,
       ],
       [
+        'an archived file URL over 2,048 characters, percent-encoded past Node’s 16 KiB of request line',
+        'GET',
+        `/open-data/v1/historical-archive/get-file?time=20240101-0000&url=${encodeURIComponent(`https://files.example/${'好'.repeat(2100)}`)}`,
+        {},
+        400,
+        'Validation Error',
+        /url: Must be at most 2048 characters long/,
+      ],
+      [
         'an archive listing over eleven centuries',
         'GET',
         '/open-data/v1/historical-archive/list-files?start=19000101&end=29991231',
