@@ -1,7 +1,16 @@
 import * as z from 'zod';
 import { fieldName } from '../errors';
 import { DEFAULT_FACET_LIMIT, DEFAULT_FACET_MIN_COUNT } from './facets';
-import { ckanBoolean, ckanInteger, listOfStrings, MESSAGES, naturalNumber, requiredString, SEARCH_QUERY_ISSUE } from './validation';
+import {
+  blankAbsent,
+  ckanBoolean,
+  ckanInteger,
+  listOfStrings,
+  MESSAGES,
+  naturalNumber,
+  requiredString,
+  SEARCH_QUERY_ISSUE,
+} from './validation';
 
 /**
  * Parameters of the read actions, as CKAN's logic layer reads them (ckan/logic/action/get.py and
@@ -25,8 +34,8 @@ export const MAX_LISTED_WITH_ALL_FIELDS = 25;
 const text = (max = 2000) => z.string({ error: MESSAGES.string }).max(max, { error: `Must be at most ${max} characters long` });
 
 export const packageListParams = z.object({
-  limit: naturalNumber().optional(),
-  offset: naturalNumber().optional(),
+  limit: blankAbsent(naturalNumber().optional()),
+  offset: blankAbsent(naturalNumber().optional()),
 });
 
 export const packageShowParams = z.object({
@@ -53,14 +62,16 @@ const searchFields = {
     .pipe(z.array(text()).max(20, { error: 'Must be 20 filters or fewer' }))
     .optional(),
   sort: text(200).optional(),
-  rows: naturalNumber()
-    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through larger results with start` }))
-    .default(DEFAULT_ROWS),
-  start: naturalNumber().default(0),
+  rows: blankAbsent(
+    naturalNumber()
+      .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through larger results with start` }))
+      .default(DEFAULT_ROWS),
+  ),
+  start: blankAbsent(naturalNumber().default(0)),
   facet: ckanBoolean().default(true),
   'facet.field': listOfStrings().default([]),
-  'facet.limit': ckanInteger().default(DEFAULT_FACET_LIMIT),
-  'facet.mincount': naturalNumber().default(DEFAULT_FACET_MIN_COUNT),
+  'facet.limit': blankAbsent(ckanInteger().default(DEFAULT_FACET_LIMIT)),
+  'facet.mincount': blankAbsent(naturalNumber().default(DEFAULT_FACET_MIN_COUNT)),
   /** Fields of each result, instead of whole datasets: names separated by spaces or commas. */
   fl: listOfStrings()
     .transform((items) => items.flatMap((item) => item.split(/[\s,]+/)).filter(Boolean))
@@ -104,8 +115,8 @@ const listParams = {
   sort: text(100).optional(),
   /** Words the name, title or description contains. */
   q: text(200).optional(),
-  limit: naturalNumber().optional(),
-  offset: naturalNumber().default(0),
+  limit: blankAbsent(naturalNumber().optional()),
+  offset: blankAbsent(naturalNumber().default(0)),
   include_dataset_count: ckanBoolean().default(true),
 };
 
@@ -152,22 +163,28 @@ export const helpShowParams = z.object({ name: requiredString(100) });
 
 /** current_package_list_with_resources: the newest datasets, paged (CKAN's default_package_list_schema). */
 export const currentPackageListParams = z.object({
-  limit: naturalNumber()
-    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through with offset` }))
-    .optional(),
-  offset: naturalNumber().optional(),
+  limit: blankAbsent(
+    naturalNumber()
+      .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less: page through with offset` }))
+      .optional(),
+  ),
+  offset: blankAbsent(naturalNumber().optional()),
   /** Deprecated in CKAN for offset: page `page` of `limit`. */
-  page: ckanInteger()
-    .pipe(z.int().min(1, { error: MESSAGES.positive }))
-    .optional(),
+  page: blankAbsent(
+    ckanInteger()
+      .pipe(z.int().min(1, { error: MESSAGES.positive }))
+      .optional(),
+  ),
 });
 
 const autocomplete = (defaultLimit: number) =>
   z.object({
     q: z.string({ error: (issue) => (issue.input === undefined ? MESSAGES.missing : MESSAGES.string) }).max(200),
-    limit: naturalNumber()
-      .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
-      .default(defaultLimit),
+    limit: blankAbsent(
+      naturalNumber()
+        .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
+        .default(defaultLimit),
+    ),
   });
 
 /** package_autocomplete: datasets whose name or title contains q; 10 by default. */
@@ -194,8 +211,8 @@ export const tagSearchParams = z.object({
   /** Deprecated in CKAN: `{ tags: "term" }` adds a term. */
   fields: z.record(z.string(), z.unknown(), { error: 'Must be a dict' }).optional(),
   vocabulary_id: text(200).optional(),
-  limit: naturalNumber().optional(),
-  offset: naturalNumber().optional(),
+  limit: blankAbsent(naturalNumber().optional()),
+  offset: blankAbsent(naturalNumber().optional()),
 });
 
 /** resource_search: resources of published datasets whose fields hold every `field:term` of `query`. */
@@ -204,15 +221,17 @@ export const resourceSearchParams = z.object({
     .pipe(z.array(text(500)).max(20))
     .optional(),
   order_by: text(100).optional(),
-  offset: naturalNumber().optional(),
-  limit: naturalNumber().optional(),
+  offset: blankAbsent(naturalNumber().optional()),
+  limit: blankAbsent(naturalNumber().optional()),
 });
 
 export const groupPackageShowParams = z.object({
   id: requiredString(200),
-  limit: naturalNumber()
-    .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
-    .optional(),
+  limit: blankAbsent(
+    naturalNumber()
+      .pipe(z.int().max(MAX_ROWS, { error: `Must be ${MAX_ROWS} or less` }))
+      .optional(),
+  ),
 });
 
 /** organization_list_for_user: the departments the caller may do `permission` for. */
