@@ -110,6 +110,133 @@ export const packageSearchParams = z.looseObject(searchFields).check((ctx) => {
 });
 export type PackageSearchParams = z.output<z.ZodObject<typeof searchFields>>;
 
+/**
+ * A sort as the search engine reads it: clauses `<field> asc` or `<field> desc`, separated by
+ * commas; blank for the default. Anything else is CKAN's Search Query Error (400) for the sort.
+ */
+const SORT_CLAUSE = '[ \\t]*[A-Za-z_]+[ \\t]+([aA][sS][cC]|[dD][eE][sS][cC])[ \\t]*';
+export const SORT_PATTERN = new RegExp(`^([ \\t]*|${SORT_CLAUSE}(,${SORT_CLAUSE})*)$`);
+export const SORT_REFUSED = 'Invalid "sort" parameter: write each clause as "<field> asc" or "<field> desc"';
+
+/** Whole numbers as a query string writes them (empty is as if not given), by pattern so that the document states the check. */
+const ROWS_TEXT = /^0*(1000|[0-9]{0,3})$/;
+const NATURAL_TEXT = /^[0-9]{0,15}$/;
+const INTEGER_TEXT = /^(-?[0-9]{1,15})?$/;
+
+const searchText = (max: number) => z.string({ error: MESSAGES.string }).max(max, { error: `Must be at most ${max} characters long` });
+const ROWS_LIMIT = `Must be ${MAX_ROWS} or less: page through larger results with start`;
+/** One value, or a list (a query string repeats the parameter; a body gives a JSON list). */
+const oneOrMany = (item: z.ZodString, most?: number) => {
+  const list = z.array(item, { error: MESSAGES.list });
+  return z.union([item, most === undefined ? list : list.max(most, { error: `Must be ${most} or fewer` })]);
+};
+const FQ_LIST_MOST = 20;
+
+const describedSearch = {
+  q: 'Search terms, in Solr’s syntax (title:rain, "exact phrase"); blank for every dataset',
+  fq: 'Filters, like organization:hk-td tags:traffic res_format:CSV; one Solr cannot parse is a 409 Search Error',
+  fq_list: `More filters, each as fq; at most ${FQ_LIST_MOST}`,
+  sort: 'Like "score desc, metadata_modified desc": clauses <field> asc|desc separated by commas',
+  rows: `Results per page, 0 to ${MAX_ROWS}; ${DEFAULT_ROWS} if not given`,
+  start: 'Results to skip',
+  facet: 'Whether to count values per facet.field (true, yes, t, y or 1; anything else is false)',
+  'facet.field': 'Fields to count values of: a JSON list like ["organization","tags"], one name, or repeated',
+  'facet.limit': `Values per facet, most frequent first; ${DEFAULT_FACET_LIMIT} if not given, negative for all`,
+  'facet.mincount': `Values counted fewer times are left out; ${DEFAULT_FACET_MIN_COUNT} if not given`,
+  fl: 'Fields of each result instead of whole datasets, separated by spaces or commas',
+  include_private: 'On the publishers’ site: the department’s private datasets too',
+  include_drafts: 'On the publishers’ site: the department’s drafts too',
+  include_deleted: 'Accepted as CKAN does; deleted datasets are never searched',
+  use_default_schema: 'Accepted as CKAN does; there is one schema',
+} as const;
+
+const solrTuningNames = ['wt', 'qf', 'bf', 'boost', 'tie', 'defType', 'mm', 'df', 'extras'] as const;
+
+/**
+ * package_search's parameters in a GET query string, as its own routes declare them (routes.ts):
+ * exactly those the action takes, each written as text. The route checks them before the action
+ * runs; a parameter it does not declare reaches the action, which refuses it with CKAN's Search
+ * Query Error (400) unless it is an extension's `ext_` parameter.
+ */
+export const packageSearchQuery = z.looseObject({
+  q: searchText(2000).optional().describe(describedSearch.q),
+  fq: searchText(2000).optional().describe(describedSearch.fq),
+  fq_list: oneOrMany(searchText(2000), FQ_LIST_MOST).optional().describe(describedSearch.fq_list),
+  sort: searchText(200).regex(SORT_PATTERN, { error: SORT_REFUSED }).optional().describe(describedSearch.sort),
+  rows: z
+    .string()
+    .regex(NATURAL_TEXT, { error: MESSAGES.natural, abort: true })
+    .regex(ROWS_TEXT, { error: ROWS_LIMIT })
+    .optional()
+    .describe(describedSearch.rows),
+  start: z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }).optional().describe(describedSearch.start),
+  facet: z.string().optional().describe(describedSearch.facet),
+  'facet.field': oneOrMany(z.string()).optional().describe(describedSearch['facet.field']),
+  'facet.limit': z.string().regex(INTEGER_TEXT, { error: MESSAGES.integer }).optional().describe(describedSearch['facet.limit']),
+  'facet.mincount': z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }).optional().describe(describedSearch['facet.mincount']),
+  fl: oneOrMany(z.string()).optional().describe(describedSearch.fl),
+  include_private: z.string().optional().describe(describedSearch.include_private),
+  include_drafts: z.string().optional().describe(describedSearch.include_drafts),
+  include_deleted: z.string().optional().describe(describedSearch.include_deleted),
+  use_default_schema: z.string().optional().describe(describedSearch.use_default_schema),
+  ...Object.fromEntries(
+    solrTuningNames.map((name) => [name, z.string().optional().describe('Solr tuning CKAN passes on; accepted and not used')]),
+  ),
+});
+
+const bodyBoolean = (description: string) => z.union([z.boolean(), z.string()]).optional().describe(description);
+const solrTuningBody = z.unknown().optional().describe('Solr tuning CKAN passes on; accepted and not used');
+
+/**
+ * package_search's parameters as a POST body, as its own routes declare them: a JSON object of
+ * exactly the parameters the action takes (numbers as numbers or as text, flags as booleans or as
+ * text, lists as lists or as one value), checked before the action runs. Any other member is
+ * CKAN's Search Query Error (400), but for extensions' `ext_` parameters, which are accepted.
+ */
+export const packageSearchBody = z
+  .looseObject({
+    q: searchText(2000).optional().describe(describedSearch.q),
+    fq: searchText(2000).optional().describe(describedSearch.fq),
+    fq_list: oneOrMany(searchText(2000), FQ_LIST_MOST).optional().describe(describedSearch.fq_list),
+    sort: searchText(200).regex(SORT_PATTERN, { error: SORT_REFUSED }).optional().describe(describedSearch.sort),
+    rows: z
+      .union([
+        z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }).max(MAX_ROWS, { error: ROWS_LIMIT }),
+        z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural, abort: true }).regex(ROWS_TEXT, { error: ROWS_LIMIT }),
+      ])
+      .optional()
+      .describe(describedSearch.rows),
+    start: z
+      .union([
+        z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }),
+        z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }),
+      ])
+      .optional()
+      .describe(describedSearch.start),
+    facet: bodyBoolean(describedSearch.facet),
+    'facet.field': oneOrMany(z.string()).optional().describe(describedSearch['facet.field']),
+    'facet.limit': z
+      .union([z.int({ error: MESSAGES.integer }), z.string().regex(INTEGER_TEXT, { error: MESSAGES.integer })])
+      .optional()
+      .describe(describedSearch['facet.limit']),
+    'facet.mincount': z
+      .union([
+        z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }),
+        z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }),
+      ])
+      .optional()
+      .describe(describedSearch['facet.mincount']),
+    fl: oneOrMany(z.string()).optional().describe(describedSearch.fl),
+    include_private: bodyBoolean(describedSearch.include_private),
+    include_drafts: bodyBoolean(describedSearch.include_drafts),
+    include_deleted: bodyBoolean(describedSearch.include_deleted),
+    use_default_schema: bodyBoolean(describedSearch.use_default_schema),
+    ...Object.fromEntries(solrTuningNames.map((name) => [name, solrTuningBody])),
+  })
+  .describe('package_search’s parameters as a JSON object, {} for every dataset; ext_ parameters of extensions are accepted too')
+  // What the document states: no other member (the action refuses one), but extensions' ext_ parameters.
+  .meta({ additionalProperties: false, patternProperties: { '^ext_': {} } });
+
 const listParams = {
   all_fields: ckanBoolean().default(false),
   sort: text(100).optional(),
