@@ -331,6 +331,15 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         /rows: Must be a natural number/,
       ],
       [
+        'package_search parameters of the wrong kind in a body, each named with what it must be',
+        'POST',
+        '/open-data/sc-data/api/3/action/package_search',
+        { body: { rows: true, start: -1, facet: 5 } },
+        409,
+        'Validation Error',
+        /^rows: Must be a natural number; start: Must be a natural number; facet: Must be true or false/,
+      ],
+      [
         'a filter the search engine cannot parse',
         'GET',
         `/open-data/api/3/action/package_search?fq=${encodeURIComponent('tags:"unclosed')}`,

@@ -128,7 +128,9 @@ const ROWS_LIMIT = `Must be ${MAX_ROWS} or less: page through larger results wit
 /** One value, or a list (a query string repeats the parameter; a body gives a JSON list). */
 const oneOrMany = (item: z.ZodString, most?: number) => {
   const list = z.array(item, { error: MESSAGES.list });
-  return z.union([item, most === undefined ? list : list.max(most, { error: `Must be ${most} or fewer` })]);
+  return z.union([item, most === undefined ? list : list.max(most, { error: `Must be ${most} or fewer` })], {
+    error: 'Must be a string or a list of strings',
+  });
 };
 const FQ_LIST_MOST = 20;
 
@@ -184,7 +186,8 @@ export const packageSearchQuery = z.looseObject({
   ),
 });
 
-const bodyBoolean = (description: string) => z.union([z.boolean(), z.string()]).optional().describe(description);
+const bodyBoolean = (description: string) =>
+  z.union([z.boolean(), z.string()], { error: 'Must be true or false, or text like "true"' }).optional().describe(description);
 const solrTuningBody = z.unknown().optional().describe('Solr tuning CKAN passes on; accepted and not used');
 
 /**
@@ -200,30 +203,41 @@ export const packageSearchBody = z
     fq_list: oneOrMany(searchText(2000), FQ_LIST_MOST).optional().describe(describedSearch.fq_list),
     sort: searchText(200).regex(SORT_PATTERN, { error: SORT_REFUSED }).optional().describe(describedSearch.sort),
     rows: z
-      .union([
-        z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }).max(MAX_ROWS, { error: ROWS_LIMIT }),
-        z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural, abort: true }).regex(ROWS_TEXT, { error: ROWS_LIMIT }),
-      ])
+      .union(
+        [
+          z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }).max(MAX_ROWS, { error: ROWS_LIMIT }),
+          z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural, abort: true }).regex(ROWS_TEXT, { error: ROWS_LIMIT }),
+        ],
+        { error: MESSAGES.natural },
+      )
       .optional()
       .describe(describedSearch.rows),
     start: z
-      .union([
-        z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }),
-        z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }),
-      ])
+      .union(
+        [
+          z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }),
+          z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }),
+        ],
+        { error: MESSAGES.natural },
+      )
       .optional()
       .describe(describedSearch.start),
     facet: bodyBoolean(describedSearch.facet),
     'facet.field': oneOrMany(z.string()).optional().describe(describedSearch['facet.field']),
     'facet.limit': z
-      .union([z.int({ error: MESSAGES.integer }), z.string().regex(INTEGER_TEXT, { error: MESSAGES.integer })])
+      .union([z.int({ error: MESSAGES.integer }), z.string().regex(INTEGER_TEXT, { error: MESSAGES.integer })], {
+        error: MESSAGES.integer,
+      })
       .optional()
       .describe(describedSearch['facet.limit']),
     'facet.mincount': z
-      .union([
-        z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }),
-        z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }),
-      ])
+      .union(
+        [
+          z.int({ error: MESSAGES.natural }).min(0, { error: MESSAGES.natural }),
+          z.string().regex(NATURAL_TEXT, { error: MESSAGES.natural }),
+        ],
+        { error: MESSAGES.natural },
+      )
       .optional()
       .describe(describedSearch['facet.mincount']),
     fl: oneOrMany(z.string()).optional().describe(describedSearch.fl),
