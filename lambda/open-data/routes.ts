@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { type AuthMode, defineService, type RouteDefinition } from '../shared/route';
-import { getFileParams, listFilesParams, listFileVersionsParams } from './domain/archive';
+import type { HttpError } from '../shared/errors';
+import { type AuthMode, defineService, type RequestProblem, type RouteDefinition } from '../shared/route';
+import { getFileParams, listFilesParams, listFileVersionsParams, MAX_PERIOD_DAYS } from './domain/archive';
 import { LANGUAGES, type Lang } from './domain/language';
 import {
   currentPackageListParams,
@@ -16,10 +17,13 @@ import {
   organizationShowParams,
   packageAutocompleteParams,
   packageListParams,
+  packageSearchBody,
   packageSearchParams,
+  packageSearchQuery,
   packageShowParams,
   resourceSearchParams,
   resourceShowParams,
+  SORT_REFUSED,
   statusShowParams,
   tagListParams,
   tagSearchParams,
@@ -37,7 +41,7 @@ import {
   resourceUpdateParams,
   uploadCompleteParams,
 } from './domain/write-params';
-import { formatError, requestError } from './errors';
+import { actionHelp, fieldErrors, formatError, inAction, invalid, postRequired, requestError, searchQueryInvalid } from './errors';
 
 /**
  * The open data portal: CKAN's Action API v3, the historical archive API of DATA.GOV.HK,
@@ -195,6 +199,20 @@ export function actionRouteId<M extends ActionMethod>(method: M, site: ActionSit
   return `${method.toLowerCase()}${site.key}Action${path.key}` as ActionRouteId<M>;
 }
 
+export type SearchRouteId<M extends ActionMethod = ActionMethod> = `${Lowercase<M>}${SiteKey}PackageSearch${ActionPath['key']}`;
+
+/** The route id of one method of package_search's own path on one site, like `getTcPackageSearch`. */
+export function searchRouteId<M extends ActionMethod>(method: M, site: ActionSite, path: ActionPath): SearchRouteId<M> {
+  return `${method.toLowerCase()}${site.key}PackageSearch${path.key}` as SearchRouteId<M>;
+}
+
+/** package_search's own routes: site, path and method. */
+export const SEARCH_ROUTES = ACTION_SITES.flatMap((site) =>
+  ACTION_PATHS.flatMap((path) =>
+    (['GET', 'POST'] as const).map((method) => ({ site, path, method, id: searchRouteId(method, site, path) })),
+  ),
+);
+
 /** Every action route: site, path and method. */
 export const ACTION_ROUTES = ACTION_SITES.flatMap((site) =>
   ACTION_PATHS.flatMap((path) =>
@@ -205,13 +223,34 @@ export const ACTION_ROUTES = ACTION_SITES.flatMap((site) =>
 /** The largest action body: a dataset with its resources is at most about 150 KB. */
 const MAX_ACTION_BODY_BYTES = 256 * 1024;
 
-const actionParams = z.strictObject({
-  action: z
-    .enum(Object.keys(CKAN_ACTIONS) as [CkanActionName, ...CkanActionName[]], {
-      error: 'Must be an action of the Action API, like package_search or package_show',
-    })
-    .describe('The action, like package_search or package_show; write actions only on the publishers’ site, by POST'),
-});
+/**
+ * package_search answers at its own path on every site (`.../api/3/action/package_search`), which
+ * declares exactly its parameters; `{action}` names every other action. API Gateway and local
+ * mode route a request to the literal path before the parameter.
+ */
+export const SEARCH_ACTION = 'package_search' satisfies CkanActionName;
+
+const namesOf = (filter: (action: CkanActionDefinition) => boolean) =>
+  Object.entries(CKAN_ACTIONS)
+    .filter(([name, action]) => name !== SEARCH_ACTION && filter(action))
+    .map(([name]) => name) as [CkanActionName, ...CkanActionName[]];
+
+/** The `{action}` of a GET: CKAN's side-effect-free actions only; another one by GET is CKAN's "Please use POST". */
+const actionParamsFor = (method: ActionMethod) =>
+  z.strictObject({
+    action: z
+      .enum(
+        namesOf((action) => (action.methods as readonly string[]).includes(method)),
+        { error: 'Must be an action of the Action API, like package_show' },
+      )
+      .describe(
+        method === 'GET'
+          ? 'A read action (CKAN’s side-effect-free actions), like package_show; package_search has its own path'
+          : 'The action, like package_show; write actions only on the publishers’ site; package_search has its own path',
+      ),
+  });
+const getActionParams = actionParamsFor('GET');
+const postActionParams = actionParamsFor('POST');
 
 /** What an action route answers besides success and the statuses every route answers. */
 const ACTION_RESPONSES = {
@@ -229,20 +268,13 @@ const text = (description: string) => z.string().optional().describe(description
 /**
  * The common query parameters of the read actions, for the documentation. Unknown ones pass
  * through: the action itself validates its parameters and answers CKAN's 409 with per-field
- * messages, which a CKAN client expects rather than the runtime's own validation error.
+ * messages, which a CKAN client expects rather than the runtime's own validation error. An empty
+ * value counts as not given.
  */
 const actionQuery = z.looseObject({
   id: text('package_show, resource_show, organization_show, group_show: id or name'),
-  q: text('package_search: the search terms'),
-  fq: text('package_search: filters, like organization:hk-td tags:traffic res_format:CSV'),
-  sort: text('package_search: like "score desc, metadata_modified desc"; organization_list, group_list: name or title'),
-  rows: text('package_search: results per page, at most 1000'),
-  start: text('package_search: results to skip'),
-  'facet.field': z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .describe('package_search: facets to count, as a JSON list like ["organization","tags"] or repeated'),
-  'facet.limit': text('package_search: values per facet'),
+  q: text('organization_list, group_list, the autocompletes: words the name or title contains'),
+  sort: text('organization_list, group_list: name or title'),
   limit: text('package_list, organization_list, group_list: page size'),
   offset: text('package_list, organization_list, group_list: items to skip'),
   all_fields: text('organization_list, group_list, tag_list: full objects instead of names'),
@@ -264,7 +296,7 @@ function getAction(path: string, auth: AuthMode, summary: string) {
     auth,
     summary,
     description: 'Read actions only (CKAN side-effect-free actions); the answer is CKAN’s envelope.',
-    params: actionParams,
+    params: getActionParams,
     query: actionQuery,
     response: envelope,
     responses: auth === 'public' ? PUBLIC_ACTION_RESPONSES : ACTION_RESPONSES,
@@ -277,13 +309,46 @@ function postAction(path: string, auth: AuthMode, summary: string) {
     path,
     auth,
     summary,
-    description: 'Any action, its parameters as a JSON object; the answer is CKAN’s envelope.',
-    params: actionParams,
+    description: 'Any action but package_search (at its own path), its parameters as a JSON object; the answer is CKAN’s envelope.',
+    params: postActionParams,
     body: actionBody,
     maxBodyBytes: MAX_ACTION_BODY_BYTES,
     response: envelope,
     responses: auth === 'public' ? PUBLIC_ACTION_RESPONSES : ACTION_RESPONSES,
     headers: ['if-match'],
+  } as const satisfies RouteDefinition;
+}
+
+const SEARCH_DESCRIPTION =
+  'package_search, CKAN’s Solr search: exactly the parameters declared, each checked before the search runs (a wrong value is ' +
+  'CKAN’s Validation Error, 409, a sort not written as clauses "<field> asc|desc" its Search Query Error, 400, as is a ' +
+  'parameter it does not take, but for extensions’ ext_ parameters). A filter the search engine cannot parse, or a field ' +
+  'it cannot filter, facet or sort on, is CKAN’s Search Error (409). The answer is CKAN’s envelope.';
+
+function getSearch(path: string, auth: AuthMode, summary: string) {
+  return {
+    method: 'GET',
+    path,
+    auth,
+    summary,
+    description: SEARCH_DESCRIPTION,
+    query: packageSearchQuery,
+    response: envelope,
+    responses: ACTION_RESPONSES,
+  } as const satisfies RouteDefinition;
+}
+
+function postSearch(path: string, auth: AuthMode, summary: string) {
+  return {
+    method: 'POST',
+    path,
+    auth,
+    summary,
+    description: SEARCH_DESCRIPTION,
+    body: packageSearchBody,
+    maxBodyBytes: MAX_ACTION_BODY_BYTES,
+    response: envelope,
+    responses: ACTION_RESPONSES,
   } as const satisfies RouteDefinition;
 }
 
@@ -296,6 +361,10 @@ function siteNote(site: ActionSite): string {
 
 type ActionRoutes = { readonly [K in ActionRouteId<'GET'>]: ReturnType<typeof getAction> } & {
   readonly [K in ActionRouteId<'POST'>]: ReturnType<typeof postAction>;
+};
+
+type SearchRoutes = { readonly [K in SearchRouteId<'GET'>]: ReturnType<typeof getSearch> } & {
+  readonly [K in SearchRouteId<'POST'>]: ReturnType<typeof postSearch>;
 };
 
 const actionRoutes = Object.fromEntries(
@@ -316,7 +385,68 @@ const actionRoutes = Object.fromEntries(
   }),
 ) as ActionRoutes;
 
+const searchRoutes = Object.fromEntries(
+  SEARCH_ROUTES.map(({ site, path, method, id }) => {
+    const fullPath = `${OPEN_DATA_BASE}${site.path}${path.path.replace('{action}', SEARCH_ACTION)}`;
+    const auth: AuthMode = site.publisher ? 'department-officer' : 'public';
+    const summary = `CKAN package_search${method === 'POST' ? ' by POST' : ''}, ${siteNote(site)}`;
+    return [id, method === 'GET' ? getSearch(fullPath, auth, summary) : postSearch(fullPath, auth, summary)];
+  }),
+) as SearchRoutes;
+
+const SEARCH_ROUTE_IDS: ReadonlySet<string> = new Set(SEARCH_ROUTES.map(({ id }) => id));
+const ACTION_ROUTE_IDS: ReadonlySet<string> = new Set(ACTION_ROUTES.map(({ id }) => id));
+
+/**
+ * A parameter's own problems where it may be written more than one way (a number, or a number as
+ * text): those of the way it was written, not that it was not written another way.
+ */
+function ownIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const [chosen] = [...issue.errors].sort(
+    (a, b) => Number(a.some((i) => i.code === 'invalid_type')) - Number(b.some((i) => i.code === 'invalid_type')),
+  );
+  if (chosen.some((i) => i.code === 'invalid_type')) return [issue];
+  return chosen.map((own) => ({ ...own, path: [...issue.path, ...own.path] })).flatMap(ownIssues);
+}
+
+/** A refusal of an action's request linking to the action's help, as its own refusals do, at the address the caller used. */
+function withHelp(error: HttpError, problem: RequestProblem, action: CkanActionName): HttpError {
+  return problem.baseUrl ? (inAction(error, actionHelp(problem.baseUrl, action)) as HttpError) : error;
+}
+
+/**
+ * The service's refusal of a request its route schemas refuse, as CKAN words each: a known action
+ * that `{action}` of a GET does not name is one with side effects, which CKAN answers "Please use
+ * POST" before anything else; package_search's parameters are refused as the action refuses them
+ * (a sort that is not one as its Search Query Error, any other value as its Validation Error).
+ */
+function openDataRequestError(problem: RequestProblem): HttpError | undefined {
+  if (ACTION_ROUTE_IDS.has(problem.routeId) && problem.where === 'path') {
+    const action = (problem.input as { action?: unknown } | undefined)?.action;
+    if (typeof action === 'string' && isCkanAction(action)) return withHelp(postRequired(), problem, action);
+  }
+  if (SEARCH_ROUTE_IDS.has(problem.routeId) && (problem.where === 'query' || problem.where === 'body') && problem.error) {
+    if (problem.where === 'body' && (typeof problem.input !== 'object' || problem.input === null || Array.isArray(problem.input))) {
+      return requestError(problem);
+    }
+    const issues = problem.error.issues.flatMap(ownIssues);
+    const refusal =
+      issues.some((issue) => issue.path[0] === 'sort') && issues.every((issue) => issue.path[0] === 'sort')
+        ? searchQueryInvalid(SORT_REFUSED)
+        : invalid(fieldErrors(issues.filter((issue) => issue.path[0] !== 'sort')));
+    return withHelp(refusal, problem, SEARCH_ACTION);
+  }
+  return requestError(problem);
+}
+
 const archiveResult = z.looseObject({});
+
+/** What the archive's listings ask of their days that a schema cannot say: how they relate. */
+const PERIOD_RULE =
+  `start and end are calendar days (Hong Kong time) with end the same day as start or later, and the period from start to end, ` +
+  `both counted, spans at most ${MAX_PERIOD_DAYS} days (20240101 to 20241231 is one): a longer one is refused with a 400 ` +
+  'naming the limit; ask for a longer history a year at a time.';
 
 export const openDataService = defineService({
   name: 'open-data',
@@ -324,7 +454,7 @@ export const openDataService = defineService({
   version: '1.0.0',
   basePath: OPEN_DATA_BASE,
   formatError,
-  requestError,
+  requestError: openDataRequestError,
   functions: { api: 'lambda/open-data/handlers/http.ts' },
   environment: {
     /** The CKAN base URL, where download links point too; unset in local mode, where it is the address the caller used. */
@@ -340,11 +470,13 @@ export const openDataService = defineService({
   functionSettings: { api: { memorySize: 1769 } },
   routes: {
     ...actionRoutes,
+    ...searchRoutes,
     listArchivedFiles: {
       method: 'GET',
       path: `${OPEN_DATA_BASE}/v1/historical-archive/list-files`,
       auth: 'public',
       summary: 'Historical archive: files with versions between two days (YYYYMMDD), by category, provider, format or words',
+      description: `Files of the archive with a version archived between start and end. ${PERIOD_RULE}`,
       query: listFilesParams,
       response: archiveResult,
     },
@@ -353,6 +485,7 @@ export const openDataService = defineService({
       path: `${OPEN_DATA_BASE}/v1/historical-archive/list-file-versions`,
       auth: 'public',
       summary: 'Historical archive: the versions (YYYYMMDD-HHMM, Hong Kong time) of one file between two days',
+      description: `The versions of the file at url archived between start and end. ${PERIOD_RULE}`,
       query: listFileVersionsParams,
       response: archiveResult,
     },

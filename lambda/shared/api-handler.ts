@@ -210,10 +210,11 @@ function fieldErrors(error: z.ZodError, where: string): { field: string; message
 }
 
 /** The service's own error for the problem when it words these itself, else the platform's. */
-type ProblemReporter = (problem: Omit<RequestProblem, 'routeId'>, fallback: () => HttpError) => HttpError;
+type ProblemReporter = (problem: Omit<RequestProblem, 'routeId' | 'baseUrl'>, fallback: () => HttpError) => HttpError;
 
-function problemReporter(service: ServiceDefinition, routeId: string): ProblemReporter {
-  return (problem, fallback) => service.requestError?.({ routeId, ...problem }) ?? fallback();
+function problemReporter(service: ServiceDefinition, routeId: string, requestBaseUrl?: string): ProblemReporter {
+  return (problem, fallback) =>
+    service.requestError?.({ routeId, ...problem, ...(requestBaseUrl ? { baseUrl: requestBaseUrl } : {}) }) ?? fallback();
 }
 
 function validate<S extends z.ZodType>(
@@ -316,8 +317,9 @@ function parseRequest(
   requestId: string,
 ): RequestOf<RouteDefinition> {
   const { route } = entry;
-  const report = problemReporter(service, entry.id);
   const headers = lowerCaseHeaders(event.headers);
+  const requestBaseUrl = baseUrl(event, headers, service.basePath);
+  const report = problemReporter(service, entry.id, requestBaseUrl);
   const body = parseBody(route, event, headers, report);
   return {
     params: validate(route.params, event.pathParameters ?? {}, 'path', report) as Record<string, never>,
@@ -328,7 +330,7 @@ function parseRequest(
     requestId,
     sourceIp: event.requestContext?.identity?.sourceIp ?? '',
     path: event.path,
-    baseUrl: baseUrl(event, headers, service.basePath),
+    baseUrl: requestBaseUrl,
   };
 }
 

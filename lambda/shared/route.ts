@@ -103,6 +103,12 @@ export interface RequestProblem {
   readonly reason?: 'missing' | 'malformed' | 'too-deep';
   /** The value as received. */
   readonly input: unknown;
+  /**
+   * The address the request was sent to, as the handlers' `request.baseUrl` gives it, for a
+   * standard whose errors link to the site (CKAN's `help`).
+   * @default - not known (the request is refused before it is read)
+   */
+  readonly baseUrl?: string;
 }
 
 /** Runs a service's function on a schedule (EventBridge in AWS). */

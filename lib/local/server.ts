@@ -23,6 +23,14 @@ type AuthorizerHandler = (event: object) => Promise<AuthorizerResult>;
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/**
+ * The longest request line and headers read, together: far more than Node's default of 16 KiB,
+ * so that any query string the services' documents allow, and one a little over what they allow
+ * (package_search's 20 filters of 2,000 characters each, percent-encoded as up to 12 bytes a
+ * character), reaches the service, which answers it or refuses it in its own words, instead of
+ * Node's bare 431.
+ */
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** Answers 204 at once; the latency benchmark's baseline. */
 export const NOOP_PATH = '/_local/noop';
@@ -129,7 +137,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   }
 
   const serve = (only?: MountedService) => {
-    const server = http.createServer((req, res) => {
+    const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
       const started = Date.now();
       handle(req, only ? [only] : mounted, tokens, apiKeyIds, only !== undefined)
         .then((result) => {

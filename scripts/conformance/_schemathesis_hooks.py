@@ -227,3 +227,65 @@ def notify_letter_refused_for_permission_only(ctx, response, case):
     if errors != NOTIFY_NO_LETTERS:
         raise AssertionError(f"A letter valid against the document was refused for another reason than the letter permission: {errors}")
     return None
+
+
+# --- Open data ---
+#
+# The historical archive's listings say in their descriptions what their schema cannot: end is the
+# same day as start or later, and the period spans at most 366 days, both counted (a longer one is
+# a 400 naming the limit). For the requests schemathesis means to be valid, end is moved into the
+# period that start opens; every other parameter stays as generated.
+
+import datetime
+
+OPEN_DATA_PERIOD_DAYS = 366
+OPEN_DATA_PERIOD_OPERATIONS = ["listArchivedFiles", "listArchivedFileVersions"]
+# The Gregorian calendar repeats every 400 years (146,097 days): a day of the years 0000 to 0399 is
+# counted as the same day a cycle later, less the cycle, as Python's dates have no year 0000.
+_OPEN_DATA_CYCLE_YEARS, _OPEN_DATA_CYCLE_DAYS = 400, 146_097
+
+
+def open_data_day_number(text) -> int | None:
+    """A YYYYMMDD calendar day as a count of days (0001-01-01 is 1, 0000-12-31 is 0), or None if it is not one."""
+    match = re.fullmatch(r"([0-9]{4})([0-9]{2})([0-9]{2})", str(text))
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    cycles = 1 if year < _OPEN_DATA_CYCLE_YEARS else 0
+    try:
+        return datetime.date(year + cycles * _OPEN_DATA_CYCLE_YEARS, month, day).toordinal() - cycles * _OPEN_DATA_CYCLE_DAYS
+    except ValueError:
+        return None
+
+
+def open_data_day_text(number: int) -> str:
+    """The YYYYMMDD of a count of days open_data_day_number gives."""
+    cycles = 1 if number < _OPEN_DATA_CYCLE_DAYS else 0
+    moved = datetime.date.fromordinal(number + cycles * _OPEN_DATA_CYCLE_DAYS)
+    return f"{moved.year - cycles * _OPEN_DATA_CYCLE_YEARS:04d}{moved.month:02d}{moved.day:02d}"
+
+
+# The last day a YYYYMMDD writes.
+_OPEN_DATA_LAST_DAY = datetime.date(9999, 12, 31).toordinal()
+
+
+def open_data_period_end(start: str, end: str) -> str:
+    """end if start to end is a period the archive answers for, else a day of the period start opens."""
+    first, last = open_data_day_number(start), open_data_day_number(end)
+    if first is None:
+        return end
+    if last is not None and 0 <= last - first < OPEN_DATA_PERIOD_DAYS:
+        return end
+    # A day of the period, as the generated end falls, never past the last day a YYYYMMDD writes.
+    offset = min(sum(map(ord, str(end))) % OPEN_DATA_PERIOD_DAYS, _OPEN_DATA_LAST_DAY - first)
+    return open_data_day_text(first + offset)
+
+
+# Just before the call, so that it holds for values the stateful phase's links put in too.
+@schemathesis.hook("before_call").apply_to(operation_id=OPEN_DATA_PERIOD_OPERATIONS, path_regex=r"^/open-data/")
+def open_data_before_call(context, case, kwargs):
+    if not _is_positive(case) or not isinstance(case.query, dict):
+        return
+    start, end = case.query.get("start"), case.query.get("end")
+    if isinstance(start, str) and isinstance(end, str):
+        case.query["end"] = open_data_period_end(start, end)

@@ -295,6 +295,69 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
         /deeper than 32 levels/,
       ],
       [
+        'a GET of an action with side effects, which CKAN refuses before anything else',
+        'GET',
+        '/open-data/api/3/action/resource_upload_complete?id=x',
+        {},
+        400,
+        'Bad Request',
+        /Please use POST method/,
+      ],
+      [
+        'a package_search sort not written as clauses',
+        'GET',
+        '/open-data/tc-data/api/3/action/package_search?sort=name',
+        {},
+        400,
+        'Search Query Error',
+        /Invalid "sort" parameter/,
+      ],
+      [
+        'a package_search parameter it does not take, at its own path',
+        'POST',
+        '/open-data/api/action/package_search',
+        { body: { q: 'rain', all_fields: true } },
+        400,
+        'Search Query Error',
+        /Invalid search parameters: \["all_fields"\]/,
+      ],
+      [
+        'package_search rows that are not a number',
+        'GET',
+        '/open-data/en-data/api/3/action/package_search?rows=ten',
+        {},
+        409,
+        'Validation Error',
+        /rows: Must be a natural number/,
+      ],
+      [
+        'package_search parameters of the wrong kind in a body, each named with what it must be',
+        'POST',
+        '/open-data/sc-data/api/3/action/package_search',
+        { body: { rows: true, start: -1, facet: 5 } },
+        409,
+        'Validation Error',
+        /^rows: Must be a natural number; start: Must be a natural number; facet: Must be true or false/,
+      ],
+      [
+        'a filter the search engine cannot parse',
+        'GET',
+        `/open-data/api/3/action/package_search?fq=${encodeURIComponent('tags:"unclosed')}`,
+        {},
+        409,
+        'Search Error',
+        /cannot parse the filter query/,
+      ],
+      [
+        'an archived file URL over 2,048 characters, percent-encoded past Node’s 16 KiB of request line',
+        'GET',
+        `/open-data/v1/historical-archive/get-file?time=20240101-0000&url=${encodeURIComponent(`https://files.example/${'好'.repeat(2100)}`)}`,
+        {},
+        400,
+        'Validation Error',
+        /url: Must be at most 2048 characters long/,
+      ],
+      [
         'an archive listing over eleven centuries',
         'GET',
         '/open-data/v1/historical-archive/list-files?start=19000101&end=29991231',
@@ -307,6 +370,29 @@ describe('open data portal over HTTP in local mode, as CKAN clients call it', ()
       const res = await call(platform.current, method, path, options as Parameters<typeof call>[3]);
       expect(res.status).toBe(status);
       expect(res.json).toMatchObject({ success: false, error: { __type: type, message: expect.stringMatching(message) } });
+    });
+
+    it('answers package_search at its own path on every site, empty values as not given and extensions’ ext_ parameters taken', async () => {
+      for (const site of ['', '/en-data', '/tc-data', '/sc-data']) {
+        const got = await call(
+          platform.current,
+          'GET',
+          `/open-data${site}/api/3/action/package_search?rows=&start=&facet.limit=&ext_bbox=1`,
+        );
+        expect(got.status).toBe(200);
+        expect(got.json).toMatchObject({ success: true, help: expect.stringMatching(/help_show\?name=package_search$/) });
+        const posted = await call(platform.current, 'POST', `/open-data${site}/api/action/package_search`, {
+          body: { q: '', rows: '5', start: 0, facet: 'false', ext_spatial: { any: 'thing' } },
+        });
+        expect(posted.status).toBe(200);
+        expect(posted.json.result.results.length).toBeLessThanOrEqual(5);
+      }
+    });
+
+    it('links a refusal of package_search’s parameters to its help, as the action’s own refusals', async () => {
+      const res = await call(platform.current, 'GET', '/open-data/api/3/action/package_search?start=-1');
+      expect(res.status).toBe(409);
+      expect(res.json).toMatchObject({ help: expect.stringMatching(/\/open-data\/api\/3\/action\/help_show\?name=package_search$/) });
     });
 
     it('answers a publisher call with the API key but no token 401, in the same envelope', async () => {

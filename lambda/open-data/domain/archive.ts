@@ -71,13 +71,13 @@ export function monthsBetween(startDay: string, endDay: string): string[] {
 /**
  * A calendar day as YYYYMMDD, written as a pattern so that the OpenAPI document says exactly what
  * is accepted: months of 31 and of 30 days, February's 28, and the 29th in leap years (every
- * fourth, centuries only every fourth).
+ * fourth, centuries only every fourth). Digits are ASCII digits, as in every engine's `[0-9]`.
  */
 const CALENDAR_DAY =
-  '(\\d{4}((0[13578]|1[02])(0[1-9]|[12]\\d|3[01])|(0[469]|11)(0[1-9]|[12]\\d|30)|02(0[1-9]|1\\d|2[0-8]))|(\\d{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)0229)';
+  '([0-9]{4}((0[13578]|1[02])(0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-8]))|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)0229)';
 export const DAY_PATTERN = new RegExp(`^${CALENDAR_DAY}$`);
 /** YYYYMMDD-HHMM: a calendar day and a minute of it, 0000 to 2359. */
-export const MINUTE_PATTERN = new RegExp(`^${CALENDAR_DAY}-([01]\\d|2[0-3])[0-5]\\d$`);
+export const MINUTE_PATTERN = new RegExp(`^${CALENDAR_DAY}-([01][0-9]|2[0-3])[0-5][0-9]$`);
 
 const dayParam = (field: string) =>
   z
@@ -85,18 +85,21 @@ const dayParam = (field: string) =>
     .regex(DAY_PATTERN, { error: 'Must be a calendar day written as YYYYMMDD, e.g. 20240131' })
     .describe(`The ${field} day of the period (Hong Kong time), YYYYMMDD; a period spans at most ${MAX_PERIOD_DAYS} days`);
 
+/** The longest file URL the archive takes: DATA.GOV.HK's file URLs are far shorter. */
+export const MAX_FILE_URL_CHARS = 2048;
+
 /** A file's URL, as list-files gives it. */
 const fileUrl = z
   .url({
     error: (issue) =>
       issue.input === undefined ? 'Missing value: give the file URL' : 'Must be the URL of a file, as list-files gives it',
   })
-  .max(2000, { error: 'Must be at most 2000 characters long' })
-  .describe("The file's URL, as list-files gives it");
+  .max(MAX_FILE_URL_CHARS, { error: `Must be at most ${MAX_FILE_URL_CHARS} characters long` })
+  .describe(`The file's URL, as list-files gives it; at most ${MAX_FILE_URL_CHARS} characters`);
 
 const skipParam = z
   .string()
-  .regex(/^\d{1,9}$/, { error: 'Must be a whole number of zero or more' })
+  .regex(/^[0-9]{1,9}$/, { error: 'Must be a whole number of zero or more' })
   .transform(Number)
   .optional()
   .describe('How many files to skip, to page');
@@ -104,7 +107,7 @@ const skipParam = z
 const maxParam = z
   .string()
   // 1 to 1000, as a pattern the OpenAPI document states.
-  .regex(/^(1000|[1-9]\d{0,2})$/, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}: page with skip` })
+  .regex(/^(1000|[1-9][0-9]{0,2})$/, { error: `Must be a whole number from 1 to ${MAX_FILES_PER_PAGE}: page with skip` })
   .transform(Number)
   .optional()
   .describe(`How many files to answer, 1 to ${MAX_FILES_PER_PAGE}; ${DEFAULT_FILES_PER_PAGE} if not given`);

@@ -1,13 +1,17 @@
-import { quoted, searchFailed, searchQueryInvalid } from '../errors';
+import { quoted, searchFailed } from '../errors';
 
 /**
- * CKAN passes `fq` to Solr; what Solr cannot parse is CKAN's Search Query Error (400), a field
- * it does not know a Search Error (409). This reads the part of Solr's syntax CKAN clients use:
+ * CKAN passes `fq` to Solr, and answers whatever error Solr returns for it, a filter Solr cannot
+ * parse as much as a field it does not know, with its Search Error (409): CKAN's Search Query
+ * Error (400) is only for parameters it refuses itself (ckan/lib/search/query.py). This reads the part of Solr's syntax CKAN clients use:
  * `organization:hk-td tags:"traffic"`, `+res_format:CSV`, `-groups:health`,
  * `res_format:(CSV OR JSON)`, `metadata_modified:[2024-01-01T00:00:00Z TO *]`, `*:*`.
  * Clauses are ANDed (CKAN's Solr schema sets the default operator to AND); `OR` may join
  * clauses on the same field.
  */
+/** Solr's refusal of a filter it cannot parse, as CKAN relays it. */
+const unparsable = (why: string) => searchFailed(`cannot parse the filter query: ${why}`);
+
 export const FILTER_FIELDS = [
   'organization',
   'owner_org',
@@ -117,11 +121,11 @@ class Lexer {
 function readValue(lexer: Lexer): string {
   if (lexer.peek() === '"') {
     const value = lexer.quoted();
-    if (value === undefined) throw searchQueryInvalid('a quoted value has no closing quote (")');
+    if (value === undefined) throw unparsable('a quoted value has no closing quote (")');
     return value;
   }
   const value = lexer.bare('()[]');
-  if (!value) throw searchQueryInvalid('a filter has no value after ":"');
+  if (!value) throw unparsable('a filter has no value after ":"');
   return value;
 }
 
@@ -136,24 +140,24 @@ function readMatch(lexer: Lexer): FilterMatch {
         lexer.take();
         break;
       }
-      if (lexer.peek() === '') throw searchQueryInvalid('a "(" has no closing ")"');
+      if (lexer.peek() === '') throw unparsable('a "(" has no closing ")"');
       if (lexer.keyword()) continue;
       values.push(readValue(lexer));
     }
-    if (values.length === 0) throw searchQueryInvalid('"()" holds no values');
+    if (values.length === 0) throw unparsable('"()" holds no values');
     return { kind: 'values', values };
   }
   if (first === '[' || first === '{') {
     lexer.take();
     lexer.skipSpace();
     const from = lexer.bare(']}');
-    if (lexer.keyword() !== undefined) throw searchQueryInvalid('write a range as [from TO to]');
+    if (lexer.keyword() !== undefined) throw unparsable('write a range as [from TO to]');
     lexer.skipSpace();
-    if (lexer.bare(']}') !== 'TO') throw searchQueryInvalid('write a range as [from TO to]');
+    if (lexer.bare(']}') !== 'TO') throw unparsable('write a range as [from TO to]');
     lexer.skipSpace();
     const to = lexer.bare(']}');
     const close = lexer.take();
-    if (close !== ']' && close !== '}') throw searchQueryInvalid('a range has no closing "]"');
+    if (close !== ']' && close !== '}') throw unparsable('a range has no closing "]"');
     return { kind: 'range', from: from === '*' ? undefined : from, to: to === '*' ? undefined : to };
   }
   if (first === '*') {
@@ -172,7 +176,7 @@ export function parseFilterQuery(fq: string | undefined): FilterClause[] {
   while (!lexer.done) {
     const keyword = lexer.keyword();
     if (keyword === 'OR' || keyword === '||') {
-      if (clauses.length === 0) throw searchQueryInvalid('"OR" needs a clause on each side');
+      if (clauses.length === 0) throw unparsable('"OR" needs a clause on each side');
       orWithPrevious = true;
       continue;
     }
@@ -185,10 +189,10 @@ export function parseFilterQuery(fq: string | undefined): FilterClause[] {
       negate = sign === '-';
     }
     const field = lexer.bare(':()');
-    if (lexer.take() !== ':') throw searchQueryInvalid(`${quoted(field)} is not a field:value filter`);
+    if (lexer.take() !== ':') throw unparsable(`${quoted(field)} is not a field:value filter`);
     if (field === '*') {
       const rest = lexer.bare('()');
-      if (rest !== '*') throw searchQueryInvalid('"*:" must be followed by "*"');
+      if (rest !== '*') throw unparsable('"*:" must be followed by "*"');
       orWithPrevious = false;
       continue;
     }
@@ -199,7 +203,7 @@ export function parseFilterQuery(fq: string | undefined): FilterClause[] {
     if (orWithPrevious) {
       const previous = clauses[clauses.length - 1];
       if (previous.field !== field || previous.negate || negate || previous.match.kind !== 'values' || clause.match.kind !== 'values') {
-        throw searchQueryInvalid(`"OR" joins values of one field; write ${field}:(a OR b)`);
+        throw unparsable(`"OR" joins values of one field; write ${field}:(a OR b)`);
       }
       clauses[clauses.length - 1] = { ...previous, match: { kind: 'values', values: [...previous.match.values, ...clause.match.values] } };
       orWithPrevious = false;
@@ -207,7 +211,7 @@ export function parseFilterQuery(fq: string | undefined): FilterClause[] {
     }
     clauses.push(clause);
   }
-  if (orWithPrevious) throw searchQueryInvalid('"OR" needs a clause on each side');
+  if (orWithPrevious) throw unparsable('"OR" needs a clause on each side');
   return clauses;
 }
 

@@ -59,6 +59,14 @@ export function ckanInteger() {
   );
 }
 
+/**
+ * A parameter given blank (`rows=`, `"offset": ""`) counts as not given, so its default applies:
+ * CKAN's `default` validator and its int_validator take a blank value as none.
+ */
+export function blankAbsent<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+}
+
 /** CKAN's natural_number_validator: an integer of zero or more. */
 export function naturalNumber() {
   return ckanInteger().pipe(z.int().min(0, { error: MESSAGES.natural }));

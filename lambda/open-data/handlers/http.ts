@@ -39,7 +39,17 @@ import { tagAutocomplete, tagList, tagSearch, tagShow } from '../app/tags';
 import { openDataPorts, preloadCatalogue } from '../compose';
 import { API_HELP, actionHelp, inAction } from '../errors';
 import type { OpenDataPorts } from '../ports';
-import { ACTION_ROUTES, type ActionMethod, type ActionRouteId, type ActionSite, isCkanAction, openDataService } from '../routes';
+import {
+  ACTION_ROUTES,
+  type ActionMethod,
+  type ActionRouteId,
+  type ActionSite,
+  isCkanAction,
+  openDataService,
+  SEARCH_ACTION,
+  SEARCH_ROUTES,
+  type SearchRouteId,
+} from '../routes';
 
 type Routes = typeof openDataService.routes;
 
@@ -120,12 +130,14 @@ async function etagOf(ports: OpenDataPorts, ctx: RequestContext, action: string,
 }
 
 type ActionRequest = RequestOf<Routes['getAction']> | RequestOf<Routes['postAction']>;
+type SearchRequest = RequestOf<Routes['getPackageSearch']> | RequestOf<Routes['postPackageSearch']>;
 
+/** An action route's handler; package_search's own routes name no action, theirs is package_search. */
 function actionRoute(site: ActionSite, method: ActionMethod) {
-  return async (request: ActionRequest): Promise<HttpResponse> => {
+  return async (request: ActionRequest | SearchRequest): Promise<HttpResponse> => {
     const ports = await openDataPorts(request.baseUrl);
     const ctx = requestContext(request, site);
-    const action = request.params.action;
+    const action = 'action' in request.params ? request.params.action : SEARCH_ACTION;
     const answer = await answerAction(ports, ctx, {
       site,
       action,
@@ -140,10 +152,9 @@ function actionRoute(site: ActionSite, method: ActionMethod) {
 
 const redirect = (location: string): HttpResponse => ({ status: 302, headers: { location } });
 
-const actionRoutes = Object.fromEntries(ACTION_ROUTES.map(({ site, method, id }) => [id, actionRoute(site, method)])) as Pick<
-  Handlers<Routes>,
-  ActionRouteId
->;
+const actionRoutes = Object.fromEntries(
+  [...ACTION_ROUTES, ...SEARCH_ROUTES].map(({ site, method, id }) => [id, actionRoute(site, method)]),
+) as Pick<Handlers<Routes>, ActionRouteId | SearchRouteId>;
 
 const handlers: Handlers<Routes> = {
   ...actionRoutes,

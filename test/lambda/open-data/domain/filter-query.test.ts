@@ -51,9 +51,11 @@ describe('fq', () => {
   });
 
   it.each(['tags:"unclosed', 'organization:', 'traffic', 'res_format:(CSV', 'tags:a OR groups:b'])(
-    'refuses malformed %j as a 400 Search Query Error',
+    'refuses malformed %j as CKAN relays Solr’s parse error: a 409 Search Error',
     (fq) => {
-      expect(thrown(() => parseFilterQuery(fq))).toMatchObject({ status: 400, code: 'search_query_invalid' });
+      const error = thrown(() => parseFilterQuery(fq));
+      expect(error).toMatchObject({ status: 409, code: 'search_failed' });
+      expect((error as Error).message).toMatch(/^Search error: cannot parse the filter query: /);
     },
   );
 });

@@ -63,6 +63,17 @@ describe('read parameters', () => {
     });
   });
 
+  it('takes a blank number as not given, as CKAN’s default and int_validator do, so its default applies', () => {
+    expect(parseParams(packageSearchParams, { rows: '', start: ' ', 'facet.limit': '', 'facet.mincount': '' })).toMatchObject({
+      rows: 10,
+      start: 0,
+      'facet.limit': 50,
+      'facet.mincount': 1,
+    });
+    expect(parseParams(packageListParams, { limit: '', offset: '' })).toEqual({});
+    expect(problem(() => parseParams(packageListParams, { offset: 'x' })).status).toBe(409);
+  });
+
   it('answers parameters package_search does not take with CKAN’s Search Query Error, naming them', () => {
     const { status, body } = problem(() => parseParams(packageSearchParams, { q: 'rain', colour: 'red', 'facet.sort': 'count' }));
     expect(status).toBe(400);
