@@ -6,8 +6,9 @@ import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { platformService } from '../../lambda/platform/routes';
 import type { RegisteredService } from '../../lambda/registry';
+import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../lambda/shared/assurance';
 import { HttpError } from '../../lambda/shared/errors';
-import { type AuthMode, matchPath, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
+import { type AuthMode, authScheme, matchPath, poolMode, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
 import type { SeedContext, SeedLocal } from '../../lambda/shared/seed';
 import type { PlatformConfig } from '../config/schema';
 import { PLATFORM_ENVIRONMENT } from '../contract/environment';
@@ -52,7 +53,10 @@ export interface LocalPlatform {
   /** Each service at the root of its own port, by service name. */
   readonly serviceUrls: Readonly<Record<string, string>>;
   readonly tokens: {
+    /** A citizen signed in at `basic`. */
     readonly citizen: string;
+    /** The demo citizen signed in at each assurance level. */
+    readonly citizens: Readonly<Record<AssuranceLevel, string>>;
     readonly admin: string;
     readonly analyst: string;
     readonly officers: Readonly<Record<string, string>>;
@@ -171,7 +175,15 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   return {
     url,
     serviceUrls,
-    tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), analyst: await tokens.analyst(), officers },
+    tokens: {
+      citizen: await tokens.citizen(),
+      citizens: Object.fromEntries(
+        await Promise.all(ASSURANCE_LEVELS.map(async (level) => [level, await tokens.citizen('citizen-demo', level)])),
+      ) as Record<AssuranceLevel, string>,
+      admin: await tokens.admin(),
+      analyst: await tokens.analyst(),
+      officers,
+    },
     apiKeys,
     seedNotes,
     credentials,
@@ -237,8 +249,9 @@ function gatewayError(service: MountedService, error: HttpError): APIGatewayProx
 }
 
 function poolFor(auth: AuthMode): Pool | undefined {
-  if (auth === 'public' || typeof auth === 'object') return undefined;
-  return auth === 'citizen' ? 'citizen' : 'staff';
+  const mode = poolMode(auth);
+  if (mode === 'public' || mode === 'scheme') return undefined;
+  return mode === 'citizen' ? 'citizen' : 'staff';
 }
 
 /** What API Gateway's authorizer would put in the request context, or the error it would answer with. */
@@ -251,8 +264,9 @@ async function authorizerContext(
 ): Promise<Record<string, unknown> | HttpError | null> {
   const auth = route.auth;
   if (auth === 'public') return null;
-  if (typeof auth === 'object') {
-    const authorize = service.authorizers[auth.scheme];
+  const scheme = authScheme(auth);
+  if (scheme !== undefined) {
+    const authorize = service.authorizers[scheme];
     try {
       const result = await authorize({
         type: 'REQUEST',

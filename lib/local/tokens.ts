@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
+import type { AssuranceLevel } from '../../lambda/shared/assurance';
 import { CERT_ANALYST_GROUP, CLAIMS, OFFICER_ROLE, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
 
 /** Issuers of local tokens; local mode tells the handlers to trust these, as Cognito's in AWS. */
@@ -26,8 +27,9 @@ export class LocalTokens {
       .sign(this.secret);
   }
 
-  citizen(subject = 'citizen-demo'): Promise<string> {
-    return this.issue('citizen', subject, { email: 'citizen@example.hk' });
+  /** A citizen's token, signed in at the given assurance level (`acr`). */
+  citizen(subject = 'citizen-demo', assurance: AssuranceLevel = 'basic'): Promise<string> {
+    return this.issue('citizen', subject, { email: 'citizen@example.hk', [CLAIMS.acr]: assurance });
   }
 
   officer(department: string): Promise<string> {
