@@ -33,7 +33,11 @@ export class LocalTokens {
   }
 
   officer(department: string): Promise<string> {
-    return this.issue('staff', `officer-${department.toLowerCase()}`, { [CLAIMS.department]: department, [CLAIMS.roles]: [OFFICER_ROLE] });
+    // Local officers may also check identity cards' status, so the demo reaches every route.
+    return this.issue('staff', `officer-${department.toLowerCase()}`, {
+      [CLAIMS.department]: department,
+      [CLAIMS.roles]: [OFFICER_ROLE, 'card-verification'],
+    });
   }
 
   analyst(): Promise<string> {
