@@ -51,7 +51,7 @@ export interface LocalOpenIdProvider {
   mintIdToken(input: MintIdTokenInput): Promise<string>;
   /** Verifies a token the provider issued: signature by the JWKS, issuer, expiry, audience among those given; the payload or undefined. */
   verify(token: string, audiences: string[]): Promise<JWTPayload | undefined>;
-  /** The clients a subject granted access, with what they granted. */
+  /** The clients a subject granted access, one entry per client, with the scopes granted and when first granted. */
   grants(subject: string): LocalGrant[];
   /** Revokes what a subject granted a client, with every token issued under it; whether anything was revoked. */
   revoke(subject: string, clientId: string): boolean;
@@ -229,16 +229,17 @@ export async function createLocalOpenIdProvider(options: LocalOpenIdProviderOpti
       }
     },
     grants(subject) {
-      return store
-        .grants()
-        .filter((g) => g.payload.accountId === subject)
-        .map((g) => ({
-          clientId: String(g.payload.clientId),
-          scopes: String(g.payload.openid?.scope ?? '')
-            .split(' ')
-            .filter(Boolean),
-          grantedAt: g.payload.iat,
-        }));
+      // oidc-provider keeps a grant per client and browser session; a person sees one per client.
+      const byClient = new Map<string, { scopes: Set<string>; grantedAt?: number }>();
+      for (const { payload } of store.grants()) {
+        if (payload.accountId !== subject) continue;
+        const entry = byClient.get(payload.clientId) ?? { scopes: new Set<string>(), grantedAt: payload.iat };
+        for (const scope of String(payload.openid?.scope ?? '').split(' ')) if (scope) entry.scopes.add(scope);
+        if (typeof payload.iat === 'number' && (entry.grantedAt === undefined || payload.iat < entry.grantedAt))
+          entry.grantedAt = payload.iat;
+        byClient.set(payload.clientId, entry);
+      }
+      return [...byClient].map(([clientId, { scopes, grantedAt }]) => ({ clientId, scopes: [...scopes], grantedAt }));
     },
     revoke(subject, clientId) {
       const matching = store.grants().filter((g) => g.payload.accountId === subject && g.payload.clientId === clientId);

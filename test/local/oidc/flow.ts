@@ -26,7 +26,6 @@ export async function authorizationRequest(config: client.Configuration, extra: 
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
-    prompt: 'consent',
     ...extra,
   });
   return { url, verifier, state };
@@ -55,4 +54,20 @@ export async function signIn(browser: Browser, origin: string, url: URL, credent
   }
   if (at.origin === origin) throw new Error(`still at the provider: ${at.pathname}`);
   return at;
+}
+
+/** The callback's query, as the relying party receives it. */
+export function callbackParams(callback: URL): Record<string, string> {
+  return Object.fromEntries(callback.searchParams.entries());
+}
+
+/** Hidden fields of a page's forms (name → value). */
+export function hiddenFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(m[0])?.[1];
+    const value = /value="([^"]*)"/.exec(m[0])?.[1];
+    if (name) fields[name] = value ?? '';
+  }
+  return fields;
 }
