@@ -200,6 +200,15 @@ describe('bad input', () => {
     expect(await response.text()).toContain('invalid_redirect_uri');
   });
 
+  test('the sign-in page escapes what the request carries and runs no script', async () => {
+    const request = await authorizationRequest(config, { login_hint: '"><script>alert(1)</script>' });
+    const { response } = await new Browser().follow(request.url, origin);
+    const html = await response.text();
+    expect(html).toContain('name="username"');
+    expect(html).not.toContain('<script');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
   test('an unknown client gets invalid_client', async () => {
     const stranger = await discover(provider.issuer, 'unknown-client');
     const request = await authorizationRequest(stranger);
