@@ -11,12 +11,9 @@
  * Each account has the highest level its identity was proven to; a session's acr is what the
  * person did in this sign-in, never more than the account's level.
  */
-export const ASSURANCE_LEVELS = ['basic', 'verified', 'verified-plus'] as const;
-export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
+import { ASSURANCE_LEVELS, type AssuranceLevel, isAssuranceLevel } from '../../../lambda/shared/assurance';
 
-export function isAssuranceLevel(value: unknown): value is AssuranceLevel {
-  return typeof value === 'string' && (ASSURANCE_LEVELS as readonly string[]).includes(value);
-}
+export { ASSURANCE_LEVELS, type AssuranceLevel, isAssuranceLevel };
 
 export function rank(level: AssuranceLevel): number {
   return ASSURANCE_LEVELS.indexOf(level);
