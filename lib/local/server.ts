@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { DynamoPeople } from '../../lambda/identity/store/people';
 import { platformService } from '../../lambda/platform/routes';
 import type { RegisteredService } from '../../lambda/registry';
 import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../lambda/shared/assurance';
@@ -16,6 +17,8 @@ import { buildCatalogue } from '../departments/provisioning';
 import { openApiDocument } from '../openapi/openapi';
 import { EmbeddedStorage } from './embedded-storage';
 import { proxyEvent } from './lambda-event';
+import { methodsFor } from './oidc/assurance';
+import { createLocalOpenIdProvider, type LocalOpenIdProvider } from './oidc/provider';
 import { LOCAL_ISSUERS, LocalTokens, type Pool } from './tokens';
 
 type LambdaHandler = (event: APIGatewayProxyEvent, context?: object) => Promise<APIGatewayProxyResult>;
@@ -68,6 +71,8 @@ export interface LocalPlatform {
   /** The credentials the seeds made (a Notify API key, a Pay API key), by name. */
   readonly credentials: Readonly<Record<string, string>>;
   readonly localTokens: LocalTokens;
+  /** Issuer of the OpenID provider citizens sign in at, under `/identity`, when the identity service runs. */
+  readonly openIdIssuer?: string;
   stop(): Promise<void>;
 }
 
@@ -113,28 +118,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       env[key] = value;
     }
   }
-  Object.assign(process.env, env);
-
   const mounted: MountedService[] = [];
-  for (const name of enabled) mounted.push(await mount(name, options.services[name]));
-
-  const seedNotes: string[] = [];
-  const credentials: Record<string, string> = {};
-  if (options.seed ?? true) {
-    const context: SeedContext = { departments: config.departments.map((d) => d.code) };
-    for (const name of enabled) {
-      const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
-      if (!fs.existsSync(seedFile)) continue;
-      const seed = (await import(seedFile)) as { seedLocal?: SeedLocal };
-      const result = await seed.seedLocal?.(context);
-      seedNotes.push(...(result?.notes ?? []));
-      Object.assign(credentials, result?.credentials);
-    }
-  }
-
+  let openId: LocalOpenIdProvider | undefined;
   const serve = (only?: MountedService) => {
     const server = http.createServer((req, res) => {
       const started = Date.now();
+      if (!only && openId && isOpenIdPath(req.url)) {
+        res.on('finish', () => options.log?.(`${req.method} ${loggedTarget(req.url)} ${res.statusCode} ${Date.now() - started}ms`));
+        openId.listener(req, res);
+        return;
+      }
       handle(req, only ? [only] : mounted, tokens, apiKeyIds, only !== undefined)
         .then((result) => {
           const headers = { ...result.headers } as Record<string, string>;
@@ -162,7 +155,49 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   };
   const port = options.port ?? 3000;
   const servers: http.Server[] = [serve()];
+  // The shared server listens first: the OpenID provider's issuer is its address.
   const url = await listen(servers[0], port);
+  if (enabled.includes('identity')) {
+    const people = new DynamoPeople();
+    openId = await createLocalOpenIdProvider({
+      issuer: `${url}${OPENID_PATH}`,
+      clients: LOCAL_OPENID_CLIENTS,
+      onSignIn: (subject, clientId) => void people.recordSignIn(subject, clientId, new Date().toISOString()).catch(() => undefined),
+    });
+    const provider = openId;
+    const audiences = LOCAL_OPENID_CLIENTS.map((c) => c.clientId);
+    tokens.useCitizenAuthority({
+      issuer: provider.issuer,
+      mint: (subject, assurance) =>
+        provider.mintIdToken({
+          subject,
+          audience: LOCAL_OPENID_CLIENTS[0].clientId,
+          acr: assurance,
+          amr: methodsFor(assurance),
+          claims: { email: 'citizen@example.hk' },
+        }),
+      verify: (token) => provider.verify(token, audiences),
+    });
+    env[PLATFORM_ENVIRONMENT.citizenTokenIssuer] = provider.issuer;
+  }
+  Object.assign(process.env, env);
+
+  for (const name of enabled) mounted.push(await mount(name, options.services[name]));
+
+  const seedNotes: string[] = [];
+  const credentials: Record<string, string> = {};
+  if (options.seed ?? true) {
+    const context: SeedContext = { departments: config.departments.map((d) => d.code) };
+    for (const name of enabled) {
+      const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
+      if (!fs.existsSync(seedFile)) continue;
+      const seed = (await import(seedFile)) as { seedLocal?: SeedLocal };
+      const result = await seed.seedLocal?.(context);
+      seedNotes.push(...(result?.notes ?? []));
+      Object.assign(credentials, result?.credentials);
+    }
+  }
+
   const serviceUrls: Record<string, string> = {};
   for (const [i, service] of mounted.entries()) {
     const server = serve(service);
@@ -188,6 +223,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     seedNotes,
     credentials,
     localTokens: tokens,
+    openIdIssuer: openId?.issuer,
     async stop() {
       for (const server of servers) server.closeAllConnections();
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
@@ -374,6 +410,22 @@ function bySpecificity(a: string, b: string): number {
   }
   return 0;
 }
+
+/** Where the OpenID provider answers: under `/identity`, except the identity service's own API and document. */
+const OPENID_PATH = '/identity';
+
+function isOpenIdPath(target = '/'): boolean {
+  const { pathname } = new URL(target, 'http://localhost');
+  return within(pathname, OPENID_PATH) && !within(pathname, `${OPENID_PATH}/v1`) && pathname !== `${OPENID_PATH}/openapi.json`;
+}
+
+/**
+ * The relying parties local mode's provider knows: a public client for demos and tests, signing
+ * in with PKCE and redirected to a local address (a test reads the code from the redirect).
+ */
+export const LOCAL_OPENID_CLIENTS = [
+  { clientId: 'egov-demo', redirectUris: ['http://127.0.0.1:8400/callback'], postLogoutRedirectUris: ['http://127.0.0.1:8400/'] },
+];
 
 const within = (pathname: string, basePath: string) => pathname === basePath || pathname.startsWith(`${basePath}/`);
 

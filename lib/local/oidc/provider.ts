@@ -31,6 +31,12 @@ export interface LocalOpenIdProviderOptions {
   readonly clients: LocalClient[];
   /** @default DEMO_ACCOUNTS */
   readonly accounts?: readonly DemoAccount[];
+  /**
+   * Told each time a client is issued tokens for a person (a sign-in or a refresh), as
+   * the user pool's post-authentication trigger tells the identity service in AWS.
+   * @default - nobody is told
+   */
+  readonly onSignIn?: (subject: string, clientId: string) => void;
 }
 
 /** What a subject granted one client. */
@@ -176,6 +182,14 @@ export async function createLocalOpenIdProvider(options: LocalOpenIdProviderOpti
     renderError: async (ctx: any, out: Record<string, unknown>) => errorPage(ctx, out),
   });
 
+  if (options.onSignIn) {
+    const tell = options.onSignIn;
+    provider.on('grant.success', (ctx: any) => {
+      const subject = ctx.oidc?.account?.accountId ?? ctx.oidc?.entities?.Account?.accountId;
+      const clientId = ctx.oidc?.client?.clientId;
+      if (typeof subject === 'string' && typeof clientId === 'string') tell(subject, clientId);
+    });
+  }
   const interactions = new Interactions(provider, accounts, basePath);
   const callback = provider.callback();
 
