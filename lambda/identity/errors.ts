@@ -44,6 +44,9 @@ export const tooManyQueries = (retryAfterSeconds: number) =>
 export const profileChanged = () =>
   new HttpError(412, 'precondition_failed', 'The profile has changed since you read it: read it again and reapply your change.');
 
+export const malformedIfMatch = () =>
+  new HttpError(400, 'invalid_request', 'If-Match is longer than any ETag of a profile: send the ETag as you last read it, like "3".');
+
 export const noProfile = () => new HttpError(404, 'not_found', 'There is no profile yet: write one with PUT.');
 
 export const noConsent = (clientId: string) => new HttpError(404, 'not_found', `You have not signed in to ${clientId}.`);

@@ -1,7 +1,7 @@
 import type { IdentityCaller } from '../domain/caller';
 import type { Consent, Profile } from '../domain/profile';
-import type { ProfileInput } from '../domain/schemas';
-import { noConsent, noProfile, profileChanged, refused } from '../errors';
+import { IF_MATCH_MAX_LENGTH, type ProfileInput } from '../domain/schemas';
+import { malformedIfMatch, noConsent, noProfile, profileChanged, refused } from '../errors';
 import type { IdentityPorts } from '../ports';
 
 function citizen(caller: IdentityCaller) {
@@ -24,6 +24,7 @@ export async function getProfile(ports: IdentityPorts, caller: IdentityCaller): 
  */
 export async function putProfile(ports: IdentityPorts, caller: IdentityCaller, input: ProfileInput, ifMatch?: string): Promise<Profile> {
   const { subject } = citizen(caller);
+  if (ifMatch !== undefined && ifMatch.length > IF_MATCH_MAX_LENGTH) throw malformedIfMatch();
   const current = await ports.people.getProfile(subject);
   if (ifMatch !== undefined && (!current || profileEtag(current) !== ifMatch)) throw profileChanged();
   const version = current?.version ?? 0;

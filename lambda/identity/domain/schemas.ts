@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ASSURANCE_LEVELS } from '../../shared/assurance';
+import { emailAddress } from '../../shared/email-address';
 import { CARD_STATUSES } from './card-status';
 import { CARD_NUMBER_PATTERN } from './identity-card';
 import { LANGUAGES } from './profile';
@@ -77,7 +78,7 @@ export const verifyAnswerSchema = z.strictObject({
   signedAt: z.string().optional(),
 });
 
-const email = z.email().max(254);
+const email = emailAddress;
 const phone = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'write a phone number in international form, like +85291234567');
 
 /** Body of PUT /identity/v1/profile. */
@@ -109,5 +110,7 @@ export const clientIdParams = z.strictObject({
     .regex(/^[A-Za-z0-9._~-]+$/, 'a client id'),
 });
 
-export const ifMatchHeader = z.string().regex(/^"[0-9]{1,12}"$/, 'the ETag of the profile as you last read it, like "3"');
+/** The ETag of the profile as last read, like `"3"`; any other value is a version the profile does not have (412). */
+export const IF_MATCH_MAX_LENGTH = 64;
+export const ifMatchHeader = z.string().max(IF_MATCH_MAX_LENGTH).describe('The ETag of the profile as you last read it, like "3"');
 export const etagHeader = z.string();
