@@ -8,7 +8,7 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest'],
   },
   // These are published as ES modules only; let swc compile them for jest's CommonJS runtime.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@seriousme)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@seriousme|oidc-provider|openid-client|oauth4webapi|koa|@koa|quick-lru|eta|nanoid|jsesc|@noble)/)'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
 };

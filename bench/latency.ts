@@ -70,6 +70,13 @@ export function latencyCases(platform: LocalPlatform): LatencyCase[] {
     { name: 'notify: templates', kind: 'read', method: 'GET', path: '/notify/v2/templates', headers: notify('GET', '/v2/templates') },
     { name: 'pay: search payments', kind: 'read', method: 'GET', path: '/pay/v1/payments', headers: pay },
     {
+      name: 'identity: profile (citizen)',
+      kind: 'read',
+      method: 'GET',
+      path: '/identity/v1/profile',
+      headers: { authorization: `Bearer ${platform.tokens.citizen}` },
+    },
+    {
       name: 'pay: create a payment',
       kind: 'write',
       method: 'POST',

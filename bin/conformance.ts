@@ -20,6 +20,7 @@ export function clientEnvironment(platform: LocalPlatform): Record<string, strin
   const env: Record<string, string> = {
     LOCAL_URL: platform.url,
     TOKEN_CITIZEN: platform.tokens.citizen,
+    ...Object.fromEntries(Object.entries(platform.tokens.citizens).map(([level, token]) => [`TOKEN_CITIZEN_${envName(level)}`, token])),
     TOKEN_ADMIN: platform.tokens.admin,
     TOKEN_ANALYST: platform.tokens.analyst,
     ...platform.credentials,

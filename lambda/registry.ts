@@ -1,5 +1,7 @@
 import { certService } from './cert/routes';
 import { storage as certStorage } from './cert/storage';
+import { identityService } from './identity/routes';
+import { storage as identityStorage } from './identity/storage';
 import { notifyService } from './notify/routes';
 import { storage as notifyStorage } from './notify/storage';
 import { openDataService } from './open-data/routes';
@@ -50,6 +52,14 @@ export const SERVICES = {
     storage: payStorage,
     description: 'Fees and charges by card through a hosted payment page, with the GOV.UK Pay v1 API, in Hong Kong dollars.',
     // Payers' e-mail addresses and payment records are personal data; card details are never kept.
+    classification: 'RESTRICTED',
+  },
+  identity: {
+    definition: identityService,
+    storage: identityStorage,
+    description:
+      'Digital identity: whether a smart identity card is valid, signing for people signed in at verified-plus, and each person’s profile and the services they signed in to.',
+    // Card statuses (by keyed hash), audit records and people's profiles are personal data.
     classification: 'RESTRICTED',
   },
   'open-data': {

@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { meetsAssurance } from './assurance';
 import { type DepartmentKeyLookup, departmentKeyLookup } from './department-api-keys';
 import {
   forbidden,
   HttpError,
+  insufficientAssurance,
   methodNotAllowed,
   notFound,
   payloadTooLarge,
@@ -14,7 +16,17 @@ import {
 import type { HttpResponse, RequestOf } from './http';
 import { type Caller, callerFromContext, identityEnvironment, isPlatformAdmin, officerDepartment } from './identity';
 import { logger, metrics } from './observability';
-import { type AuthMode, type RequestProblem, type RouteDefinition, type Routes, routeFunction, type ServiceDefinition } from './route';
+import {
+  type AuthMode,
+  authScheme,
+  poolMode,
+  type RequestProblem,
+  type RouteDefinition,
+  type Routes,
+  requiredAssurance,
+  routeFunction,
+  type ServiceDefinition,
+} from './route';
 
 export type RouteHandler<R extends RouteDefinition> = (request: RequestOf<R>) => Promise<HttpResponse>;
 
@@ -139,14 +151,17 @@ function internalError(err: unknown): HttpError {
 /** Enforces the route's auth mode; API Gateway has already verified the credential itself. */
 export function authorize(mode: AuthMode, caller: Caller): void {
   if (mode === 'public') return;
-  if (typeof mode === 'object') {
-    if (caller.kind === 'client' && caller.scheme === mode.scheme) return;
+  const scheme = authScheme(mode);
+  if (scheme !== undefined) {
+    if (caller.kind === 'client' && caller.scheme === scheme) return;
     throw unauthorized();
   }
   if (caller.kind === 'anonymous') throw unauthorized();
-  switch (mode) {
+  const level = requiredAssurance(mode);
+  switch (poolMode(mode)) {
     case 'citizen':
       if (caller.kind !== 'citizen') throw forbidden('This route is for citizens signed in with their citizen account.');
+      if (level && !meetsAssurance(caller.assurance, level)) throw insufficientAssurance(caller.assurance, level);
       return;
     case 'staff':
       if (caller.kind !== 'staff') throw forbidden('This route is for government staff.');

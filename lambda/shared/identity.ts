@@ -1,10 +1,16 @@
 import { PLATFORM_ENVIRONMENT } from '../../lib/contract/environment';
 import { departmentOfRoleName } from '../../lib/contract/roles';
+import { type AssuranceLevel, isAssuranceLevel } from './assurance';
 
 /** Who is calling, as established by the API's authorizer (or local mode acting as one). */
 export type Caller =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'citizen'; readonly subject: string }
+  | {
+      readonly kind: 'citizen';
+      readonly subject: string;
+      /** How sure the platform is of who they are, from the token's `acr` (or the user pool's assurance attribute). */
+      readonly assurance: AssuranceLevel;
+    }
   | {
       readonly kind: 'staff';
       readonly subject: string;
@@ -29,6 +35,10 @@ export const CLAIMS = {
   department: 'custom:department',
   roles: 'custom:roles',
   groups: 'cognito:groups',
+  /** The citizen's proven assurance level, an attribute only the identity service writes. */
+  assurance: 'custom:assurance',
+  /** The level of this sign-in (OpenID Connect's Authentication Context Class Reference). */
+  acr: 'acr',
 } as const;
 
 export function isPlatformAdmin(caller: Caller): boolean {
@@ -95,7 +105,7 @@ export function callerFromContext(ctx: AuthorizerContext, env: IdentityEnvironme
         groups: listClaim(claims[CLAIMS.groups]),
       };
     }
-    if (env.citizenIssuer && issuer === env.citizenIssuer) return { kind: 'citizen', subject: claims.sub };
+    if (env.citizenIssuer && issuer === env.citizenIssuer) return { kind: 'citizen', subject: claims.sub, assurance: assuranceOf(claims) };
     return { kind: 'anonymous' };
   }
   if (typeof authorizer.scheme === 'string' && typeof authorizer.principalId === 'string') {
@@ -111,6 +121,14 @@ export function callerFromContext(ctx: AuthorizerContext, env: IdentityEnvironme
   }
   // An API key meters a caller; it never identifies one.
   return { kind: 'anonymous' };
+}
+
+/** The sign-in's level: its `acr` when it names one of ours, else the pool's attribute, else `basic`. */
+function assuranceOf(claims: Record<string, unknown>): AssuranceLevel {
+  const acr = claims[CLAIMS.acr];
+  if (isAssuranceLevel(acr)) return acr;
+  const attribute = claims[CLAIMS.assurance];
+  return isAssuranceLevel(attribute) ? attribute : 'basic';
 }
 
 /** `arn:…:assumed-role/<prefix>-dept-<code>-<role>/<session>` → `<CODE>`. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { AssuranceLevel } from './assurance';
 import type { HttpError } from './errors';
 import type { Caller } from './identity';
 
@@ -7,9 +8,34 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call a route. The platform modes are checked by API Gateway's Cognito authorizers
  * (and by local mode the same way); `{ scheme }` names an authorizer the service supplies
- * for its standard's own credentials (GOV.UK Notify's JWT, GOV.UK Pay's API keys).
+ * for its standard's own credentials (GOV.UK Notify's JWT, GOV.UK Pay's API keys);
+ * `{ citizen: level }` is a citizen signed in at that assurance level or higher (a lower one
+ * is asked to step up, RFC 9470).
  */
-export type AuthMode = 'public' | 'citizen' | 'staff' | 'department-officer' | 'platform-admin' | { readonly scheme: string };
+export type AuthMode =
+  | 'public'
+  | 'citizen'
+  | 'staff'
+  | 'department-officer'
+  | 'platform-admin'
+  | { readonly scheme: string }
+  | { readonly citizen: AssuranceLevel };
+
+/** A route's auth mode as the platform's user pools see it; `scheme` for a service's own authorizer. */
+export function poolMode(auth: AuthMode): Exclude<AuthMode, object> | 'scheme' {
+  if (typeof auth === 'string') return auth;
+  return 'scheme' in auth ? 'scheme' : 'citizen';
+}
+
+/** The scheme of a route's own authorizer, if it has one. */
+export function authScheme(auth: AuthMode): string | undefined {
+  return typeof auth === 'object' && 'scheme' in auth ? auth.scheme : undefined;
+}
+
+/** The assurance level a route requires of its citizen, if any. */
+export function requiredAssurance(auth: AuthMode): AssuranceLevel | undefined {
+  return typeof auth === 'object' && 'citizen' in auth ? auth.citizen : undefined;
+}
 
 /** One route of a service, as data: the CDK API, local mode and OpenAPI all read it. */
 export interface RouteDefinition {
@@ -206,8 +232,9 @@ export function defineService<R extends Routes, E extends EnvironmentNames = Rec
     seen.add(key);
     const fn = route.function ?? 'api';
     if (!service.functions[fn]) throw new Error(`Route ${id} names function '${fn}', which the service does not declare.`);
-    if (typeof route.auth === 'object' && !service.authorizers?.[route.auth.scheme]) {
-      throw new Error(`Route ${id} uses auth scheme '${route.auth.scheme}', which has no authorizer.`);
+    const scheme = authScheme(route.auth);
+    if (scheme !== undefined && !service.authorizers?.[scheme]) {
+      throw new Error(`Route ${id} uses auth scheme '${scheme}', which has no authorizer.`);
     }
     for (const [name, link] of Object.entries(route.links ?? {})) {
       if (!service.routes[link.route])

@@ -7,8 +7,14 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as z from 'zod';
-import type { AuthMode, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
-import { routeFunction } from '../../lambda/shared/route';
+import {
+  type AuthMode,
+  authScheme,
+  poolMode,
+  type RouteDefinition,
+  routeFunction,
+  type ServiceDefinition,
+} from '../../lambda/shared/route';
 import { acknowledge } from '../compliance/acknowledge';
 import { addGatewayResponses } from './service-api-gateway-responses';
 import { ServiceWaf } from './service-waf';
@@ -203,12 +209,13 @@ export class ServiceApi extends Construct {
       requestModels: bodyModel ? { 'application/json': bodyModel } : undefined,
       requestParameters: Object.fromEntries(requiredQuery.map((q) => [`method.request.querystring.${q}`, true])),
     });
-    if (route.auth === 'public' || typeof route.auth === 'object') {
+    const scheme = authScheme(route.auth);
+    if (route.auth === 'public' || scheme !== undefined) {
       acknowledge(
         method,
         ['AwsSolutions-APIG4', 'AwsSolutions-COG4', 'CKV_AWS_59'],
-        typeof route.auth === 'object'
-          ? `Authorized by the service's own Lambda authorizer for its standard's '${route.auth.scheme}' credentials; WAF rate limits and managed rules apply.`
+        scheme !== undefined
+          ? `Authorized by the service's own Lambda authorizer for its standard's '${scheme}' credentials; WAF rate limits and managed rules apply.`
           : 'Public by design (open information); WAF managed rules and a per-IP rate limit protect it, and it changes no data of any caller.',
       );
     }
@@ -216,13 +223,15 @@ export class ServiceApi extends Construct {
 
   private authorization(auth: AuthMode): Pick<apigateway.MethodOptions, 'authorizer' | 'authorizationType'> {
     if (auth === 'public') return { authorizationType: apigateway.AuthorizationType.NONE };
-    if (typeof auth === 'object') {
-      const authorizer = this.schemeAuthorizers.get(auth.scheme);
-      if (!authorizer) throw new Error(`No Lambda authorizer was given for scheme '${auth.scheme}'.`);
+    const scheme = authScheme(auth);
+    if (scheme !== undefined) {
+      const authorizer = this.schemeAuthorizers.get(scheme);
+      if (!authorizer) throw new Error(`No Lambda authorizer was given for scheme '${scheme}'.`);
       return { authorizer, authorizationType: apigateway.AuthorizationType.CUSTOM };
     }
+    // A route requiring an assurance level is a citizen route; the function checks the level.
     return {
-      authorizer: this.poolAuthorizer(auth === 'citizen' ? 'citizen' : 'staff'),
+      authorizer: this.poolAuthorizer(poolMode(auth) === 'citizen' ? 'citizen' : 'staff'),
       authorizationType: apigateway.AuthorizationType.COGNITO,
     };
   }

@@ -4,10 +4,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { DynamoPeople } from '../../lambda/identity/store/people';
 import { platformService } from '../../lambda/platform/routes';
 import type { RegisteredService } from '../../lambda/registry';
+import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../lambda/shared/assurance';
 import { HttpError } from '../../lambda/shared/errors';
-import { type AuthMode, matchPath, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
+import { type AuthMode, authScheme, matchPath, poolMode, type RouteDefinition, routeFunction } from '../../lambda/shared/route';
 import type { SeedContext, SeedLocal } from '../../lambda/shared/seed';
 import type { PlatformConfig } from '../config/schema';
 import { PLATFORM_ENVIRONMENT } from '../contract/environment';
@@ -15,6 +17,8 @@ import { buildCatalogue } from '../departments/provisioning';
 import { openApiDocument } from '../openapi/openapi';
 import { EmbeddedStorage } from './embedded-storage';
 import { proxyEvent } from './lambda-event';
+import { methodsFor } from './oidc/assurance';
+import { createLocalOpenIdProvider, type LocalOpenIdProvider } from './oidc/provider';
 import { LOCAL_ISSUERS, LocalTokens, type Pool } from './tokens';
 
 type LambdaHandler = (event: APIGatewayProxyEvent, context?: object) => Promise<APIGatewayProxyResult>;
@@ -60,7 +64,10 @@ export interface LocalPlatform {
   /** Each service at the root of its own port, by service name. */
   readonly serviceUrls: Readonly<Record<string, string>>;
   readonly tokens: {
+    /** A citizen signed in at `basic`. */
     readonly citizen: string;
+    /** The demo citizen signed in at each assurance level. */
+    readonly citizens: Readonly<Record<AssuranceLevel, string>>;
     readonly admin: string;
     readonly analyst: string;
     readonly officers: Readonly<Record<string, string>>;
@@ -72,6 +79,8 @@ export interface LocalPlatform {
   /** The credentials the seeds made (a Notify API key, a Pay API key), by name. */
   readonly credentials: Readonly<Record<string, string>>;
   readonly localTokens: LocalTokens;
+  /** Issuer of the OpenID provider citizens sign in at, under `/identity`, when the identity service runs. */
+  readonly openIdIssuer?: string;
   stop(): Promise<void>;
 }
 
@@ -117,28 +126,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       env[key] = value;
     }
   }
-  Object.assign(process.env, env);
-
   const mounted: MountedService[] = [];
-  for (const name of enabled) mounted.push(await mount(name, options.services[name]));
-
-  const seedNotes: string[] = [];
-  const credentials: Record<string, string> = {};
-  if (options.seed ?? true) {
-    const context: SeedContext = { departments: config.departments.map((d) => d.code) };
-    for (const name of enabled) {
-      const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
-      if (!fs.existsSync(seedFile)) continue;
-      const seed = (await import(seedFile)) as { seedLocal?: SeedLocal };
-      const result = await seed.seedLocal?.(context);
-      seedNotes.push(...(result?.notes ?? []));
-      Object.assign(credentials, result?.credentials);
-    }
-  }
-
+  let openId: LocalOpenIdProvider | undefined;
   const serve = (only?: MountedService) => {
     const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
       const started = Date.now();
+      if (!only && openId && isOpenIdPath(req.url)) {
+        res.on('finish', () => options.log?.(`${req.method} ${loggedTarget(req.url)} ${res.statusCode} ${Date.now() - started}ms`));
+        openId.listener(req, res);
+        return;
+      }
       handle(req, only ? [only] : mounted, tokens, apiKeyIds, only !== undefined)
         .then((result) => {
           const headers = { ...result.headers } as Record<string, string>;
@@ -166,7 +163,49 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   };
   const port = options.port ?? 3000;
   const servers: http.Server[] = [serve()];
+  // The shared server listens first: the OpenID provider's issuer is its address.
   const url = await listen(servers[0], port);
+  if (enabled.includes('identity')) {
+    const people = new DynamoPeople();
+    openId = await createLocalOpenIdProvider({
+      issuer: `${url}${OPENID_PATH}`,
+      clients: LOCAL_OPENID_CLIENTS,
+      onSignIn: (subject, clientId) => void people.recordSignIn(subject, clientId, new Date().toISOString()).catch(() => undefined),
+    });
+    const provider = openId;
+    const audiences = LOCAL_OPENID_CLIENTS.map((c) => c.clientId);
+    tokens.useCitizenAuthority({
+      issuer: provider.issuer,
+      mint: (subject, assurance) =>
+        provider.mintIdToken({
+          subject,
+          audience: LOCAL_OPENID_CLIENTS[0].clientId,
+          acr: assurance,
+          amr: methodsFor(assurance),
+          claims: { email: 'citizen@example.hk' },
+        }),
+      verify: (token) => provider.verify(token, audiences),
+    });
+    env[PLATFORM_ENVIRONMENT.citizenTokenIssuer] = provider.issuer;
+  }
+  Object.assign(process.env, env);
+
+  for (const name of enabled) mounted.push(await mount(name, options.services[name]));
+
+  const seedNotes: string[] = [];
+  const credentials: Record<string, string> = {};
+  if (options.seed ?? true) {
+    const context: SeedContext = { departments: config.departments.map((d) => d.code) };
+    for (const name of enabled) {
+      const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
+      if (!fs.existsSync(seedFile)) continue;
+      const seed = (await import(seedFile)) as { seedLocal?: SeedLocal };
+      const result = await seed.seedLocal?.(context);
+      seedNotes.push(...(result?.notes ?? []));
+      Object.assign(credentials, result?.credentials);
+    }
+  }
+
   const serviceUrls: Record<string, string> = {};
   for (const [i, service] of mounted.entries()) {
     const server = serve(service);
@@ -179,11 +218,20 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   return {
     url,
     serviceUrls,
-    tokens: { citizen: await tokens.citizen(), admin: await tokens.admin(), analyst: await tokens.analyst(), officers },
+    tokens: {
+      citizen: await tokens.citizen(),
+      citizens: Object.fromEntries(
+        await Promise.all(ASSURANCE_LEVELS.map(async (level) => [level, await tokens.citizen('citizen-demo', level)])),
+      ) as Record<AssuranceLevel, string>,
+      admin: await tokens.admin(),
+      analyst: await tokens.analyst(),
+      officers,
+    },
     apiKeys,
     seedNotes,
     credentials,
     localTokens: tokens,
+    openIdIssuer: openId?.issuer,
     async stop() {
       for (const server of servers) server.closeAllConnections();
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
@@ -245,8 +293,9 @@ function gatewayError(service: MountedService, error: HttpError): APIGatewayProx
 }
 
 function poolFor(auth: AuthMode): Pool | undefined {
-  if (auth === 'public' || typeof auth === 'object') return undefined;
-  return auth === 'citizen' ? 'citizen' : 'staff';
+  const mode = poolMode(auth);
+  if (mode === 'public' || mode === 'scheme') return undefined;
+  return mode === 'citizen' ? 'citizen' : 'staff';
 }
 
 /** What API Gateway's authorizer would put in the request context, or the error it would answer with. */
@@ -259,8 +308,9 @@ async function authorizerContext(
 ): Promise<Record<string, unknown> | HttpError | null> {
   const auth = route.auth;
   if (auth === 'public') return null;
-  if (typeof auth === 'object') {
-    const authorize = service.authorizers[auth.scheme];
+  const scheme = authScheme(auth);
+  if (scheme !== undefined) {
+    const authorize = service.authorizers[scheme];
     try {
       const result = await authorize({
         type: 'REQUEST',
@@ -368,6 +418,22 @@ function bySpecificity(a: string, b: string): number {
   }
   return 0;
 }
+
+/** Where the OpenID provider answers: under `/identity`, except the identity service's own API and document. */
+const OPENID_PATH = '/identity';
+
+function isOpenIdPath(target = '/'): boolean {
+  const { pathname } = new URL(target, 'http://localhost');
+  return within(pathname, OPENID_PATH) && !within(pathname, `${OPENID_PATH}/v1`) && pathname !== `${OPENID_PATH}/openapi.json`;
+}
+
+/**
+ * The relying parties local mode's provider knows: a public client for demos and tests, signing
+ * in with PKCE and redirected to a local address (a test reads the code from the redirect).
+ */
+export const LOCAL_OPENID_CLIENTS = [
+  { clientId: 'egov-demo', redirectUris: ['http://127.0.0.1:8400/callback'], postLogoutRedirectUris: ['http://127.0.0.1:8400/'] },
+];
 
 const within = (pathname: string, basePath: string) => pathname === basePath || pathname.startsWith(`${basePath}/`);
 

@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { platformErrorFormat } from '../../lambda/shared/error-format';
-import type { AuthMode, RequestProblem, RouteDefinition, ServiceDefinition } from '../../lambda/shared/route';
+import {
+  type AuthMode,
+  authScheme,
+  type RequestProblem,
+  type RouteDefinition,
+  requiredAssurance,
+  type ServiceDefinition,
+} from '../../lambda/shared/route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -46,7 +53,10 @@ const SECURITY_SCHEMES: Record<string, JsonSchema> = {
 
 function security(auth: AuthMode): Record<string, string[]>[] {
   if (auth === 'public') return [];
-  if (typeof auth === 'object') return [{ [auth.scheme]: [] }];
+  const scheme = authScheme(auth);
+  if (scheme !== undefined) return [{ [scheme]: [] }];
+  const level = requiredAssurance(auth);
+  if (level) return [{ citizenToken: [`acr:${level}`] }];
   if (auth === 'citizen') return [{ citizenToken: [] }];
   if (auth === 'department-officer') return [{ staffToken: [ROLES.departmentOfficer], departmentApiKey: [] }];
   if (auth === 'platform-admin') return [{ staffToken: [ROLES.platformAdmin] }];

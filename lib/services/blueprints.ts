@@ -1,6 +1,7 @@
 import type { App, Stack } from 'aws-cdk-lib';
 import type { PlatformConfig } from '../config/schema';
 import { addCertIncidentPipeline } from './cert-incident-pipeline';
+import { addIdentityExtension } from './identity-extension';
 import { notifyEmailStacks } from './notify-email-stack';
 import { addNotifyExtension } from './notify-extension';
 import { addOpenDataDelivery } from './open-data-delivery';
@@ -34,6 +35,7 @@ export interface ServiceBlueprint {
 export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
   platform: { bundledFiles: platformCatalogueFiles },
   cert: { extend: addCertIncidentPipeline },
+  identity: { extend: addIdentityExtension },
   notify: { extend: addNotifyExtension, extraStacks: notifyEmailStacks },
   'open-data': { extend: addOpenDataDelivery },
   pay: { extend: addPayExtension },

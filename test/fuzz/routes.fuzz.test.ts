@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { SERVICES } from '../../lambda/registry';
+import { authScheme } from '../../lambda/shared/route';
 import { useLocalPlatform } from '../helpers/local-platform';
 import { bodyBytes, CASE_KINDS, type CaseKind, casesOf, type FuzzCase, type RouteUnderTest } from './support/cases';
 import { responseProblem } from './support/check-response';
@@ -115,7 +116,10 @@ describe('every route of every service, fuzzed in local mode', () => {
     for (const [service, ids] of Object.entries(HTML_PAGE_ROUTES)) {
       for (const id of ids) expect(ROUTES.some((r) => r.service === service && r.id === id)).toBe(true);
     }
-    const schemes = ROUTES.flatMap((r) => (typeof r.route.auth === 'object' ? [r.route.auth.scheme] : []));
+    const schemes = ROUTES.flatMap((r) => {
+      const scheme = authScheme(r.route.auth);
+      return scheme === undefined ? [] : [scheme];
+    });
     expect(new Set(schemes)).toEqual(new Set(Object.keys(SCHEME_CREDENTIALS)));
   });
 

@@ -88,6 +88,10 @@ describe('stateful resources', () => {
       'AWS::DynamoDB::Table': ['AdvisoriesTable64DF3988', 'IncidentsTable307EBBA6'],
       'AWS::KMS::Key': ['IncidentPipelineRulesKey93A17D08', 'Key961B73FD'],
     },
+    'Service-identity': {
+      'AWS::DynamoDB::Table': ['CardRegisterTable49B6D32A', 'IdentityAuditTable3D77BAEB', 'PeopleTableAF298A5B'],
+      'AWS::KMS::Key': ['Key961B73FD', 'SigningKeyVerifiedPlus92A946FE'],
+    },
     'Service-notify': {
       'AWS::DynamoDB::Table': ['NotificationsTable76DCFC6C', 'NotifyDirectoryTable8C784DF4', 'NotifyWorkTable913C36F1'],
       'AWS::KMS::Key': ['Key961B73FD'],

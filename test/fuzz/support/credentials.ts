@@ -2,8 +2,9 @@ import * as fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { NOTIFY_AUTH_SCHEME } from '../../../lambda/notify/routes';
 import { PAY_AUTH_SCHEME } from '../../../lambda/pay/routes';
+import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../../lambda/shared/assurance';
 import { CLAIMS, PLATFORM_ADMIN_GROUP } from '../../../lambda/shared/identity';
-import type { AuthMode } from '../../../lambda/shared/route';
+import { type AuthMode, authScheme, poolMode, requiredAssurance } from '../../../lambda/shared/route';
 import type { LocalPlatform } from '../../../lib/local/server';
 import { LocalTokens } from '../../../lib/local/tokens';
 
@@ -45,7 +46,7 @@ function officerOf(platform: LocalPlatform) {
 }
 
 /** Credentials for the platform's own auth modes, checked by the user pools' authorizers. */
-function poolCredentials(mode: Exclude<AuthMode, 'public' | { readonly scheme: string }>, platform: LocalPlatform): Credentials {
+function poolCredentials(mode: Exclude<AuthMode, 'public' | object>, platform: LocalPlatform, assurance?: AssuranceLevel): Credentials {
   const { tokens, localTokens } = platform;
   const officer = officerOf(platform);
   const stranger = new LocalTokens();
@@ -53,7 +54,9 @@ function poolCredentials(mode: Exclude<AuthMode, 'public' | { readonly scheme: s
   const withKey = (headers: Record<string, string>) =>
     mode === 'department-officer' ? { ...headers, 'x-api-key': officer.apiKey } : headers;
   const valid: Record<typeof mode, Credential> = {
-    citizen: credential('citizen token', () => bearer(tokens.citizen)),
+    citizen: assurance
+      ? credential(`citizen token at ${assurance}`, () => bearer(tokens.citizens[assurance]))
+      : credential('citizen token', () => bearer(tokens.citizen)),
     staff: credential('analyst token', () => bearer(tokens.analyst)),
     'department-officer': credential('officer token and API key', () => ({ ...bearer(officer.token), 'x-api-key': officer.apiKey })),
     'platform-admin': credential('admin token', () => bearer(tokens.admin)),
@@ -81,6 +84,10 @@ function poolCredentials(mode: Exclude<AuthMode, 'public' | { readonly scheme: s
     );
   }
   if (mode === 'platform-admin') wrong.push(credential('officer token', () => bearer(officer.token)));
+  // A sign-in below the route's level is asked to step up.
+  for (const lower of assurance ? ASSURANCE_LEVELS.slice(0, ASSURANCE_LEVELS.indexOf(assurance)) : []) {
+    wrong.push(credential(`citizen token at ${lower}`, () => bearer(tokens.citizens[lower])));
+  }
   return { valid: valid[mode], wrong };
 }
 
@@ -148,10 +155,13 @@ export const SCHEME_CREDENTIALS: Readonly<Record<string, (platform: LocalPlatfor
 /** The credentials for a route's auth mode. */
 export function credentialsFor(auth: AuthMode, platform: LocalPlatform): Credentials {
   if (auth === 'public') return { valid: NONE, wrong: [] };
-  if (typeof auth === 'object') {
-    const make = SCHEME_CREDENTIALS[auth.scheme];
-    if (!make) throw new Error(`Auth scheme '${auth.scheme}' has no credentials in the fuzzer: add them to SCHEME_CREDENTIALS.`);
+  const scheme = authScheme(auth);
+  if (scheme !== undefined) {
+    const make = SCHEME_CREDENTIALS[scheme];
+    if (!make) throw new Error(`Auth scheme '${scheme}' has no credentials in the fuzzer: add them to SCHEME_CREDENTIALS.`);
     return make(platform);
   }
-  return poolCredentials(auth, platform);
+  const mode = poolMode(auth);
+  if (mode === 'scheme' || mode === 'public') throw new Error('unreachable: handled above');
+  return poolCredentials(mode, platform, requiredAssurance(auth));
 }

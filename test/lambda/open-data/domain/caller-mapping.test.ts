@@ -3,7 +3,7 @@ import { mayPublishFor, maySeeUnpublished, openDataCaller } from '../../../../la
 describe('openDataCaller', () => {
   it.each([
     [{ kind: 'anonymous' }, { kind: 'public' }],
-    [{ kind: 'citizen', subject: 'c1' }, { kind: 'public' }],
+    [{ kind: 'citizen', subject: 'c1', assurance: 'basic' }, { kind: 'public' }],
     [
       { kind: 'staff', subject: 's1', department: 'TD', roles: ['officer'], groups: [] },
       { kind: 'officer', department: 'TD', roles: ['officer'] },
