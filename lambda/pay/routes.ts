@@ -76,7 +76,7 @@ export const payService = defineService({
       responses: {
         200: 'The same Idempotency-Key and body within 24 hours: the payment the first request created',
         409: 'The Idempotency-Key was used with another body (P0191)',
-        422: `${REFUSED_VALUE}; P0196 for moto, which no account takes; an Idempotency-Key Pay refuses (P0102)`,
+        422: `${REFUSED_VALUE}; P0196 for moto on an account not enabled for MOTO payments; an Idempotency-Key Pay refuses (P0102)`,
       },
     },
     searchPayments: {
@@ -156,14 +156,15 @@ export const payService = defineService({
       path: '/pay/secure/{token}',
       auth: 'public',
       summary: 'The card form of the hosted payment page',
-      description: 'Paid: 303 to the return URL. Otherwise an HTML page: the form again with its errors (400), declined or failed (200).',
+      description:
+        'Paid: 303 to the return URL. Otherwise an HTML page (200): the form again with its errors beside the fields, or declined or failed. Every field is text the page checks itself, so a form of any fields is answered with a page.',
       params: chargeToken,
       body: cardFormSchema,
       bodyFormat: 'form',
       maxBodyBytes: FORM_BYTES,
       response: htmlPage,
       responseType: HTML,
-      responses: { 303: "Paid: on to the service's return_url", 400: 'The card form again, with its errors (HTML)', 404: NOT_FOUND_PAGE },
+      responses: { 303: "Paid: on to the service's return_url", 404: NOT_FOUND_PAGE },
     },
     cancelPaymentPage: {
       method: 'POST',

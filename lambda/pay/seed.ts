@@ -40,7 +40,10 @@ export const seedLocal: SeedLocal = async () => {
 
 export async function seedPay(ports: PayPorts): Promise<PaySeed> {
   if (!(await ports.store.getAccount(DEMO_PAY_ACCOUNT_ID))) {
-    await createAccount({ id: DEMO_PAY_ACCOUNT_ID, departmentCode: 'DPO', name: 'DPO licence fees (sandbox)', live: false }, ports);
+    await createAccount(
+      { id: DEMO_PAY_ACCOUNT_ID, departmentCode: 'DPO', name: 'DPO licence fees (sandbox)', live: false, motoEnabled: true },
+      ports,
+    );
   }
   const { token } = await issuePayApiKey({ accountId: DEMO_PAY_ACCOUNT_ID, name: 'local demo', createdBy: 'local-mode' }, ports);
   return { accountId: DEMO_PAY_ACCOUNT_ID, apiKey: token, cards: SANDBOX_CARDS };

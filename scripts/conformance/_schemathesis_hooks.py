@@ -232,6 +232,52 @@ def notify_letter_refused_for_permission_only(ctx, response, case):
     return None
 
 
+# --- Pay: what its document says in words, done for the requests schemathesis means to be valid ---
+
+# Pay's sandbox test card that is always authorised, and a payment page's fields for it.
+PAY_SUCCESS_CARD = {"cardNo": "4444333322221111", "expiryMonth": "12", "expiryYear": "2099", "cvc": "123", "cardholderName": "Chan Tai Man"}
+
+
+def pay_api(method: str, path: str, body: dict | None = None):
+    import requests
+
+    return requests.request(
+        method,
+        f"{_env('LOCAL_URL')}/pay{path}",
+        json=body,
+        headers={"Authorization": f"Bearer {_env('PAY_API_KEY')}"},
+        timeout=15,
+    )
+
+
+def pay_paid_payment(amount: int) -> str:
+    """A payment of `amount` taken through its payment page with the sandbox's success card, as a payer would."""
+    import requests
+
+    created = pay_api("POST", "/v1/payments", {"amount": amount, "reference": "ST-REFUND", "description": "refundable", "return_url": "https://example.gov.hk/done"})
+    created.raise_for_status()
+    payment = created.json()
+    paid = requests.post(payment["_links"]["next_url"]["href"], data=PAY_SUCCESS_CARD, allow_redirects=False, timeout=15)
+    if paid.status_code != 303:
+        raise RuntimeError(f"The sandbox did not take the test payment: {paid.status_code}")
+    return payment["payment_id"]
+
+
+@schemathesis.hook("before_call").apply_to(operation_id="createRefund", path_regex=r"^/pay/")
+def pay_refund_of_a_paid_payment(context, case, kwargs):
+    """A refund is of a payment that succeeded (its description says so): a valid request refunds one, of what it has."""
+    requested = case.body.get("amount") if isinstance(case.body, dict) else None
+    if not _is_positive(case) or not isinstance(requested, (int, float)) or not float(requested).is_integer():
+        return
+    amount = min(max(int(requested), 1), 10_000_000)
+    payment_id = pay_paid_payment(amount)
+    case.path_parameters = {**(case.path_parameters or {}), "paymentId": payment_id}
+    body = {**case.body, "amount": amount}
+    if "refund_amount_available" in body:
+        body["refund_amount_available"] = amount
+    case.body = body
+
+
 # --- Open data ---
 #
 # The historical archive's listings say in their descriptions what their schema cannot: end is the

@@ -106,7 +106,8 @@ export async function submitPaymentPage(
   if (payment.state.status !== 'started') return message(payment.language, 'done', 200, payment.returnUrl);
 
   const read = readCardForm(form, ports.clock(), payment.language);
-  if (!read.ok) return cardPage(payment, urls, 400, read.errors, form);
+  // The form again with its errors is a page like any other, as Pay's own card page answers it.
+  if (!read.ok) return cardPage(payment, urls, 200, read.errors, form);
 
   const result = await ports.provider
     .authorise({ paymentId: payment.id, amount: payment.amount, card: read.card })

@@ -64,7 +64,7 @@ export async function createPayment(
   options: CreatePaymentOptions,
 ): Promise<ServiceResult<PaymentResponse>> {
   const { account } = caller;
-  if (request.moto) throw motoNotEnabled();
+  if (request.moto && !account.motoEnabled) throw motoNotEnabled();
   if (account.live && !request.return_url.startsWith('https:')) throw nonHttpsReturnUrl();
   const now = ports.clock();
   const { result, replayed } = await createIdempotently(ports.idempotency, IDEMPOTENCY, idempotencyRefusals(options.idempotencyKey), {
@@ -102,6 +102,7 @@ function newPayment(id: string, request: CreatePaymentRequest, account: PayAccou
     ...(request.metadata ? { metadata: request.metadata } : {}),
     language: request.language ?? 'en',
     delayedCapture: request.delayed_capture ?? false,
+    ...(request.moto ? { moto: true } : {}),
     state: INITIAL_STATE,
     createdDate: now.toISOString(),
     chargeToken: randomUUID(),

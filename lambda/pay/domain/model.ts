@@ -75,6 +75,8 @@ export interface Payment {
   readonly metadata?: Readonly<Record<string, MetadataValue>>;
   readonly language: Language;
   readonly delayedCapture: boolean;
+  /** A MOTO payment: keyed in by the service's staff for a caller on the telephone or by mail. */
+  readonly moto?: boolean;
   readonly state: PaymentState;
   readonly createdDate: string;
   /** The capability in `next_url`; answers only while the payment is in progress. */
@@ -107,6 +109,12 @@ export interface PayAccount {
   readonly name: string;
   /** Live accounts need https return URLs; test accounts may use http. */
   readonly live: boolean;
+  /**
+   * Takes MOTO payments (mail or telephone orders, keyed in by the service's staff), as a service
+   * asks GOV.UK Pay to enable; others refuse `moto: true` with P0196.
+   * @default false
+   */
+  readonly motoEnabled?: boolean;
   readonly webhook?: WebhookConfig;
   readonly createdAt: string;
 }

@@ -70,7 +70,7 @@ export interface PaymentResponse {
   readonly card_details?: CardDetails;
   readonly card_brand?: string;
   readonly delayed_capture: boolean;
-  readonly moto: false;
+  readonly moto: boolean;
   readonly return_url: string;
   readonly authorisation_mode: 'web';
   readonly _links: PaymentLinks;
@@ -106,7 +106,7 @@ export function paymentResponse(payment: Payment, urls: PayUrls): PaymentRespons
         }
       : {}),
     delayed_capture: payment.delayedCapture,
-    moto: false,
+    moto: payment.moto ?? false,
     return_url: payment.returnUrl,
     authorisation_mode: 'web',
     _links: {

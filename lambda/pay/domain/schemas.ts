@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../../shared/email-address';
 import { LANGUAGES, PAYMENT_STATUSES } from './model';
 
 /**
@@ -109,14 +110,14 @@ export const createPaymentRequestSchema = z.strictObject({
     error: 'Must be less than or equal to 2000 characters length',
   }),
   // Pay reads a null email as none.
-  email: z
-    .email({ error: 'Must be a valid email address' })
-    .max(254, { error: 'Must be less than or equal to 254 characters length' })
-    .nullish(),
+  email: emailAddressSchema({
+    invalid: 'Must be a valid email address',
+    tooLong: 'Must be less than or equal to 254 characters length',
+  }).nullish(),
   prefilled_cardholder_details: prefilledCardholderDetails.nullish(),
   metadata: metadata.optional(),
   delayed_capture: z.boolean({ error: TYPE_MESSAGES.boolean }).optional(),
-  // Pay refuses MOTO payments on an account not enabled for them (P0196); no account is here.
+  // Pay refuses MOTO payments on an account not enabled for them (P0196).
   moto: z.boolean({ error: TYPE_MESSAGES.boolean }).optional(),
   // Payments are taken on the payment page only: Pay's `web` mode.
   authorisation_mode: z.enum(['web'], { error: 'Must be web: payments are taken on the payment page' }).optional(),

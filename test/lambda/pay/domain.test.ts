@@ -214,6 +214,14 @@ describe("Pay's request validation", () => {
     expect(create({ ...valid, authorisation_mode: 'moto_api' })).toMatchObject({ status: 422, body: { field: 'authorisation_mode' } });
   });
 
+  it('refuses an e-mail address the email format refuses: a local part over 64 characters (P0102, 422)', () => {
+    expect(create({ ...valid, email: `${'a'.repeat(65)}@example.hk` })).toMatchObject({
+      status: 422,
+      body: { field: 'email', code: 'P0102', description: 'Invalid attribute value: email. Must be a valid email address' },
+    });
+    expect(() => parsePayBody(createPaymentRequestSchema, { ...valid, email: `${'a'.repeat(64)}@example.hk` })).not.toThrow();
+  });
+
   it('refuses attributes it does not know (P0104, 400) and bodies that are not objects (P0197)', () => {
     expect(create({ ...valid, wallet: 'apple' })).toEqual({
       status: 400,
