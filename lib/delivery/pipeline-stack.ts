@@ -64,7 +64,6 @@ export class PipelineStack extends PlatformStack {
     const artifacts = new SecureBucket(this, 'Artifacts', {
       encryptionKey: key,
       serverAccessLogsBucket: accessLogs,
-      objectLockEnabled: false,
       noncurrentVersionDays: 30,
     });
     const pipelineRole = new ManagedPolicyRole(this, 'PipelineRole', {
