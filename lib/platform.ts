@@ -3,6 +3,8 @@ import { SERVICES } from '../lambda/registry';
 import type { PlatformConfig } from './config/schema';
 import type { ServiceName } from './config/services';
 import { dependOnPublishers } from './contract/ssm';
+import { deploymentOrder } from './delivery/deployment-order';
+import { PipelineStack } from './delivery/pipeline-stack';
 import { BudgetsStack } from './departments/budgets-stack';
 import { DepartmentStack } from './departments/department-stack';
 import { buildNetwork, type NetworkStacks, networkStackList } from './network/network';
@@ -22,6 +24,8 @@ export interface Platform {
   readonly serviceExtras: readonly Stack[];
   readonly departments: readonly DepartmentStack[];
   readonly budgets: BudgetsStack;
+  /** The delivery pipeline, when `delivery.enabled`. */
+  readonly pipeline?: PipelineStack;
 }
 
 /** Builds every stack of the platform from a validated config. */
@@ -53,5 +57,14 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
   // services it is entitled to), not after every stack of the platform.
   dependOnPublishers(departments, [security, ...networkStacks, sharedServices, ...Object.values(services)]);
   const budgets = new BudgetsStack(app, 'Budgets', { config });
-  return { security, network, sharedServices, services, serviceExtras, departments, budgets };
+  const stacks = { security, network, sharedServices, services, serviceExtras, departments, budgets };
+  const pipeline = config.delivery.enabled
+    ? new PipelineStack(app, 'Pipeline', {
+        config,
+        steps: deploymentOrder(stacks, config.delivery.waveSize),
+        // The pipeline synthesizes the config this app was given, as the CLI names it.
+        configPath: (app.node.tryGetContext('config') as string | undefined) ?? 'config/default.yaml',
+      })
+    : undefined;
+  return { ...stacks, pipeline };
 }

@@ -91,6 +91,60 @@ export const networkSchema = z.strictObject({
     .optional(),
 });
 
+/** Where the delivery pipeline takes the repository from. */
+const deliverySourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('codeconnections'),
+    /** A CodeConnections (CodeStar Connections) connection to the Git host, made once in the console. */
+    connectionArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/,
+        'write a CodeConnections connection ARN like arn:aws:codeconnections:ap-east-1:111122223333:connection/<uuid>',
+      ),
+    /** `owner/name` on the Git host. */
+    repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'write the repository as owner/name'),
+    branch: z.string().min(1).default('main'),
+  }),
+  z.strictObject({
+    kind: z.literal('codecommit'),
+    repository: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'write the CodeCommit repository name'),
+    branch: z.string().min(1).default('main'),
+  }),
+  z.strictObject({
+    kind: z.literal('s3'),
+    /** A versioned bucket holding a zip of the repository. */
+    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'write an S3 bucket name'),
+    key: z.string().min(1).default('egov-platform.zip'),
+  }),
+]);
+
+export const deliverySchema = z.strictObject({
+  /**
+   * Build the `<prefix>-Pipeline` stack, which deploys every other stack.
+   * @default false - stacks are deployed with `cdk deploy`
+   */
+  enabled: z.boolean().default(false),
+  source: deliverySourceSchema.optional(),
+  /** Who approves a deployment to production: an SNS topic ARN, or e-mail addresses subscribed to the pipeline's approval topic. */
+  approvers: z
+    .strictObject({
+      topicArn: z
+        .string()
+        .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'write an SNS topic ARN')
+        .optional(),
+      emails: z.array(z.email({ message: 'write an e-mail address like release-board@example.gov.hk' })).default([]),
+    })
+    .prefault({}),
+  /** Department stacks deployed together; a failing wave stops the next. */
+  waveSize: z.number().int().min(1).max(50).default(10),
+  /** The CodeBuild image every build runs on, pinned. */
+  buildImage: z
+    .string()
+    .regex(/^aws\/codebuild\/[a-z0-9._/-]+:\d+(\.\d+)*$/, 'write a pinned CodeBuild image like aws/codebuild/standard:7.0')
+    .default('aws/codebuild/standard:7.0'),
+});
+
 export const platformConfigSchema = z.strictObject({
   platform: z.strictObject({
     name: z.string().min(3).max(80),
@@ -196,10 +250,22 @@ export const platformConfigSchema = z.strictObject({
   /** The data-centre network: hub, inspection, endpoints, hybrid links. */
   network: networkSchema,
   departments: z.array(departmentSchema).min(1),
+  /** The delivery pipeline (CodePipeline) that deploys the platform. */
+  delivery: deliverySchema
+    .refine((d) => !d.enabled || d.source !== undefined, {
+      message: 'an enabled pipeline needs a source: codeconnections, codecommit or s3',
+      path: ['source'],
+    })
+    .refine((d) => !d.enabled || d.approvers.topicArn !== undefined || d.approvers.emails.length > 0, {
+      message: 'name who approves production deployments: approvers.topicArn or approvers.emails',
+      path: ['approvers'],
+    })
+    .prefault({}),
 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 export type DepartmentConfig = z.infer<typeof departmentSchema>;
+export type DeliveryConfig = z.infer<typeof deliverySchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
 export type SpokeToSpokeMode = (typeof SPOKE_TO_SPOKE_MODES)[number];
 export const KNOWN_SERVICES: readonly string[] = SERVICE_NAMES;
