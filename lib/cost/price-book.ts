@@ -83,6 +83,8 @@ export const PRICE_NAMES = [
   'eventBridgeCustomEventsMillion',
   'pipesRequestsMillion',
   'cloudFrontHttpsTenThousand',
+  'codePipelineActionMinute',
+  'codeBuildMinute',
 ] as const;
 
 export type PriceName = (typeof PRICE_NAMES)[number];

@@ -65,6 +65,14 @@ export const SERVICES_PRICING: Record<string, Pricing> = {
     kind: 'usage',
     items: (_r, ctx) => [unitPrice(ctx, 'EventBridge custom events', 'eventBridgeCustomEventsMillion')],
   },
+  'AWS::CodePipeline::Pipeline': {
+    kind: 'usage',
+    items: (_r, ctx) => [unitPrice(ctx, 'CodePipeline (V2) action execution', 'codePipelineActionMinute')],
+  },
+  'AWS::CodeBuild::Project': {
+    kind: 'usage',
+    items: (_r, ctx) => [unitPrice(ctx, 'CodeBuild build time (general1.medium, Linux)', 'codeBuildMinute')],
+  },
   'AWS::CloudFront::Distribution': {
     kind: 'usage',
     items: (_r, ctx) => [unitPrice(ctx, 'CloudFront HTTPS requests', 'cloudFrontHttpsTenThousand')],
