@@ -33,6 +33,23 @@ const LOGS_KEY_ACTIONS = [
   'kms:DescribeKey',
 ];
 
+/**
+ * Grants let a principal use a key without its key policy naming it; only AWS services acting
+ * for a resource (DynamoDB, Lambda, AWS Backup) may create them (Control Tower KMS.PR.3).
+ */
+export function denyGrantsExceptForAwsServices(key: kms.Key): void {
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'GrantsOnlyForAwsServices',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }),
+  );
+}
+
 /** A customer-managed KMS key with yearly rotation, retained when its stack is deleted. */
 export class PlatformKey extends kms.Key {
   constructor(scope: Construct, id: string, props: PlatformKeyProps) {
@@ -44,18 +61,7 @@ export class PlatformKey extends kms.Key {
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Grants let a principal use the key without the key policy naming it; only AWS services
-    // acting for a resource (DynamoDB, Lambda, AWS Backup) may create them (Control Tower KMS.PR.3).
-    this.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'GrantsOnlyForAwsServices',
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['kms:CreateGrant'],
-        resources: ['*'],
-        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-      }),
-    );
+    denyGrantsExceptForAwsServices(this);
     if (props.allowCloudWatchLogs) this.allowCloudWatchLogs();
   }
 

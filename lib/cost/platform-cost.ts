@@ -50,8 +50,8 @@ function estimator(options: PlatformCostOptions) {
 }
 
 /** The config's estimate and each department's baseline: its stack and what one more adds to shared stacks. */
-export function departmentCostsOf(config: PlatformConfig, options: PlatformCostOptions = {}) {
-  const { estimate, assumptions } = estimator(options);
+export function departmentCostsOf(config: PlatformConfig, options: PlatformCostOptions = {}, using = estimator(options)) {
+  const { estimate, assumptions } = using;
   const platform = estimate(config, options.templates);
   const marginal = marginalDepartment(platform, estimate(withOneMoreDepartment(config)), departmentStackId(PROBE_DEPARTMENT_CODE));
   return { platform, marginal, departments: departmentCosts(config, platform, marginal.sharedUsd), assumptions };
@@ -59,9 +59,10 @@ export function departmentCostsOf(config: PlatformConfig, options: PlatformCostO
 
 /** Prices a config: as it is, in the other profile, and with one more department. */
 export function platformCost(config: PlatformConfig, options: PlatformCostOptions = {}): PlatformCost {
-  const { platform, marginal, departments, assumptions } = departmentCostsOf(config, options);
+  const using = estimator(options);
+  const { platform, marginal, departments, assumptions } = departmentCostsOf(config, options, using);
   const otherProfile = config.platform.profile === 'production' ? 'dev' : 'production';
-  const other = estimator(options).estimate(withProfile(config, otherProfile)).monthlyUsd;
+  const other = using.estimate(withProfile(config, otherProfile)).monthlyUsd;
   return {
     profile: config.platform.profile,
     platform,

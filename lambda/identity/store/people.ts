@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { conditionalDelete, conditionalPut, queryAll, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { Consent, Profile } from '../domain/profile';
@@ -37,11 +37,13 @@ export class DynamoPeople implements People {
   }
 
   async recordSignIn(subject: string, clientId: string, at: string): Promise<void> {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: { pk: person(subject), sk: CONSENT + clientId } }));
+    // One update: the first sign-in's time is kept however many sign-ins race.
     await dynamo().send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: table(),
-        Item: { pk: person(subject), sk: CONSENT + clientId, clientId, firstSignedInAt: Item?.firstSignedInAt ?? at, lastSignedInAt: at },
+        Key: { pk: person(subject), sk: CONSENT + clientId },
+        UpdateExpression: 'SET clientId = :client, firstSignedInAt = if_not_exists(firstSignedInAt, :at), lastSignedInAt = :at',
+        ExpressionAttributeValues: { ':client': clientId, ':at': at },
       }),
     );
   }

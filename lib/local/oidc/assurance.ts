@@ -11,7 +11,7 @@
  * Each account has the highest level its identity was proven to; a session's acr is what the
  * person did in this sign-in, never more than the account's level.
  */
-import { ASSURANCE_LEVELS, type AssuranceLevel, isAssuranceLevel } from '../../../lambda/shared/assurance';
+import { ASSURANCE_LEVELS, type AssuranceLevel, isAssuranceLevel, meetsAssurance } from '../../../lambda/shared/assurance';
 
 export { ASSURANCE_LEVELS, type AssuranceLevel, isAssuranceLevel };
 
@@ -21,7 +21,7 @@ export function rank(level: AssuranceLevel): number {
 
 /** Whether `actual` is at least `required`; an unknown or missing actual level meets nothing. */
 export function meets(actual: unknown, required: AssuranceLevel): boolean {
-  return isAssuranceLevel(actual) && rank(actual) >= rank(required);
+  return isAssuranceLevel(actual) && meetsAssurance(actual, required);
 }
 
 /**
