@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { SERVICES } from '../lambda/registry';
+import { type RegisteredService, SERVICES } from '../lambda/registry';
 import { bucketEnvName, tableEnvName } from '../lambda/shared/storage-definition';
 import { ESBUILD_OPTIONS } from '../lib/constructs/function-bundle';
 import { median, round } from './stats';
@@ -34,9 +34,10 @@ interface PlatformFunction {
   readonly environment: Record<string, string>;
 }
 
-/** Every function the platform deploys: each service's functions and authorizers. */
+/** Every function the platform deploys: each service's functions, authorizers and triggers. */
 export function platformFunctions(): PlatformFunction[] {
-  return Object.entries(SERVICES).flatMap(([service, { definition, storage }]) => {
+  return Object.entries(SERVICES).flatMap(([service, registered]: [string, RegisteredService]) => {
+    const { definition, storage, triggers } = registered;
     const environment = Object.fromEntries([
       ...storage.tables.map((t) => [tableEnvName(t.name), `${service}-${t.name}`]),
       ...storage.buckets.map((b) => [bucketEnvName(b.name), `${service}-${b.name}`]),
@@ -48,6 +49,7 @@ export function platformFunctions(): PlatformFunction[] {
         entry: a.entry,
         environment,
       })),
+      ...Object.entries(triggers ?? {}).map(([name, t]) => ({ name: `${service}/trigger:${name}`, entry: t.entry, environment: {} })),
     ];
   });
 }

@@ -2,6 +2,7 @@ import { certService } from './cert/routes';
 import { storage as certStorage } from './cert/storage';
 import { identityService } from './identity/routes';
 import { storage as identityStorage } from './identity/storage';
+import { identityTriggers } from './identity/triggers';
 import { notifyService } from './notify/routes';
 import { storage as notifyStorage } from './notify/storage';
 import { openDataService } from './open-data/routes';
@@ -10,7 +11,7 @@ import { payService } from './pay/routes';
 import { storage as payStorage } from './pay/storage';
 import { platformService } from './platform/routes';
 import { storage as platformStorage } from './platform/storage';
-import type { ServiceDefinition } from './shared/route';
+import type { ServiceDefinition, TriggerDeclaration } from './shared/route';
 import type { StorageDefinition } from './shared/storage-definition';
 
 export interface RegisteredService {
@@ -20,6 +21,8 @@ export interface RegisteredService {
   readonly description: string;
   /** Classification of the data the service holds; its stack is checked against it. */
   readonly classification: 'UNCLASSIFIED' | 'RESTRICTED' | 'CONFIDENTIAL' | 'SECRET';
+  /** Functions of the service's code that other stacks build, as triggers of their resources. @default - none */
+  readonly triggers?: Readonly<Record<string, TriggerDeclaration>>;
 }
 
 /**
@@ -57,6 +60,7 @@ export const SERVICES = {
   identity: {
     definition: identityService,
     storage: identityStorage,
+    triggers: identityTriggers,
     description:
       'Digital identity: whether a smart identity card is valid, signing for people signed in at verified-plus, and each person’s profile and the services they signed in to.',
     // Card statuses (by keyed hash), audit records and people's profiles are personal data.

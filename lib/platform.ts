@@ -34,6 +34,8 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
   const network = buildNetwork(app, { config, logArchive: security.logArchive });
   const sharedServices = new SharedServicesStack(app, 'SharedServices', { config });
   const networkStacks = networkStackList(network);
+  // The citizen pool's trigger runs in the shared-services VPC and alarms to the security topic.
+  for (const dependency of [security, ...networkStacks]) sharedServices.addStackDependency(dependency);
   const services = Object.fromEntries(
     config.services.enabled.map((name) => {
       const stack = new ServiceStack(app, `Service-${name}`, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { builtOnce } from '../shared/once';
 import { loadSecretBoxKey, localSecretBoxKey } from '../shared/secret-box-key';
-import type { IdentityPorts, SigningPorts } from './ports';
+import type { IdentityPorts, People, SigningPorts } from './ports';
 import { identityService } from './routes';
 import { DynamoAuditLog } from './store/audit-log';
 import { hmacCardHasher } from './store/card-hasher';
@@ -39,3 +39,6 @@ export const signingPorts = /* @__PURE__ */ builtOnce(
     newId: randomUUID,
   }),
 );
+
+/** The sign-in recorder's port: the people table alone. */
+export const peoplePorts = /* @__PURE__ */ builtOnce(async (): Promise<{ people: People }> => ({ people: new DynamoPeople() }));

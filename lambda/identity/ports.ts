@@ -69,3 +69,16 @@ export interface SigningPorts {
   readonly clock: () => Date;
   readonly newId: () => string;
 }
+
+/** One sign-in of a person to a relying party, as the citizen pool's trigger reports it. */
+export interface SignInMessage {
+  readonly subject: string;
+  /** The relying party's app client id. */
+  readonly clientId: string;
+  readonly at: string;
+}
+
+/** Where the user pool's trigger reports sign-ins, for the identity service to record as it can. */
+export interface SignInReports {
+  report(signIn: SignInMessage): Promise<void>;
+}

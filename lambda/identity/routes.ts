@@ -28,7 +28,13 @@ export const identityService = defineService({
   version: '1.0.0',
   basePath: '/identity',
   formatError,
-  functions: { api: 'lambda/identity/handlers/http.ts', signing: 'lambda/identity/handlers/signing.ts' },
+  functions: {
+    api: 'lambda/identity/handlers/http.ts',
+    signing: 'lambda/identity/handlers/signing.ts',
+    /** Records the sign-ins the citizen pool's trigger reports on its queue. */
+    signIns: 'lambda/identity/handlers/sign-ins.ts',
+  },
+  functionSettings: { signIns: { memorySize: 256, timeoutSeconds: 30, reservedConcurrency: 10 } },
   environment: {
     /** The key card numbers are hashed with, base64, in local mode and tests. */
     cardHashKey: 'IDENTITY_CARD_HASH_KEY',

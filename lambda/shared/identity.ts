@@ -8,7 +8,7 @@ export type Caller =
   | {
       readonly kind: 'citizen';
       readonly subject: string;
-      /** How sure the platform is of who they are, from the token's `acr` (or the user pool's assurance attribute). */
+      /** How sure the platform is of who they are, from the token's `acr` or, in the citizen pool's tokens, its `assurance`. */
       readonly assurance: AssuranceLevel;
     }
   | {
@@ -35,10 +35,19 @@ export const CLAIMS = {
   department: 'custom:department',
   roles: 'custom:roles',
   groups: 'cognito:groups',
-  /** The citizen's proven assurance level, an attribute only the identity service writes. */
-  assurance: 'custom:assurance',
-  /** The level of this sign-in (OpenID Connect's Authentication Context Class Reference). */
+  /**
+   * The level of this sign-in in the citizen pool's tokens, written by the pool's trigger
+   * (Cognito keeps `acr` for values of its own).
+   */
+  assurance: 'assurance',
+  /** The level of this sign-in from an OpenID provider that names it in `acr`, as local mode's does. */
   acr: 'acr',
+  /**
+   * The citizen pool's attribute holding the identity card provider's `acr` for the person's
+   * last sign-in there, written by the provider's attribute mapping; an input of the pool's
+   * trigger, never a level by itself.
+   */
+  cardAcr: 'custom:card_acr',
 } as const;
 
 export function isPlatformAdmin(caller: Caller): boolean {
@@ -123,12 +132,12 @@ export function callerFromContext(ctx: AuthorizerContext, env: IdentityEnvironme
   return { kind: 'anonymous' };
 }
 
-/** The sign-in's level: its `acr` when it names one of ours, else the pool's attribute, else `basic`. */
+/** The sign-in's level: its `acr` when it names one of ours, else the pool trigger's `assurance` claim, else `basic`. */
 function assuranceOf(claims: Record<string, unknown>): AssuranceLevel {
   const acr = claims[CLAIMS.acr];
   if (isAssuranceLevel(acr)) return acr;
-  const attribute = claims[CLAIMS.assurance];
-  return isAssuranceLevel(attribute) ? attribute : 'basic';
+  const level = claims[CLAIMS.assurance];
+  return isAssuranceLevel(level) ? level : 'basic';
 }
 
 /** `arn:…:assumed-role/<prefix>-dept-<code>-<role>/<session>` → `<CODE>`. */

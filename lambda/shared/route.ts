@@ -294,3 +294,15 @@ export function matchPath(template: string, path: string): Record<string, string
     return undefined;
   }
 }
+
+/**
+ * A function of a service's code that runs as a trigger of a resource in another stack (a user
+ * pool's), declared in the service's `triggers.ts`: CDK bundles it and builds it where the
+ * resource is.
+ */
+export interface TriggerDeclaration {
+  readonly entry: string;
+  readonly description: string;
+  /** Names of the environment variables its stack sets, by what they hold. */
+  readonly environment: Readonly<Record<string, string>>;
+}

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CLASSIFICATION_LEVELS } from './classification';
+import { identitySchema } from './identity-schema';
 import { SERVICE_NAMES } from './services';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
@@ -242,6 +243,8 @@ export const platformConfigSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  /** Sign-in to the user pools: identity providers, managed login, relying parties. */
+  identity: identitySchema,
   services: z.strictObject({
     enabled: z.array(serviceName).min(1),
     /** Enabled services served only inside the platform network (private API). */

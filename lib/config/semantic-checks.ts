@@ -1,6 +1,7 @@
 import { nextFreeBlock } from '../network/address-plan';
 import { cidrProblem, contains, type Ipv4Block, overlaps, parseCidr } from './cidr';
 import { classificationRank } from './classification';
+import { identityIssues } from './identity-schema';
 import type { ConfigIssue } from './issues';
 import { networkIssues } from './network-checks';
 import type { PlatformConfig } from './schema';
@@ -18,6 +19,7 @@ export function semanticIssues(config: PlatformConfig): ConfigIssue[] {
     ...serviceIssues(config),
     ...classificationIssues(config),
     ...networkIssues(config),
+    ...identityIssues(config.identity, config.platform.prefix, config.platform.domain?.name),
   ];
 }
 

@@ -6,7 +6,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { type BuildOptions, buildSync, version as esbuildVersion } from 'esbuild';
-import { SERVICES } from '../../lambda/registry';
+import { type RegisteredService, SERVICES } from '../../lambda/registry';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 
@@ -40,11 +40,12 @@ export const BUNDLE_CACHE_ENV = 'EGOV_BUNDLE_CACHE';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** Every handler file the platform's services declare, relative to the repository root. */
+/** Every handler file the platform declares (its services' and the user pools' trigger), as absolute paths. */
 export function declaredEntries(): string[] {
-  const entries = Object.values(SERVICES).flatMap((service) => [
+  const entries = Object.values(SERVICES).flatMap((service: RegisteredService) => [
     ...Object.values(service.definition.functions),
     ...Object.values(service.definition.authorizers ?? {}).map((a) => a.entry),
+    ...Object.values(service.triggers ?? {}).map((t) => t.entry),
   ]);
   return [...new Set(entries.map((entry) => path.resolve(REPO_ROOT, entry)))].sort();
 }

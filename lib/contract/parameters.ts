@@ -82,6 +82,26 @@ export class PlatformParameters {
     return this.name('identity', `${audience}-pool-issuer`);
   }
 
+  /** The base URL of the pool's managed login (its OpenID Connect endpoints are Cognito's, under the issuer). */
+  loginUrl(audience: 'citizen' | 'staff'): ParameterName {
+    return this.name('identity', `${audience}-login-url`);
+  }
+
+  /** The queue the citizen pool's trigger reports sign-ins on, which the identity service records. */
+  get signInQueueArn(): ParameterName {
+    return this.name('identity', 'sign-in-queue-arn');
+  }
+
+  /** The key encrypting that queue. */
+  get signInKeyArn(): ParameterName {
+    return this.name('identity', 'sign-in-key-arn');
+  }
+
+  /** The app client id of a relying party, which it signs people in with. */
+  relyingPartyClientId(name: string): ParameterName {
+    return this.name('identity', 'clients', name, 'client-id');
+  }
+
   /** The REST API id of a shared service, for usage plans of departments. */
   serviceApiId(service: string): ParameterName {
     return this.name('services', service, 'api-id');

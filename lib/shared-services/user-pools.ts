@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { CERT_ANALYST_GROUP, CLAIMS, PLATFORM_ADMIN_GROUP } from '../../lambda/shared/identity';
 import { acknowledge } from '../compliance/acknowledge';
@@ -14,11 +15,18 @@ export interface GovernmentUserPoolProps {
    * @default REQUIRED for staff, OPTIONAL for citizens
    */
   readonly mfa?: cognito.Mfa;
+  /**
+   * The pre-token-generation trigger (event version 2), which writes the sign-in's assurance
+   * level into the tokens.
+   * @default - none
+   */
+  readonly preTokenGeneration?: lambda.IFunction;
 }
 
 /** Claim of the staff pool naming the department, and of the roles within it. */
 const DEPARTMENT_ATTRIBUTE = CLAIMS.department.replace('custom:', '');
 const ROLES_ATTRIBUTE = CLAIMS.roles.replace('custom:', '');
+const CARD_ACR_ATTRIBUTE = CLAIMS.cardAcr.replace('custom:', '');
 
 /**
  * A Cognito user pool for citizens or staff: verified e-mail and phone, a strong password
@@ -59,14 +67,18 @@ export class GovernmentUserPool extends Construct {
             [DEPARTMENT_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 2, maxLen: 8, mutable: true }),
             [ROLES_ATTRIBUTE]: new cognito.StringAttribute({ maxLen: 256, mutable: true }),
           }
-        : undefined,
+        : // The identity card provider's level for the sign-in, written by the provider's attribute mapping.
+          { [CARD_ACR_ATTRIBUTE]: new cognito.StringAttribute({ maxLen: 64, mutable: true }) },
       smsRole,
       smsRoleExternalId: smsRole ? this.node.addr : undefined,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The pool's own sign-in (SRP) for the platform's tools; OpenID Connect sign-in is through
+    // the relying parties' clients and managed login (PoolSignIn).
     this.client = this.pool.addClient('WebClient', {
       authFlows: { userSrp: true },
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
@@ -86,12 +98,15 @@ export class GovernmentUserPool extends Construct {
         description: 'Analysts of the government CERT',
       });
     }
+    if (props.preTokenGeneration) {
+      this.pool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, props.preTokenGeneration, cognito.LambdaVersion.V2_0);
+    }
     this.adaptiveAuthentication();
     if (mfa !== cognito.Mfa.REQUIRED) {
       acknowledge(
         this.pool,
         'AwsSolutions-COG2',
-        "Citizens choose whether to add a second factor (requiring one would shut out those with neither a phone nor an authenticator app); the pool's risk configuration asks a medium-risk sign-in for the second factor where one is set, blocks a high-risk one, and blocks compromised credentials.",
+        "Citizens choose whether to add a second factor (requiring one would shut out those with neither a phone nor an authenticator app). A password sign-in is only ever assurance level basic (the pool's trigger writes it into the tokens); every route that needs more declares verified or verified-plus and answers a basic token with RFC 9470's step-up challenge, which a person meets by signing in with the smart identity card. The pool's risk configuration asks a medium-risk sign-in for the second factor where one is set, blocks a high-risk one, and blocks compromised credentials.",
       );
     }
   }

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SERVICES } from '../../lambda/registry';
+import { type RegisteredService, SERVICES } from '../../lambda/registry';
 import { REPO_ROOT } from '../helpers/platform';
 
 /** What every service folder holds: the one skeleton (README, "How a service is written"). */
 const SKELETON = ['routes.ts', 'storage.ts', 'errors.ts', 'ports.ts', 'compose.ts', 'handlers', 'app', 'domain', 'store'];
 /** Only a service that keeps data has demo data to seed. */
 const SEED = 'seed.ts';
+/** Only a service whose code runs as a trigger in another stack declares it, and builds its ports apart. */
+const TRIGGERS = ['triggers.ts', 'compose-triggers.ts'];
 
 const LAMBDA = path.join(REPO_ROOT, 'lambda');
 const serviceFolders = fs
@@ -27,16 +29,22 @@ describe('the service skeleton', () => {
   });
 
   it.each(serviceFolders)('%s has exactly the skeleton at its top level (and its docs)', (name) => {
-    const service = SERVICES[name as keyof typeof SERVICES];
+    const service: RegisteredService = SERVICES[name as keyof typeof SERVICES];
     const keepsData = service.storage.tables.length + service.storage.buckets.length > 0;
-    const expected = [...SKELETON, ...(keepsData ? [SEED] : [])].sort();
+    const hasTriggers = Object.keys(service.triggers ?? {}).length > 0;
+    const expected = [...SKELETON, ...(keepsData ? [SEED] : []), ...(hasTriggers ? TRIGGERS : [])].sort();
     const entries = fs.readdirSync(path.join(LAMBDA, name)).filter((e) => !e.endsWith('.md'));
     expect(entries.sort()).toEqual(expected);
   });
 
   it.each(serviceFolders)('%s has one handler file per declared function and authorizer, and no other', (name) => {
-    const { definition } = SERVICES[name as keyof typeof SERVICES];
-    const declared = [...Object.values(definition.functions), ...Object.values(definition.authorizers ?? {}).map((a) => a.entry)];
+    const service: RegisteredService = SERVICES[name as keyof typeof SERVICES];
+    const { definition } = service;
+    const declared = [
+      ...Object.values(definition.functions),
+      ...Object.values(definition.authorizers ?? {}).map((a) => a.entry),
+      ...Object.values(service.triggers ?? {}).map((t) => t.entry),
+    ];
     for (const entry of declared) expect(entry).toMatch(new RegExp(`^lambda/${name}/handlers/[\\w-]+\\.ts$`));
     const files = fs.readdirSync(path.join(LAMBDA, name, 'handlers')).map((f) => `lambda/${name}/handlers/${f}`);
     expect(files.sort()).toEqual([...new Set(declared)].sort());

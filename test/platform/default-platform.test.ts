@@ -113,7 +113,7 @@ describe('stateful resources', () => {
       'AWS::KMS::Key': ['Key961B73FD'],
     },
     'Service-platform': { 'AWS::KMS::Key': ['Key961B73FD'] },
-    SharedServices: { 'AWS::Cognito::UserPool': ['CitizensPool249387CB', 'StaffPool8CA90F24'] },
+    SharedServices: { 'AWS::Cognito::UserPool': ['CitizensPool249387CB', 'StaffPool8CA90F24'], 'AWS::KMS::Key': ['SignInKey10D719B2'] },
   };
   const TYPES = ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Cognito::UserPool'];
 

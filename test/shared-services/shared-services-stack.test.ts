@@ -64,6 +64,11 @@ describe('SharedServicesStack identity', () => {
       '/gcp/identity/citizen-pool-issuer',
       '/gcp/identity/staff-pool-arn',
       '/gcp/identity/staff-pool-issuer',
+      '/gcp/identity/citizen-login-url',
+      '/gcp/identity/staff-login-url',
+      '/gcp/identity/sign-in-queue-arn',
+      '/gcp/identity/sign-in-key-arn',
+      '/gcp/identity/clients/govhk-portal/client-id',
     ]);
   });
 

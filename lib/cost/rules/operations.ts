@@ -96,6 +96,8 @@ export const OPERATIONS_PRICING: Record<string, Pricing> = {
   'AWS::Cognito::UserPoolClient': free('no charge'),
   'AWS::Cognito::UserPoolGroup': free('no charge'),
   'AWS::Cognito::UserPoolDomain': free('no charge'),
+  'AWS::Cognito::ManagedLoginBranding': free('no charge'),
+  'AWS::Cognito::UserPoolIdentityProvider': free("no charge; its people are counted in the pool's monthly active users"),
   'AWS::Cognito::UserPoolRiskConfigurationAttachment': free('in the PLUS tier price of its pool'),
   'AWS::CertificateManager::Certificate': free('no charge for public ACM certificates'),
   'AWS::SES::ConfigurationSetEventDestination': free('no charge; the events it sends are priced where they land'),

@@ -32,8 +32,9 @@ export interface LocalOpenIdProviderOptions {
   /** @default DEMO_ACCOUNTS */
   readonly accounts?: readonly DemoAccount[];
   /**
-   * Told each time a client is issued tokens for a person (a sign-in or a refresh), as
-   * the user pool's post-authentication trigger tells the identity service in AWS.
+   * Told each time a client is issued tokens for a person (a sign-in or a refresh), as the
+   * citizen pool's trigger reports sign-ins to the identity service in AWS (there, refreshes
+   * are not reported).
    * @default - nobody is told
    */
   readonly onSignIn?: (subject: string, clientId: string) => void;

@@ -11,15 +11,17 @@ describe('callerFromContext', () => {
     });
   });
 
-  it("reads a citizen's assurance level from the sign-in's acr, else the pool's attribute", () => {
+  it("reads a citizen's assurance level from the sign-in's acr, else the pool trigger's claim, never from an attribute", () => {
     const citizen = (claims: Record<string, string>) =>
       callerFromContext({ authorizer: { claims: { sub: 'c1', iss: 'https://citizen', ...claims } } }, env);
     expect(citizen({ acr: 'verified' })).toMatchObject({ assurance: 'verified' });
-    expect(citizen({ 'custom:assurance': 'verified-plus' })).toMatchObject({ assurance: 'verified-plus' });
-    expect(citizen({ acr: 'verified', 'custom:assurance': 'verified-plus' })).toMatchObject({ assurance: 'verified' });
+    expect(citizen({ assurance: 'verified-plus' })).toMatchObject({ assurance: 'verified-plus' });
+    expect(citizen({ acr: 'verified', assurance: 'verified-plus' })).toMatchObject({ assurance: 'verified' });
     // A level that is not one of ours counts as the lowest.
     expect(citizen({ acr: 'urn:mace:incommon:iap:silver' })).toMatchObject({ assurance: 'basic' });
-    expect(citizen({ 'custom:assurance': 'root' })).toMatchObject({ assurance: 'basic' });
+    expect(citizen({ assurance: 'root' })).toMatchObject({ assurance: 'basic' });
+    // The card provider's level is an input of the trigger, not a level by itself.
+    expect(citizen({ 'custom:card_acr': 'verified-plus' })).toMatchObject({ assurance: 'basic' });
   });
 
   it('reads staff groups as API Gateway passes them, bracketed or comma-separated', () => {

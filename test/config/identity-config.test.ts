@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { ConfigError, type ConfigIssue } from '../../lib/config/issues';
+import { parseConfig } from '../../lib/config/load';
+import { REPO_ROOT } from '../helpers/platform';
+
+const defaultText = fs.readFileSync(path.join(REPO_ROOT, 'config', 'default.yaml'), 'utf8');
+
+function issuesWith(identity: unknown, prefix?: string): ConfigIssue[] {
+  const raw = parse(defaultText);
+  raw.identity = identity;
+  if (prefix) raw.platform.prefix = prefix;
+  try {
+    parseConfig(stringify(raw), 'test.yaml');
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.issues];
+    throw err;
+  }
+  return [];
+}
+
+const party = (name: string, callbackUrls = ['https://portal.example.gov.hk/cb']) => ({ name, audience: 'citizen', callbackUrls });
+
+describe('the identity block of the config', () => {
+  it('accepts relying parties with https callbacks, and http only on localhost', () => {
+    expect(issuesWith({ relyingParties: [party('govhk-portal'), party('dev-portal', ['http://localhost:5173/cb'])] })).toEqual([]);
+  });
+
+  it('refuses a plain-http callback, a fragment and an unknown audience, each at its path', () => {
+    const issues = issuesWith({
+      relyingParties: [
+        party('one', ['http://portal.example.gov.hk/cb']),
+        party('two', ['https://portal.example.gov.hk/cb#x']),
+        { ...party('three'), audience: 'robots' },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      'identity.relyingParties[0].callbackUrls[0]',
+      'identity.relyingParties[1].callbackUrls[0]',
+      'identity.relyingParties[2].audience',
+    ]);
+  });
+
+  it('refuses a duplicate relying party, a login certificate without a domain and a Cognito-reserved prefix, all at once', () => {
+    const issues = issuesWith(
+      {
+        loginCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0b5c6a2e-8f1d-4c3b-9a7e-2d4f6b8c1e3a',
+        relyingParties: [party('govhk-portal'), party('govhk-portal')],
+      },
+      'awsgcp',
+    );
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'identity.loginCertificateArn',
+      'identity.relyingParties[1].name',
+      'platform.prefix',
+    ]);
+  });
+
+  it('wants the login certificate in us-east-1, and the card provider’s secret as a Secrets Manager ARN', () => {
+    const issues = issuesWith({
+      loginCertificateArn: 'arn:aws:acm:ap-east-1:111122223333:certificate/0b5c6a2e-8f1d-4c3b-9a7e-2d4f6b8c1e3a',
+      identityCard: { issuer: 'https://card.example.gov.hk', clientId: 'egov', clientSecretArn: 'my-secret' },
+    });
+    expect(issues.map((i) => i.path).sort()).toEqual(['identity.identityCard.clientSecretArn', 'identity.loginCertificateArn']);
+    expect(issues.find((i) => i.path === 'identity.loginCertificateArn')?.fix).toMatch(/us-east-1/);
+  });
+});
