@@ -26,6 +26,16 @@ describe('stack limits', () => {
     ]);
   });
 
+  it("reserves at most 900 of the account's 1,000 concurrent Lambda executions, as Lambda keeps 100 unreserved", () => {
+    const reserved = templates.flatMap((t) =>
+      Object.values(t.Resources as Record<string, { Type: string; Properties?: { ReservedConcurrentExecutions?: number } }>)
+        .filter((r) => r.Type === 'AWS::Lambda::Function')
+        .map((r) => r.Properties?.ReservedConcurrentExecutions ?? 0),
+    );
+    expect(reserved.filter((n) => n > 0).length).toBeGreaterThan(10);
+    expect(reserved.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(900);
+  });
+
   it("keeps every stack within CloudFormation's 60 dynamic references", () => {
     const counts = assembly.stacks.map((s) => [s.stackName, dynamicReferenceCount(s.template)] as const);
     expect(Math.max(...counts.map(([, n]) => n))).toBeGreaterThan(0);
