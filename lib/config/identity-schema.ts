@@ -98,6 +98,7 @@ export function loginDomainPrefix(identity: IdentityConfig, platformPrefix: stri
   return `${identity.loginDomainPrefix ?? platformPrefix}-${audience}-login`;
 }
 export type RelyingPartyConfig = z.infer<typeof relyingParty>;
+export type OpenIdProviderConfig = z.infer<typeof openIdProvider>;
 
 /** Checks of the identity block that need other parts of the config. */
 export function identityIssues(identity: IdentityConfig, platformPrefix: string, domain: string | undefined): ConfigIssue[] {

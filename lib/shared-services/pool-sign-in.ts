@@ -5,7 +5,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 import { CLAIMS } from '../../lambda/shared/identity';
-import type { IdentityConfig, RelyingPartyConfig } from '../config/identity-schema';
+import type { IdentityConfig, OpenIdProviderConfig, RelyingPartyConfig } from '../config/identity-schema';
 import type { PlatformConfig } from '../config/schema';
 import { pascalCase } from '../services/pascal-case';
 import { hostedZone } from './services-domain';
@@ -55,24 +55,14 @@ export class PoolSignIn extends Construct {
   }
 
   private identityProvider(props: PoolSignInProps): cognito.IUserPoolIdentityProvider | undefined {
-    const { pool, identity } = props;
+    const { identity } = props;
     if (props.audience === 'citizen') {
       const card = identity.identityCard;
-      if (!card) return undefined;
-      return new cognito.UserPoolIdentityProviderOidc(this, 'IdentityCardProvider', {
-        userPool: pool,
-        name: IDENTITY_PROVIDER_NAMES.identityCard,
-        issuerUrl: card.issuer,
-        clientId: card.clientId,
-        // A dynamic reference: the secret is read when the stack deploys, never written in the template.
-        clientSecret: SecretValue.secretsManager(card.clientSecretArn).unsafeUnwrap(),
-        scopes: ['openid', 'email', 'profile'],
-        attributeMapping: {
-          email: cognito.ProviderAttribute.other('email'),
-          fullname: cognito.ProviderAttribute.other('name'),
-          custom: { [CLAIMS.cardAcr]: cognito.ProviderAttribute.other('acr') },
-        },
-      });
+      return card
+        ? this.openIdProvider(props.pool, 'IdentityCardProvider', IDENTITY_PROVIDER_NAMES.identityCard, card, {
+            [CLAIMS.cardAcr]: cognito.ProviderAttribute.other('acr'),
+          })
+        : undefined;
     }
     const directory = identity.staffDirectory;
     if (!directory) return undefined;
@@ -80,29 +70,41 @@ export class PoolSignIn extends Construct {
       [CLAIMS.department]: cognito.ProviderAttribute.other('department'),
       [CLAIMS.roles]: cognito.ProviderAttribute.other('roles'),
     };
-    if (directory.kind === 'saml') {
-      return new cognito.UserPoolIdentityProviderSaml(this, 'DirectoryProvider', {
-        userPool: pool,
-        name: IDENTITY_PROVIDER_NAMES.staffDirectory,
-        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url(directory.metadataUrl),
-        attributeMapping: {
-          email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
-          fullname: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'),
-          custom: staffAttributes,
-        },
-      });
+    if (directory.kind === 'oidc') {
+      return this.openIdProvider(props.pool, 'DirectoryProvider', IDENTITY_PROVIDER_NAMES.staffDirectory, directory, staffAttributes);
     }
-    return new cognito.UserPoolIdentityProviderOidc(this, 'DirectoryProvider', {
-      userPool: pool,
+    return new cognito.UserPoolIdentityProviderSaml(this, 'DirectoryProvider', {
+      userPool: props.pool,
       name: IDENTITY_PROVIDER_NAMES.staffDirectory,
-      issuerUrl: directory.issuer,
-      clientId: directory.clientId,
-      clientSecret: SecretValue.secretsManager(directory.clientSecretArn).unsafeUnwrap(),
+      metadata: cognito.UserPoolIdentityProviderSamlMetadata.url(directory.metadataUrl),
+      attributeMapping: {
+        email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+        fullname: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'),
+        custom: staffAttributes,
+      },
+    });
+  }
+
+  /** An OpenID provider behind the pool, with e-mail, name and the given claims mapped to attributes at each sign-in. */
+  private openIdProvider(
+    pool: cognito.UserPool,
+    id: string,
+    name: string,
+    provider: OpenIdProviderConfig,
+    custom: Record<string, cognito.ProviderAttribute>,
+  ): cognito.IUserPoolIdentityProvider {
+    return new cognito.UserPoolIdentityProviderOidc(this, id, {
+      userPool: pool,
+      name,
+      issuerUrl: provider.issuer,
+      clientId: provider.clientId,
+      // A dynamic reference: the secret is read when the stack deploys, never written in the template.
+      clientSecret: SecretValue.secretsManager(provider.clientSecretArn).unsafeUnwrap(),
       scopes: ['openid', 'email', 'profile'],
       attributeMapping: {
         email: cognito.ProviderAttribute.other('email'),
         fullname: cognito.ProviderAttribute.other('name'),
-        custom: staffAttributes,
+        custom,
       },
     });
   }

@@ -1,23 +1,11 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse, stringify } from 'yaml';
-import { ConfigError, type ConfigIssue } from '../../lib/config/issues';
-import { parseConfig } from '../../lib/config/load';
-import { REPO_ROOT } from '../helpers/platform';
-
-const defaultText = fs.readFileSync(path.join(REPO_ROOT, 'config', 'default.yaml'), 'utf8');
+import type { ConfigIssue } from '../../lib/config/issues';
+import { defaultConfigIssues } from '../helpers/config';
 
 function issuesWith(identity: unknown, prefix?: string): ConfigIssue[] {
-  const raw = parse(defaultText);
-  raw.identity = identity;
-  if (prefix) raw.platform.prefix = prefix;
-  try {
-    parseConfig(stringify(raw), 'test.yaml');
-  } catch (err) {
-    if (err instanceof ConfigError) return [...err.issues];
-    throw err;
-  }
-  return [];
+  return defaultConfigIssues((raw) => {
+    raw.identity = identity;
+    if (prefix) raw.platform.prefix = prefix;
+  });
 }
 
 const party = (name: string, callbackUrls = ['https://portal.example.gov.hk/cb']) => ({ name, audience: 'citizen', callbackUrls });

@@ -1,29 +1,12 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse, stringify } from 'yaml';
-import { ConfigError, type ConfigIssue } from '../../lib/config/issues';
-import { parseConfig } from '../../lib/config/load';
+import { loadConfig } from '../../lib/config/load';
 import { networkIssues } from '../../lib/config/network-checks';
-import { REPO_ROOT } from '../helpers/platform';
+import { defaultConfigIssues } from '../helpers/config';
 
-const defaultText = fs.readFileSync(path.join(REPO_ROOT, 'config', 'default.yaml'), 'utf8');
-
-/** Every problem of the default config with one change applied. */
-function issuesOf(change: (raw: any) => void): ConfigIssue[] {
-  const raw = parse(defaultText);
-  change(raw);
-  try {
-    parseConfig(stringify(raw), 'test.yaml');
-  } catch (err) {
-    if (err instanceof ConfigError) return [...err.issues];
-    throw err;
-  }
-  return [];
-}
+const issuesOf = defaultConfigIssues;
 
 describe('network checks', () => {
   it('find nothing wrong with the default config', () => {
-    expect(networkIssues(parseConfig(defaultText))).toEqual([]);
+    expect(networkIssues(loadConfig())).toEqual([]);
   });
 
   it.each<[string, (raw: any) => void, string, RegExp, RegExp]>([

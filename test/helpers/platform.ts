@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import type { IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { compliancePacks } from '../../lib/compliance/gate';
 import { loadConfig } from '../../lib/config/load';
 import type { PlatformConfig } from '../../lib/config/schema';
@@ -54,4 +55,14 @@ export function unacknowledgedFindings(scope: IConstruct | Stack): Finding[] {
       .validateScope(scope)
       .violations.flatMap((v) => v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? '?' }))),
   );
+}
+
+/** A VPC of two isolated subnets, imported by id, for a service stack under test. */
+export function testVpc(scope: Construct): ec2.IVpc {
+  return ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
+    vpcId: 'vpc-1',
+    availabilityZones: ['ap-east-1a', 'ap-east-1b'],
+    isolatedSubnetIds: ['subnet-1', 'subnet-2'],
+    isolatedSubnetRouteTableIds: ['rtb-1', 'rtb-2'],
+  });
 }

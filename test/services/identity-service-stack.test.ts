@@ -1,20 +1,13 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { SERVICES } from '../../lambda/registry';
 import { ServiceStack } from '../../lib/services/service-stack';
-import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
+import { defaultConfig, testVpc, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
 
 describe('ServiceStack of identity', () => {
   const stack = new ServiceStack(unitTestApp(), 'Identity', {
     config: defaultConfig(),
     service: SERVICES.identity,
-    vpc: (scope) =>
-      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
-        vpcId: 'vpc-1',
-        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
-        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
-        isolatedSubnetRouteTableIds: ['rtb-1', 'rtb-2'],
-      }),
+    vpc: testVpc,
   });
   const template = Template.fromStack(stack);
   const policyOf = (role: { roleName: string }) =>

@@ -1,23 +1,16 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { SERVICES } from '../../lambda/registry';
 import type { NotifyDelivery } from '../../lib/services/notify-delivery';
 import type { SecretBoxKey } from '../../lib/services/secret-box-key';
 import { ServiceStack } from '../../lib/services/service-stack';
-import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
+import { defaultConfig, testVpc, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
 
 describe('ServiceStack of notifications', () => {
   // SES in the platform region: the configuration set lives in this stack.
   const stack = new ServiceStack(unitTestApp(), 'Notify', {
     config: { ...defaultConfig(), notify: {} },
     service: SERVICES.notify,
-    vpc: (scope) =>
-      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
-        vpcId: 'vpc-1',
-        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
-        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
-        isolatedSubnetRouteTableIds: ['rtb-1', 'rtb-2'],
-      }),
+    vpc: testVpc,
   });
   const template = Template.fromStack(stack);
   const secretArn = stack.resolve((stack.node.findChild('SecretBoxKey') as SecretBoxKey).secret.secretArn);

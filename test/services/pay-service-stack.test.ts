@@ -1,9 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { SERVICES } from '../../lambda/registry';
 import type { SecretBoxKey } from '../../lib/services/secret-box-key';
 import { ServiceStack } from '../../lib/services/service-stack';
-import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
+import { defaultConfig, testVpc, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
 
 describe('ServiceStack of payments', () => {
   const config = defaultConfig();
@@ -12,13 +11,7 @@ describe('ServiceStack of payments', () => {
   const stack = new ServiceStack(unitTestApp(), 'Pay', {
     config: { ...config, departments },
     service: SERVICES.pay,
-    vpc: (scope) =>
-      ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
-        vpcId: 'vpc-1',
-        availabilityZones: ['ap-east-1a', 'ap-east-1b'],
-        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
-        isolatedSubnetRouteTableIds: ['rtb-1', 'rtb-2'],
-      }),
+    vpc: testVpc,
   });
   const template = Template.fromStack(stack);
   const secretArn = stack.resolve((stack.node.findChild('SecretBoxKey') as SecretBoxKey).secret.secretArn);
