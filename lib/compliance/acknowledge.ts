@@ -21,14 +21,15 @@ export function acknowledge(construct: IConstruct, ids: string | readonly string
     );
   }
   const all = typeof ids === 'string' ? [ids] : ids;
-  const checkov = all.filter((id) => id.startsWith(CHECKOV_PREFIX));
+  const checkov = all.filter((id) => CHECKOV_ID.test(id));
   // Every acknowledgement is recorded on the construct, where the packs, the Control Tower
   // plugin and the compliance report read it; checkov reads skips from the template instead.
   for (const id of all) Validations.of(construct).acknowledge({ id: checkov.includes(id) ? `Checkov::${id}` : id, reason });
   if (checkov.length > 0) Aspects.of(construct).add(new CheckovSkips(checkov, reason));
 }
 
-const CHECKOV_PREFIX = 'CKV_';
+/** Checkov's ids: `CKV_AWS_…` for its resource checks, `CKV2_AWS_…` for its graph checks. */
+const CHECKOV_ID = /^CKV2?_/;
 
 /**
  * Writes checkov skips into the metadata of every CloudFormation resource under the construct

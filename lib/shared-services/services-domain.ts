@@ -3,6 +3,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { acknowledge } from '../compliance/acknowledge';
 import type { PlatformConfig } from '../config/schema';
 import { publishParameter } from '../contract/ssm';
 import type { PlatformStack } from '../platform-stack';
@@ -41,10 +42,7 @@ export class ServicesDomain extends Construct {
     const zone = hostedZone(this, 'Zone', domain);
     this.certificate = domain.certificateArn
       ? acm.Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn)
-      : new acm.Certificate(this, 'Certificate', {
-          domainName: `*.${domain.name}`,
-          validation: acm.CertificateValidation.fromDns(zone),
-        });
+      : this.wildcardCertificate(domain, zone);
     this.sharedHost = new apigateway.DomainName(this, 'SharedHost', {
       domainName: sharedHost(domain),
       certificate: this.certificate,
@@ -59,5 +57,22 @@ export class ServicesDomain extends Construct {
       });
     }
     publishParameter(this, 'CertificateArnParameter', scope.parameterNames.servicesCertificateArn, this.certificate.certificateArn);
+  }
+
+  /**
+   * One certificate for every host of the platform's services, which grow with the services
+   * enabled (past ACM's default of ten names per certificate), so it names one level of the zone.
+   */
+  private wildcardCertificate(domain: DomainConfig, zone: route53.IHostedZone | undefined): acm.Certificate {
+    const certificate = new acm.Certificate(this, 'Certificate', {
+      domainName: `*.${domain.name}`,
+      validation: acm.CertificateValidation.fromDns(zone),
+    });
+    acknowledge(
+      certificate,
+      'CKV2_AWS_71',
+      "ACM holds the certificate's private key and never exports it, so it cannot be copied to another host; it covers one level of the platform's own zone, where only the platform's stacks create records.",
+    );
+    return certificate;
   }
 }

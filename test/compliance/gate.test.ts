@@ -69,12 +69,18 @@ describe('acknowledge', () => {
     const app = unitTestApp();
     const stack = new Stack(app, 'Acks');
     const bucket = new s3.Bucket(stack, 'B');
-    acknowledge(bucket, ['CKV_AWS_18', 'AwsSolutions-S1'], reason);
+    // Graph checks (CKV2_) are checkov's too.
+    acknowledge(bucket, ['CKV_AWS_18', 'CKV2_AWS_62', 'AwsSolutions-S1'], reason);
     const template = app.synth().getStackByName('Acks').template;
     const resources = Object.values(template.Resources as Record<string, { Type: string; Metadata?: Record<string, unknown> }>);
     const cfnBucket = resources.find((r) => r.Type === 'AWS::S3::Bucket');
-    expect(cfnBucket?.Metadata?.checkov).toEqual({ skip: [{ id: 'CKV_AWS_18', comment: reason }] });
-    expect(collectAcknowledgements(stack).map((a) => a.id)).toEqual(['Checkov::CKV_AWS_18', 'AwsSolutions-S1']);
+    expect(cfnBucket?.Metadata?.checkov).toEqual({
+      skip: [
+        { id: 'CKV_AWS_18', comment: reason },
+        { id: 'CKV2_AWS_62', comment: reason },
+      ],
+    });
+    expect(collectAcknowledgements(stack).map((a) => a.id)).toEqual(['Checkov::CKV_AWS_18', 'Checkov::CKV2_AWS_62', 'AwsSolutions-S1']);
   });
 
   it('refuses a whole stack or app', () => {
