@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { builtOnce } from '../shared/once';
 import { loadSecretBoxKey, localSecretBoxKey } from '../shared/secret-box-key';
-import type { IdentityPorts, People, SigningPorts } from './ports';
+import type { IdentityPorts, People, SignInGrants, SigningPorts } from './ports';
 import { identityService } from './routes';
 import { DynamoAuditLog } from './store/audit-log';
 import { hmacCardHasher } from './store/card-hasher';
@@ -18,6 +18,13 @@ export function useLocalCardHashKey(env: NodeJS.ProcessEnv = process.env): void 
   localSecretBoxKey(ENV.cardHashKey, env);
 }
 
+let localGrants: SignInGrants | undefined;
+
+/** Local mode: a revoked consent also revokes the relying party's grant at local mode's OpenID provider. */
+export function useLocalSignInGrants(grants: SignInGrants): void {
+  localGrants = grants;
+}
+
 /** The ports of the card register, profiles and consents, over DynamoDB. */
 export const identityPorts = /* @__PURE__ */ builtOnce(
   async (): Promise<IdentityPorts> => ({
@@ -27,6 +34,10 @@ export const identityPorts = /* @__PURE__ */ builtOnce(
     cardHash: hmacCardHasher(await loadSecretBoxKey(CARD_HASH_KEY)),
     clock: () => new Date(),
     newId: randomUUID,
+    // Read when used: local mode may start another provider after the ports were built.
+    get grants() {
+      return localGrants;
+    },
   }),
 );
 

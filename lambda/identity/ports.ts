@@ -61,6 +61,17 @@ export interface IdentityPorts {
   readonly cardHash: CardHasher;
   readonly clock: () => Date;
   readonly newId: () => string;
+  /**
+   * The OpenID provider's grants, where it can revoke one relying party's: local mode's
+   * provider can; the user pools cannot without the token itself, so in AWS there is none.
+   */
+  readonly grants?: SignInGrants;
+}
+
+/** What a relying party may still get tokens with for a person, at the OpenID provider. */
+export interface SignInGrants {
+  /** Revokes the party's grant and the tokens issued under it; a grant already gone is no error. */
+  revoke(subject: string, clientId: string): Promise<void>;
 }
 
 export interface SigningPorts {

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { useLocalSignInGrants } from '../../lambda/identity/compose';
 import { DynamoPeople } from '../../lambda/identity/store/people';
 import { platformService } from '../../lambda/platform/routes';
 import type { RegisteredService } from '../../lambda/registry';
@@ -173,6 +174,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       onSignIn: (subject, clientId) => void people.recordSignIn(subject, clientId, new Date().toISOString()).catch(() => undefined),
     });
     const provider = openId;
+    useLocalSignInGrants({ revoke: async (subject, clientId) => void provider.revoke(subject, clientId) });
     const audiences = LOCAL_OPENID_CLIENTS.map((c) => c.clientId);
     tokens.useCitizenAuthority({
       issuer: provider.issuer,

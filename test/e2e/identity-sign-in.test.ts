@@ -12,7 +12,7 @@ describe('signing in at local mode’s OpenID provider, and calling the services
   const platform = useLocalPlatform(['identity']);
   const digest = createHash('sha256').update('application.pdf').digest('hex');
 
-  async function idToken(browser: Browser, extra: Record<string, string>, credentials: typeof SIGNER) {
+  async function signInTokens(browser: Browser, extra: Record<string, string>, credentials: typeof SIGNER) {
     const config = await discover(platform.current.openIdIssuer as string, demo.clientId);
     const request = await authorizationRequest(config, { redirect_uri: demo.redirectUris[0], ...extra });
     const callback = await signIn(browser, new URL(platform.current.url).origin, request.url, credentials);
@@ -20,7 +20,11 @@ describe('signing in at local mode’s OpenID provider, and calling the services
       pkceCodeVerifier: request.verifier,
       expectedState: request.state,
     });
-    return tokens.id_token as string;
+    return { config, tokens };
+  }
+
+  async function idToken(browser: Browser, extra: Record<string, string>, credentials: typeof SIGNER) {
+    return (await signInTokens(browser, extra, credentials)).tokens.id_token as string;
   }
 
   it('is discovered under /identity with the three assurance levels', async () => {
@@ -58,6 +62,19 @@ describe('signing in at local mode’s OpenID provider, and calling the services
     expect(await signedInTo()).toEqual([demo.clientId]);
     expect((await call(platform.current, 'DELETE', `/identity/v1/consents/${demo.clientId}`, { token: stepped })).status).toBe(204);
     expect((await call(platform.current, 'GET', '/identity/v1/consents', { token: stepped })).json).toEqual({ consents: [] });
+  });
+
+  it("revokes the service's grant with its consent: its refresh token no longer works", async () => {
+    const { config, tokens } = await signInTokens(new Browser(), {}, SIGNER);
+    const token = tokens.id_token as string;
+    const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token as string);
+    expect(refreshed.access_token).toBeTruthy();
+    const consents = async () => (await call(platform.current, 'GET', '/identity/v1/consents', { token })).json.consents;
+    for (let i = 0; i < 20 && (await consents()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await call(platform.current, 'DELETE', `/identity/v1/consents/${demo.clientId}`, { token })).status).toBe(204);
+    await expect(client.refreshTokenGrant(config, refreshed.refresh_token ?? (tokens.refresh_token as string))).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('refuses a token of another issuer for citizens', async () => {

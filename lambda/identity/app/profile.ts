@@ -44,7 +44,12 @@ export async function listConsents(ports: IdentityPorts, caller: IdentityCaller)
   return ports.people.listConsents(citizen(caller).subject);
 }
 
-/** Forgets that the person signed in to a service: it must ask them to sign in again. */
+/**
+ * Forgets that the person signed in to a service, and revokes its grant where the provider can:
+ * it must ask them to sign in again.
+ */
 export async function revokeConsent(ports: IdentityPorts, caller: IdentityCaller, clientId: string): Promise<void> {
-  if (!(await ports.people.revokeConsent(citizen(caller).subject, clientId))) throw noConsent(clientId);
+  const { subject } = citizen(caller);
+  if (!(await ports.people.revokeConsent(subject, clientId))) throw noConsent(clientId);
+  await ports.grants?.revoke(subject, clientId);
 }
