@@ -3,6 +3,7 @@ import { cidrProblem, contains, type Ipv4Block, overlaps, parseCidr } from './ci
 import { classificationRank } from './classification';
 import type { ConfigIssue } from './issues';
 import { networkIssues } from './network-checks';
+import { organizationIssues } from './organization-checks';
 import type { PlatformConfig } from './schema';
 import { KNOWN_SERVICES } from './schema';
 
@@ -18,6 +19,7 @@ export function semanticIssues(config: PlatformConfig): ConfigIssue[] {
     ...serviceIssues(config),
     ...classificationIssues(config),
     ...networkIssues(config),
+    ...organizationIssues(config),
   ];
 }
 
