@@ -90,6 +90,17 @@ const cases: Case[] = [
     ['protect-platform-roles'],
   ],
   [
+    "bootstrapping an account through the management account's access role",
+    'Restricted',
+    {
+      action: 'iam:CreateRole',
+      region: 'us-east-1',
+      resource: `arn:aws:iam::${account}:role/cdk-hnb659fds-deploy-role-${account}-ap-east-1`,
+      principal: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`,
+    },
+    [],
+  ],
+  [
     "a department's own application role",
     'Restricted',
     { action: 'iam:CreateRole', region: 'us-east-1', resource: `arn:aws:iam::${account}:role/app-orders` },

@@ -54,7 +54,11 @@ describe('service control policies', () => {
     const [statement] = protectSecurityServices().Statement;
     const services = new Set((statement.Action as string[]).map((a) => a.split(':')[0]));
     expect([...services].sort()).toEqual(['access-analyzer', 'cloudtrail', 'config', 'guardduty', 'macie2', 'securityhub']);
-    expect(statement.Condition).toEqual({ ArnNotLike: { 'aws:PrincipalARN': ['arn:*:iam::*:role/cdk-hnb659fds-cfn-exec-role-*'] } });
+    expect(statement.Condition).toEqual({
+      ArnNotLike: {
+        'aws:PrincipalARN': ['arn:*:iam::*:role/cdk-hnb659fds-cfn-exec-role-*', 'arn:*:iam::*:role/OrganizationAccountAccessRole'],
+      },
+    });
   });
 
   it("protect the platform's roles by its prefix", () => {

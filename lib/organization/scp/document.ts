@@ -25,13 +25,20 @@ export function scp(...statements: ScpStatement[]): ScpDocument {
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** The qualifier of the CDK bootstrap, in the names of its roles. */
+export const CDK_QUALIFIER = 'hnb659fds';
+
 /**
  * Principals through which the platform itself changes what a guardrail protects: the
  * CloudFormation execution role of the CDK bootstrap in every account, so that changes pass
- * the pipeline's review and approval. Anything else is denied.
+ * the pipeline's review and approval; and the role Organizations puts in every account it
+ * creates for the management account, through which an account is bootstrapped (the bootstrap
+ * stack makes the CDK roles with the caller's own rights). Anything else is denied.
  */
-export const CDK_QUALIFIER = 'hnb659fds';
-export const DEPLOYMENT_PRINCIPALS = [`arn:*:iam::*:role/cdk-${CDK_QUALIFIER}-cfn-exec-role-*`];
+export const DEPLOYMENT_PRINCIPALS = [
+  `arn:*:iam::*:role/cdk-${CDK_QUALIFIER}-cfn-exec-role-*`,
+  'arn:*:iam::*:role/OrganizationAccountAccessRole',
+];
 
 /** The condition exempting `DEPLOYMENT_PRINCIPALS`. */
 export const unlessDeployment = { ArnNotLike: { 'aws:PrincipalARN': DEPLOYMENT_PRINCIPALS } } as const;
