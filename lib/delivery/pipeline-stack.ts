@@ -268,30 +268,25 @@ export class PipelineStack extends PlatformStack {
    */
   private allowCdkDeploy(role: iam.Role, accounts: readonly string[] = []): void {
     const { account, partition } = Stack.of(this);
-    const others = accounts.filter((a) => a !== account);
-    if (accounts.length > 0 && others.length > 0) {
-      // One statement whatever the number of accounts, so that a policy stays far under IAM's size limit.
-      const anyBootstrapRole = `arn:${partition}:iam::*:role/cdk-hnb659fds-*`;
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['sts:AssumeRole'],
-          resources: [anyBootstrapRole],
-          conditions: { StringEquals: { 'aws:ResourceAccount': [...accounts] } },
-        }),
-      );
-      acknowledge(
-        role,
-        [wildcardResourceFinding(role, anyBootstrapRole)],
-        "The CDK bootstrap roles of exactly the accounts this step deploys to (the aws:ResourceAccount condition lists them), in every region the platform deploys to; they alone hold deployment rights, bounded by each account's bootstrap execution policy and its trust of this account.",
-      );
-      return;
-    }
-    const bootstrapRoles = `arn:${partition}:iam::${account}:role/cdk-hnb659fds-*-${account}-*`;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [bootstrapRoles] }));
+    // Other accounts' roles in one statement whatever their number, so that a policy stays far
+    // under IAM's size limit: any bootstrap role, of the accounts the condition lists.
+    const crossAccount = accounts.some((a) => a !== account);
+    const bootstrapRoles = crossAccount
+      ? `arn:${partition}:iam::*:role/cdk-hnb659fds-*`
+      : `arn:${partition}:iam::${account}:role/cdk-hnb659fds-*-${account}-*`;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['sts:AssumeRole'],
+        resources: [bootstrapRoles],
+        conditions: crossAccount ? { StringEquals: { 'aws:ResourceAccount': [...accounts] } } : undefined,
+      }),
+    );
     acknowledge(
       role,
       [wildcardResourceFinding(role, bootstrapRoles)],
-      'The CDK bootstrap roles of this account (deploy, file and image publishing, lookup) in every region the platform deploys to; they alone hold deployment rights, bounded by the bootstrap execution policy.',
+      crossAccount
+        ? "The CDK bootstrap roles of exactly the accounts this step deploys to (the aws:ResourceAccount condition lists them), in every region the platform deploys to; they alone hold deployment rights, bounded by each account's bootstrap execution policy and its trust of this account."
+        : 'The CDK bootstrap roles of this account (deploy, file and image publishing, lookup) in every region the platform deploys to; they alone hold deployment rights, bounded by the bootstrap execution policy.',
     );
   }
 }

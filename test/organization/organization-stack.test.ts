@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { SCPS_PER_TARGET } from '../../lib/organization/guardrails';
 import { OrganizationStack } from '../../lib/organization/organization-stack';
 import { buildAccounts, buildPlatform } from '../../lib/platform';
-import { defaultConfig, unitTestApp } from '../helpers/platform';
+import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
 import { organizationConfig } from './support';
 
 const ouId = (template: Template, name: string) => {
@@ -90,6 +90,10 @@ describe('Organization stack', () => {
     Annotations.fromStack(stack).hasInfo('/Organization/Accounts', Match.stringLikeRegexp('departments\\[2\\].*200000000002.*referenced'));
   });
 
+  it('leaves no unacknowledged cdk-nag finding', () => {
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+
   it(`leaves every target within Organizations' five SCPs (FullAWSAccess and ${SCPS_PER_TARGET} of the platform)`, () => {
     const perTarget = new Map<string, number>();
     for (const policy of Object.values(template.findResources('AWS::Organizations::Policy'))) {
@@ -137,7 +141,12 @@ describe('Organization stack of a new organization', () => {
 
   it('has a Secret OU when the ceiling allows SECRET, guarded as CONFIDENTIAL and above', () => {
     const secret = ouId(template, 'Secret');
-    template.hasResourceProperties('AWS::Organizations::Account', { AccountName: 'gcp-dept-dpo', ParentIds: [secret] });
+    template.hasResourceProperties('AWS::Organizations::Account', {
+      AccountName: 'gcp-dept-dpo',
+      ParentIds: [secret],
+      // The department's own classification, not the stack's.
+      Tags: Match.arrayWith([{ Key: 'DataClassification', Value: 'SECRET' }]),
+    });
     template.hasResourceProperties('AWS::Organizations::Policy', {
       Name: 'gcp-confidential-data',
       TargetIds: [ouId(template, 'Confidential'), secret],
