@@ -116,3 +116,12 @@ export function pendingPlatformAccounts(config: PlatformConfig): PlannedAccount[
 export function isDeployable(config: PlatformConfig, department: DepartmentConfig): boolean {
   return !isOrganization(config) || department.account !== undefined;
 }
+
+/**
+ * The accounts the network account shares the Transit Gateway with: every department's whose id
+ * is known. None in single-account mode, where nothing is shared.
+ */
+export function transitGatewayConsumers(config: PlatformConfig): string[] {
+  if (!isOrganization(config)) return [];
+  return config.departments.flatMap((d) => (d.account === undefined ? [] : [d.account]));
+}

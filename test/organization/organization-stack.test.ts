@@ -106,6 +106,16 @@ describe('Organization stack', () => {
     for (const count of perTarget.values()) expect(count).toBeLessThanOrEqual(SCPS_PER_TARGET);
   });
 
+  it("shares the Transit Gateway with the departments' accounts, inside the organization only", () => {
+    const hub = Template.fromStack(platform.network.hub);
+    const [tgw] = Object.keys(hub.findResources('AWS::EC2::TransitGateway'));
+    hub.hasResourceProperties('AWS::RAM::ResourceShare', {
+      Principals: ['200000000000', '200000000001', '200000000002'],
+      AllowExternalPrincipals: false,
+      ResourceArns: [{ 'Fn::Join': ['', ['arn:aws:ec2:ap-east-1:100000000004:transit-gateway/', { Ref: tgw }]] }],
+    });
+  });
+
   it('puts every stack in its account: departments in their own, platform stacks in theirs', () => {
     const accountOf = (id: string) => Stack.of(app.node.findChild(id));
     expect(accountOf('Dept-DPO').account).toBe('200000000000');
@@ -184,6 +194,7 @@ describe('single-account mode', () => {
     const app = unitTestApp();
     const platform = buildPlatform(app, defaultConfig());
     expect(platform.organization).toBeUndefined();
+    Template.fromStack(platform.network.hub).resourceCountIs('AWS::RAM::ResourceShare', 0);
     expect(app.node.tryFindChild('Organization')).toBeUndefined();
     for (const stack of [platform.security, platform.network.hub, platform.sharedServices, platform.budgets, ...platform.departments]) {
       expect(Token.isUnresolved(stack.account)).toBe(true);
