@@ -4,13 +4,23 @@ import { addComplianceGate, complianceReport, writeComplianceReport } from '../l
 import { VerdictCache } from '../lib/compliance/verdict-cache';
 import { ConfigError } from '../lib/config/issues';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config/load';
-import { buildPlatform } from '../lib/platform';
+import { pendingPlatformAccounts } from '../lib/organization/accounts';
+import { buildAccounts, buildPlatform } from '../lib/platform';
 
 const app = new App();
 const configPath = (app.node.tryGetContext('config') as string | undefined) ?? DEFAULT_CONFIG_PATH;
 
 try {
-  buildPlatform(app, loadConfig(configPath));
+  const config = loadConfig(configPath);
+  const pending = pendingPlatformAccounts(config);
+  if (pending.length === 0) buildPlatform(app, config);
+  else {
+    // The platform's own accounts are still to be created: only the Organization stack, which creates them.
+    buildAccounts(app, config);
+    console.error(
+      `Only the Organization stack is built: deploy it, then write the ids of ${pending.map((a) => a.path).join(', ')} into the config.`,
+    );
+  }
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(err.message);

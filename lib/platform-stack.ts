@@ -1,9 +1,10 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Classification } from './config/classification';
 import type { PlatformConfig } from './config/schema';
 import { PlatformParameters } from './contract/parameters';
+import { accountOf, type StackHome } from './organization/accounts';
 import { applyOwnershipTags } from './tags';
 
 export interface PlatformStackProps extends StackProps {
@@ -21,6 +22,12 @@ export interface PlatformStackProps extends StackProps {
    * @default - the platform region
    */
   readonly region?: string;
+  /**
+   * Which of the organization's accounts the stack deploys to, in organization mode; ignored in
+   * single-account mode, where every stack deploys to the account of the credentials.
+   * @default - the department's account for a department's stack, else the shared-services account
+   */
+  readonly home?: StackHome;
 }
 
 /**
@@ -37,7 +44,11 @@ export class PlatformStack extends Stack {
     super(scope, id, {
       ...props,
       stackName: `${config.platform.prefix}-${props.area}`,
-      env: { account: props.env?.account, region: props.region ?? config.platform.region },
+      env: {
+        account:
+          props.env?.account ?? accountOf(config, props.department ? { department: props.department } : (props.home ?? 'sharedServices')),
+        region: props.region ?? config.platform.region,
+      },
       terminationProtection: props.terminationProtection ?? true,
     });
     this.config = config;
@@ -49,6 +60,16 @@ export class PlatformStack extends Stack {
       costCentre: props.costCentre ?? config.platform.costCentre,
       department: props.department,
     });
+  }
+
+  /**
+   * The platform region's zones as the config gives them, never looked up: a stack whose
+   * account is named (organization mode) would otherwise ask AWS for them at synth. A stack of
+   * unnamed account, or of another region, answers as CDK does.
+   */
+  override get availabilityZones(): string[] {
+    const known = !Token.isUnresolved(this.account) && this.region === this.config.platform.region;
+    return known ? [...this.config.platform.availabilityZones] : super.availabilityZones;
   }
 
   /** The configured log retention as CloudWatch's enum. */

@@ -9,6 +9,8 @@ import { BudgetsStack } from './departments/budgets-stack';
 import { DepartmentStack } from './departments/department-stack';
 import { buildNetwork, type NetworkStacks, networkStackList } from './network/network';
 import { importServiceFunctionSecurityGroup, importSharedServicesVpc } from './network/shared-services-vpc';
+import { isDeployable, isOrganization, pendingPlatformAccounts } from './organization/accounts';
+import { OrganizationStack } from './organization/organization-stack';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
 import { serviceBlueprint } from './services/blueprints';
 import { ServiceStack } from './services/service-stack';
@@ -16,6 +18,8 @@ import { SharedServicesStack } from './shared-services/shared-services-stack';
 
 /** Every stack of the platform, by area. */
 export interface Platform {
+  /** The organization (OUs, accounts, service control policies), in organization mode. */
+  readonly organization?: OrganizationStack;
   readonly security: SecurityBaselineStack;
   readonly network: NetworkStacks;
   readonly sharedServices: SharedServicesStack;
@@ -28,8 +32,18 @@ export interface Platform {
   readonly pipeline?: PipelineStack;
 }
 
-/** Builds every stack of the platform from a validated config. */
+/**
+ * Builds every stack of the platform from a validated config. In organization mode, a
+ * department whose account is still to be created gets its stacks once its id is in the config.
+ */
 export function buildPlatform(app: App, config: PlatformConfig): Platform {
+  const pending = pendingPlatformAccounts(config);
+  if (pending.length > 0) {
+    throw new Error(
+      `The platform's stacks deploy to accounts still to be created (${pending.map((a) => a.path).join(', ')}): build the Organization stack alone with buildAccounts, deploy it, then write the new ids into the config.`,
+    );
+  }
+  const organization = buildAccounts(app, config);
   const security = new SecurityBaselineStack(app, 'Security', { config });
   const network = buildNetwork(app, { config, logArchive: security.logArchive });
   const sharedServices = new SharedServicesStack(app, 'SharedServices', { config });
@@ -54,12 +68,14 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
     for (const extra of extras) stack.addStackDependency(extra);
     return extras;
   });
-  const departments = config.departments.map((department) => new DepartmentStack(app, `Dept-${department.code}`, { config, department }));
+  const departments = config.departments
+    .filter((department) => isDeployable(config, department))
+    .map((department) => new DepartmentStack(app, `Dept-${department.code}`, { config, department }));
   // A department deploys after what it reads (the network, the log archive, the APIs of the
   // services it is entitled to), not after every stack of the platform.
   dependOnPublishers(departments, [security, ...networkStacks, sharedServices, ...Object.values(services)]);
   const budgets = new BudgetsStack(app, 'Budgets', { config });
-  const stacks = { security, network, sharedServices, services, serviceExtras, departments, budgets };
+  const stacks = { organization, security, network, sharedServices, services, serviceExtras, departments, budgets };
   const pipeline = config.delivery.enabled
     ? new PipelineStack(app, 'Pipeline', {
         config,
@@ -69,4 +85,9 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
       })
     : undefined;
   return { ...stacks, pipeline };
+}
+
+/** The Organization stack, in organization mode: all there is to deploy while platform accounts are still to be created. */
+export function buildAccounts(app: App, config: PlatformConfig): OrganizationStack | undefined {
+  return isOrganization(config) ? new OrganizationStack(app, 'Organization', { config }) : undefined;
 }

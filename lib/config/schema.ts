@@ -19,6 +19,26 @@ const dnsDomain = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'write a lower-case DNS domain like gdc.gov.hk');
 
+/**
+ * A 12-digit AWS account id. YAML reads an unquoted id as a number, which loses a leading zero,
+ * so a number is taken as its digits and then checked like a string.
+ */
+const accountId = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d{12}$/, 'write the 12-digit account id in quotes, like "111122223333" (a leading zero is kept only in quotes)'),
+);
+const accountEmail = z.email({ message: 'write the e-mail address of the account root user, like aws-td@example.gov.hk' });
+
+/**
+ * An account of the organization: an existing one by `account` id, or one the Organization stack
+ * creates with `accountEmail`. Both: an account the Organization stack created (or imports), whose
+ * id is known.
+ */
+export const accountSchema = z.strictObject({
+  account: accountId.optional(),
+  accountEmail: accountEmail.optional(),
+});
+
 const bilingualName = z.strictObject({
   en: z.string().min(3).max(120),
   zh: z.string().min(2).max(60),
@@ -36,6 +56,42 @@ export const departmentSchema = z.strictObject({
   services: z.array(serviceName).default([]),
   /** Monthly budget in US dollars; alerts at 80% and 100%. */
   monthlyBudgetUsd: z.number().positive().max(10_000_000).default(1000),
+  /** Organization mode: the department's own account, an existing one by id. */
+  account: accountId.optional(),
+  /** Organization mode: the e-mail the Organization stack creates the department's account with. */
+  accountEmail: accountEmail.optional(),
+});
+
+/** How the platform is laid over AWS accounts. */
+export const TENANCIES = ['single-account', 'organization'] as const;
+
+/** Organization mode: the management account, the root, and the platform's own accounts. */
+export const organizationSchema = z.strictObject({
+  /** The organization's management account, where the Organization and Budgets stacks deploy. */
+  managementAccount: accountId,
+  /**
+   * The root of an existing organization, like `r-ab12`.
+   * @default - none: the Organization stack creates the organization (with all features)
+   */
+  rootId: z
+    .string()
+    .regex(/^r-[0-9a-z]{4,32}$/, 'write the id of the organization root, like r-ab12')
+    .optional(),
+  accounts: z.strictObject({
+    /** Security OU: the log archive, the audit trail and the security baseline stack. */
+    logArchive: accountSchema,
+    /** Security OU: reserved for the security services' delegated administration. */
+    audit: accountSchema,
+    /** Infrastructure OU: the network stacks. */
+    network: accountSchema,
+    /** Infrastructure OU: the shared services and every service stack. */
+    sharedServices: accountSchema,
+    /**
+     * Infrastructure OU: the delivery pipeline.
+     * @default - the shared-services account
+     */
+    deployment: accountSchema.optional(),
+  }),
 });
 
 /** How traffic between two departments is treated; it never flows directly. */
@@ -170,6 +226,11 @@ export const platformConfigSchema = z.strictObject({
     cidr,
     /** The highest data classification this cloud may hold. */
     classificationCeiling: classification,
+    /**
+     * `single-account`: one account, departments kept apart by permissions boundaries and tags;
+     * `organization`: AWS Organizations, an account per department (see `organization`).
+     */
+    tenancy: z.enum(TENANCIES).default('single-account'),
     costCentre: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'use 2 to 20 upper-case letters, digits or hyphens, like CC-1001'),
     /**
      * The DNS domain the public services are served under: each at the root of a host of its own
@@ -253,6 +314,8 @@ export const platformConfigSchema = z.strictObject({
   /** The data-centre network: hub, inspection, endpoints, hybrid links. */
   network: networkSchema,
   departments: z.array(departmentSchema).min(1),
+  /** The organization's accounts, when `platform.tenancy` is `organization`. */
+  organization: organizationSchema.optional(),
   /** The delivery pipeline (CodePipeline) that deploys the platform. */
   delivery: deliverySchema
     .refine((d) => !d.enabled || d.source !== undefined, {
@@ -270,5 +333,8 @@ export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 export type DepartmentConfig = z.infer<typeof departmentSchema>;
 export type DeliveryConfig = z.infer<typeof deliverySchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
+export type OrganizationConfig = z.infer<typeof organizationSchema>;
+export type AccountConfig = z.infer<typeof accountSchema>;
+export type Tenancy = (typeof TENANCIES)[number];
 export type SpokeToSpokeMode = (typeof SPOKE_TO_SPOKE_MODES)[number];
 export const KNOWN_SERVICES: readonly string[] = SERVICE_NAMES;

@@ -4,6 +4,7 @@ import { classificationRank } from './classification';
 import { identityIssues } from './identity-schema';
 import type { ConfigIssue } from './issues';
 import { networkIssues } from './network-checks';
+import { organizationIssues } from './organization-checks';
 import type { PlatformConfig } from './schema';
 import { KNOWN_SERVICES } from './schema';
 
@@ -20,6 +21,7 @@ export function semanticIssues(config: PlatformConfig): ConfigIssue[] {
     ...classificationIssues(config),
     ...networkIssues(config),
     ...identityIssues(config.identity, config.platform.prefix, config.platform.domain?.name),
+    ...organizationIssues(config),
   ];
 }
 

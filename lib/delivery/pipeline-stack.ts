@@ -17,7 +17,7 @@ import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { acknowledgePipelineGrants, BuildProject } from './build-project';
 import type { DeploymentStep } from './deployment-order';
 
-export interface PipelineStackProps extends Omit<PlatformStackProps, 'area'> {
+export interface PipelineStackProps extends Omit<PlatformStackProps, 'area' | 'home'> {
   /** The platform's stacks in the order they deploy. */
   readonly steps: readonly DeploymentStep[];
   /** The config the pipeline synthesizes, relative to the repository root. */
@@ -48,7 +48,9 @@ export class PipelineStack extends PlatformStack {
   public readonly pipeline: codepipeline.Pipeline;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
-    super(scope, id, { ...props, area: 'Pipeline' });
+    // In organization mode the pipeline lives in the deployment account, which every account's
+    // CDK bootstrap trusts (`cdk bootstrap --trust`).
+    super(scope, id, { ...props, area: 'Pipeline', home: 'deployment' });
     const delivery = this.config.delivery;
     const source = delivery.source;
     if (!source) throw new Error('delivery.source is required when the pipeline is enabled.');
@@ -116,9 +118,9 @@ export class PipelineStack extends PlatformStack {
       'npm ci',
       `npx cdk deploy --app ${assembly} --require-approval never --no-notices --concurrency 4 ${stacks.join(' ')}`,
     ];
-    const deployAction = (name: string, stacks: readonly string[]) => {
+    const deployAction = (name: string, stacks: readonly string[], accounts?: readonly string[]) => {
       const build = project(`Deploy${name}`, deploy(stacks));
-      this.allowCdkDeploy(build.role);
+      this.allowCdkDeploy(build.role, accounts);
       return new actions.CodeBuildAction({
         actionName: name,
         project: build.project,
@@ -146,7 +148,7 @@ export class PipelineStack extends PlatformStack {
       ],
       'review',
     );
-    this.allowCdkDeploy(review.role);
+    this.allowCdkDeploy(review.role, [...new Set(props.steps.flatMap((s) => s.accounts ?? []))]);
     review.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['cloudformation:DescribeChangeSet'],
@@ -193,7 +195,10 @@ export class PipelineStack extends PlatformStack {
     });
 
     for (const step of props.steps) {
-      this.pipeline.addStage({ stageName: step.name, actions: [deployAction(step.name.replace(/-/g, ''), step.stacks)] });
+      this.pipeline.addStage({
+        stageName: step.name,
+        actions: [deployAction(step.name.replace(/-/g, ''), step.stacks, step.accounts)],
+      });
     }
 
     const alarmTopic = sns.Topic.fromTopicArn(this, 'AlarmTopic', readParameter(this, this.parameterNames.alarmTopicArn));
@@ -256,15 +261,32 @@ export class PipelineStack extends PlatformStack {
     return topic;
   }
 
-  /** A deploy project assumes the CDK bootstrap roles of this account, which deploy the stacks. */
-  private allowCdkDeploy(role: iam.Role): void {
+  /**
+   * A deploy project assumes the CDK bootstrap roles of the accounts its stacks deploy to (this
+   * account's when they name none), which deploy the stacks; in another account they trust this
+   * one through `cdk bootstrap --trust`.
+   */
+  private allowCdkDeploy(role: iam.Role, accounts: readonly string[] = []): void {
     const { account, partition } = Stack.of(this);
-    const bootstrapRoles = `arn:${partition}:iam::${account}:role/cdk-hnb659fds-*-${account}-*`;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [bootstrapRoles] }));
+    // Other accounts' roles in one statement whatever their number, so that a policy stays far
+    // under IAM's size limit: any bootstrap role, of the accounts the condition lists.
+    const crossAccount = accounts.some((a) => a !== account);
+    const bootstrapRoles = crossAccount
+      ? `arn:${partition}:iam::*:role/cdk-hnb659fds-*`
+      : `arn:${partition}:iam::${account}:role/cdk-hnb659fds-*-${account}-*`;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['sts:AssumeRole'],
+        resources: [bootstrapRoles],
+        conditions: crossAccount ? { StringEquals: { 'aws:ResourceAccount': [...accounts] } } : undefined,
+      }),
+    );
     acknowledge(
       role,
       [wildcardResourceFinding(role, bootstrapRoles)],
-      'The CDK bootstrap roles of this account (deploy, file and image publishing, lookup) in every region the platform deploys to; they alone hold deployment rights, bounded by the bootstrap execution policy.',
+      crossAccount
+        ? "The CDK bootstrap roles of exactly the accounts this step deploys to (the aws:ResourceAccount condition lists them), in every region the platform deploys to; they alone hold deployment rights, bounded by each account's bootstrap execution policy and its trust of this account."
+        : 'The CDK bootstrap roles of this account (deploy, file and image publishing, lookup) in every region the platform deploys to; they alone hold deployment rights, bounded by the bootstrap execution policy.',
     );
   }
 }

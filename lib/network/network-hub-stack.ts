@@ -1,6 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ram from 'aws-cdk-lib/aws-ram';
 import type { Construct } from 'constructs';
 import { PlatformKey } from '../constructs/platform-key';
+import { transitGatewayConsumers } from '../organization/accounts';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { archiveFlowLog } from './archive-flow-log';
 import { firewallName } from './firewall-policy';
@@ -45,6 +47,18 @@ export class NetworkHubStack extends PlatformStack {
       transitRoute(this.hub, {
         routeTable: { segment: 'departments', routeTableId: this.hub.routeTables.departments.ref },
         destinationCidrBlock: platform.cidr,
+      });
+    }
+
+    // In organization mode the departments' accounts attach their spokes to the hub through RAM,
+    // inside the organization only.
+    const consumers = transitGatewayConsumers(this.config);
+    if (consumers.length > 0) {
+      new ram.CfnResourceShare(this, 'TransitGatewayShare', {
+        name: `${platform.prefix}-transit-gateway`,
+        resourceArns: [this.formatArn({ service: 'ec2', resource: 'transit-gateway', resourceName: this.hub.transitGateway.ref })],
+        principals: consumers,
+        allowExternalPrincipals: false,
       });
     }
 

@@ -37,12 +37,14 @@ export interface BuildNetworkProps {
  */
 export function buildNetwork(scope: Construct, props: BuildNetworkProps): NetworkStacks {
   const { config } = props;
-  const hub = new NetworkHubStack(scope, 'NetworkHub', { config });
-  const inspection = new InspectionStack(scope, 'NetworkInspection', { config });
-  const egress = new EgressStack(scope, 'NetworkEgress', { config });
-  const endpoints = new EndpointsStack(scope, 'NetworkEndpoints', { config });
-  const sharedServices = new SharedServicesNetworkStack(scope, 'NetworkSharedServices', { config });
-  const hybrid = new HybridStack(scope, 'NetworkHybrid', { config });
+  // In organization mode every network stack deploys to the network account.
+  const home = 'network';
+  const hub = new NetworkHubStack(scope, 'NetworkHub', { config, home });
+  const inspection = new InspectionStack(scope, 'NetworkInspection', { config, home });
+  const egress = new EgressStack(scope, 'NetworkEgress', { config, home });
+  const endpoints = new EndpointsStack(scope, 'NetworkEndpoints', { config, home });
+  const sharedServices = new SharedServicesNetworkStack(scope, 'NetworkSharedServices', { config, home });
+  const hybrid = new HybridStack(scope, 'NetworkHybrid', { config, home });
 
   allowNetworkLogDelivery(props.logArchive.bucket, props.logArchive.key);
   hub.addStackDependency(Stack.of(props.logArchive.bucket));

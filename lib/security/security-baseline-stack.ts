@@ -15,7 +15,7 @@ import { SecurityHub } from './detection/security-hub';
 import { FindingRules } from './finding-rules';
 import { LogArchive } from './log-archive';
 
-export type SecurityBaselineStackProps = Omit<PlatformStackProps, 'area'>;
+export type SecurityBaselineStackProps = Omit<PlatformStackProps, 'area' | 'home'>;
 
 /**
  * What every other stack relies on for audit and alerting: the log archive, the audit trail
@@ -38,7 +38,13 @@ export class SecurityBaselineStack extends PlatformStack {
   public readonly findingRules: FindingRules;
 
   constructor(scope: Construct, id: string, props: SecurityBaselineStackProps) {
-    super(scope, id, { ...props, area: 'Security', description: 'Security baseline: log archive, audit trail, alarms and detection' });
+    // In organization mode the baseline deploys to the log archive account, which keeps the logs.
+    super(scope, id, {
+      ...props,
+      area: 'Security',
+      home: 'logArchive',
+      description: 'Security baseline: log archive, audit trail, alarms and detection',
+    });
     const { logging, alarms, security } = this.config;
 
     this.logArchive = new LogArchive(this, 'LogArchive', {

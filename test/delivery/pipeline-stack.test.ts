@@ -41,6 +41,7 @@ describe('delivery pipeline', () => {
       'UpdatePipeline',
       'Review',
       'Approve',
+      'Organization',
       'Security',
       'Network',
       'Services',
@@ -108,6 +109,31 @@ describe('delivery pipeline', () => {
       EventPattern: Match.objectLike({ 'detail-type': ['CodePipeline Pipeline Execution State Change'] }),
       Targets: [Match.objectLike({ Arn: Match.stringLikeRegexp('alarm-topic-arn') })],
     });
+  });
+
+  test('each deploy step may assume the CDK bootstrap roles of exactly the accounts its stacks deploy to', () => {
+    const assumable = Object.values(template.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) =>
+      (
+        p.Properties.PolicyDocument.Statement as {
+          Action: string;
+          Resource: unknown;
+          Condition?: { StringEquals?: Record<string, string[]> };
+        }[]
+      )
+        .filter((s) => s.Action === 'sts:AssumeRole' && JSON.stringify(s.Resource).includes('cdk-hnb659fds-'))
+        .map((s) => s.Condition?.StringEquals?.['aws:ResourceAccount']),
+    );
+    const firstWave = config.departments.slice(0, config.delivery.waveSize).map((d) => d.account);
+    const org = config.organization;
+    if (!org) throw new Error('hk-government.yaml is an organization');
+    expect(assumable).toContainEqual(firstWave);
+    expect(assumable).toContainEqual([org.managementAccount]);
+    expect(assumable).toContainEqual([org.accounts.network.account]);
+    // The review prepares a change set in every account a stack deploys to: the management, log
+    // archive, network and shared-services accounts and every department's.
+    expect(assumable.some((accounts) => accounts?.length === config.departments.length + 4)).toBe(true);
+    // Only the self-update, which deploys the pipeline's own stack, stays in the pipeline's account.
+    expect(assumable.filter((accounts) => accounts === undefined)).toHaveLength(1);
   });
 
   test('no unacknowledged cdk-nag findings', () => {

@@ -33,6 +33,25 @@ describe('config/hk-government.yaml', () => {
     }
   });
 
+  it('is an organization: every stack names its account, every department has its own, in the OU of its classification', () => {
+    expect(config.platform.tenancy).toBe('organization');
+    for (const stack of assembly.stacks) expect(stack.environment.account).toMatch(/^\d{12}$/);
+    const departmentAccounts = config.departments.map((d) => assembly.getStackByName(`gcp-Dept-${d.code}`).environment.account);
+    expect(departmentAccounts).toEqual(config.departments.map((d) => d.account));
+    expect(new Set(departmentAccounts).size).toBe(config.departments.length);
+    const organization = assembly.getStackByName('gcp-Organization');
+    const byId = organization.template.Resources as Record<string, { Type: string; Properties: any }>;
+    const accounts = Object.values(byId).filter((r) => r.Type === 'AWS::Organizations::Account');
+    for (const dept of config.departments) {
+      const account = accounts.find((r) => r.Properties.Email === dept.accountEmail);
+      const ou = byId[account?.Properties.ParentIds[0]['Fn::GetAtt'][0]];
+      expect([ou.Type, ou.Properties.Name]).toEqual([
+        'AWS::Organizations::OrganizationalUnit',
+        dept.classification === 'RESTRICTED' ? 'Restricted' : 'Unclassified',
+      ]);
+    }
+  });
+
   it('puts all the budgets in one stack in us-east-1', () => {
     const budgets = assembly.stacks.find((s) => s.stackName === 'gcp-Budgets');
     expect(budgets?.environment.region).toBe('us-east-1');

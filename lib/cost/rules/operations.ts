@@ -65,6 +65,10 @@ export const OPERATIONS_PRICING: Record<string, Pricing> = {
     items: (r, ctx) =>
       r.Properties?.Tier === 'Advanced' ? [charge(ctx, 'advanced parameter', 'ssmAdvancedParameterMonth', 1, '1 parameter')] : [],
   },
+  'AWS::Organizations::Organization': free('AWS Organizations has no charge'),
+  'AWS::Organizations::OrganizationalUnit': free('AWS Organizations has no charge'),
+  'AWS::Organizations::Policy': free('AWS Organizations has no charge'),
+  'AWS::Organizations::Account': free('no charge for an account; what runs in it is priced in its stacks'),
   'AWS::Events::Rule': free('no charge for rules on AWS service events'),
   'AWS::Lambda::Permission': free('no charge'),
   'AWS::Lambda::EventSourceMapping': free('no charge; the invocations are priced by use'),

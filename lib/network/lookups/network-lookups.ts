@@ -4,7 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledge } from '../../compliance/acknowledge';
+import { acknowledge, wildcardResourceFinding } from '../../compliance/acknowledge';
 import { DeadLetterQueue } from '../../constructs/dead-letter-queue';
 import { ManagedPolicyRole } from '../../constructs/managed-policy-role';
 import { FUNCTION_RUNTIME } from '../../constructs/service-function';
@@ -56,11 +56,12 @@ export class NetworkLookups extends Construct {
         resources: ['*'],
       }),
     );
+    const securityGroups = `arn:${partition}:ec2:${region}:${account}:security-group/*`;
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'RevokeDefaultSecurityGroupRules',
         actions: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'],
-        resources: [`arn:${partition}:ec2:${region}:${account}:security-group/*`],
+        resources: [securityGroups],
       }),
     );
     this.role.addToPrincipalPolicy(
@@ -72,7 +73,7 @@ export class NetworkLookups extends Construct {
     );
     acknowledge(
       this.role,
-      ['AwsSolutions-IAM5[Resource::*]', `AwsSolutions-IAM5[Resource::arn:${partition}:ec2:${region}:<AWS::AccountId>:security-group/*]`],
+      ['AwsSolutions-IAM5[Resource::*]', wildcardResourceFinding(this, securityGroups)],
       'Describe calls have no resource-level permissions. Revoking is allowed on security groups of this account and region because department VPCs are created later by other stacks; the function only revokes rules (it can never open one), and only of groups named default.',
     );
 
