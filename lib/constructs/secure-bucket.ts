@@ -13,6 +13,13 @@ export const BUCKET_DELIVERY_CHECK_ACTIONS = ['s3:GetBucketAcl', 's3:ListBucket'
 export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
 /** What writing one needs besides. */
 export const OBJECT_WRITE_ACTIONS = ['s3:PutObject'] as const;
+/** What setting and reading an object's retention and legal hold needs; never s3:BypassGovernanceRetention. */
+export const OBJECT_LOCK_ACTIONS = [
+  's3:PutObjectRetention',
+  's3:GetObjectRetention',
+  's3:PutObjectLegalHold',
+  's3:GetObjectLegalHold',
+] as const;
 
 export interface SecureBucketProps {
   /**
@@ -153,6 +160,26 @@ export class SecureBucket extends s3.Bucket {
   /** Lets a grantee get and put the bucket's objects, with its key. */
   public grantObjectReadWrite(grantee: iam.IGrantable): iam.Grant {
     return this.grantObjects(grantee, 'readWrite');
+  }
+
+  /**
+   * Lets a grantee lock objects as it writes them and later (retention, legal holds), and read
+   * their locks; it cannot bypass a GOVERNANCE lock. The bucket must have Object Lock enabled.
+   */
+  public grantObjectLock(grantee: iam.IGrantable): iam.Grant {
+    const cfnBucket = this.node.defaultChild as s3.CfnBucket;
+    if (cfnBucket.objectLockEnabled !== true) throw new Error(`${this.node.id}: grantObjectLock needs Object Lock enabled on the bucket.`);
+    const objects = this.arnForObjects('*');
+    const grant = iam.Grant.addToPrincipal({ grantee, actions: [...OBJECT_LOCK_ACTIONS], resourceArns: [objects] });
+    const target = grantTarget(grantee);
+    if (target) {
+      acknowledge(
+        target,
+        wildcardResourceFinding(this, objects),
+        'Objects are named at run time by those who write them; the grant covers the objects of this one bucket and only setting and reading their retention and legal holds, never bypassing them.',
+      );
+    }
+    return grant;
   }
 
   private grantObjects(grantee: iam.IGrantable, access: DataAccess): iam.Grant {
