@@ -24,7 +24,7 @@ export async function placeHold(
   const hold = { id: ports.ids(), reason: input.reason, placedAt: now.toISOString(), placedBy: officer.subject };
   await ports.locks.setLegalHold(record.content.objectKey, record.content.versionId, true);
   const next = { ...record, holds: [...record.holds, hold] };
-  const event = recordEvent(id, 'hold-placed', officer, context, now, ports.ids(), { holdId: hold.id, reason: hold.reason });
+  const event = recordEvent(id, 'hold-placed', officer, context, now, record.version + 1, { holdId: hold.id, reason: hold.reason });
   if (!(await saveRecord(ports, record, next, [event]))) throw recordChanged(id);
   return { ...next, version: record.version + 1 };
 }
@@ -42,7 +42,7 @@ export async function releaseHold(
   if (!record.holds.some((h) => h.id === holdId)) throw noSuchHold(holdId);
   const now = ports.clock();
   const next = { ...record, holds: record.holds.filter((h) => h.id !== holdId) };
-  const event = recordEvent(id, 'hold-released', officer, context, now, ports.ids(), { holdId, remaining: next.holds.length });
+  const event = recordEvent(id, 'hold-released', officer, context, now, record.version + 1, { holdId, remaining: next.holds.length });
   if (!(await saveRecord(ports, record, next, [event]))) throw recordChanged(id);
   // Lifted only after the record says it is free: a failure here leaves the content held, never the reverse.
   if (next.holds.length === 0) await ports.locks.setLegalHold(record.content.objectKey, record.content.versionId, false);

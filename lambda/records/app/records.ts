@@ -100,7 +100,7 @@ async function store(ports: RecordsPorts, officer: Officer, record: RecordItem, 
   }
   if (!(await ports.records.create(record))) throw new Error(`Record id ${record.id} was issued twice`);
   await ports.events.append(
-    recordEvent(record.id, 'declared', officer, context, now, ports.ids(), {
+    recordEvent(record.id, 'declared', officer, context, now, record.version, {
       classCode: record.classCode,
       scheduleId: record.scheduleId,
       sha256: record.content.sha256,
@@ -176,7 +176,7 @@ export async function confirmContent(ports: RecordsPorts, officer: Officer, id: 
     state: 'kept',
     content: { ...record.content, storedAt: now.toISOString(), ...(stored.versionId ? { versionId: stored.versionId } : {}) },
   };
-  const event = recordEvent(id, 'content-stored', officer, context, now, ports.ids(), {
+  const event = recordEvent(id, 'content-stored', officer, context, now, record.version + 1, {
     sha256: stored.sha256,
     size: stored.size,
     versionId: stored.versionId ?? null,
@@ -202,8 +202,8 @@ async function changeFacts(
   const changed = { ...record, ...facts };
   const next: RecordItem = { ...changed, ...scheduled(changed, schedule, now) };
   const events = [
-    recordEvent(record.id, event.type, officer, context, now, ports.ids(), event.details),
-    ...recomputedEvent(record, next, schedule, { officer, context, cause: event.type, at: now, tail: ports.ids() }),
+    recordEvent(record.id, event.type, officer, context, now, record.version + 1, event.details),
+    ...recomputedEvent(record, next, schedule, { officer, context, cause: event.type, at: now, position: 1 }),
   ];
   if (!(await saveRecord(ports, record, next, events))) throw recordChanged(record.id);
   return { ...next, version: record.version + 1 };
@@ -281,7 +281,7 @@ export async function correctRecord(
     now,
   );
   // The original is marked first: of two corrections at once, one wins and the other stores nothing.
-  const superseded = recordEvent(original.id, 'superseded', officer, context, now, ports.ids(), {
+  const superseded = recordEvent(original.id, 'superseded', officer, context, now, original.version + 1, {
     supersededBy: correction.id,
     reason: input.reason,
   });

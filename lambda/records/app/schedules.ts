@@ -75,16 +75,25 @@ export function recomputedEvent(
   before: RecordItem,
   next: RecordItem,
   schedule: DisposalSchedule,
-  why: { officer: Officer; context: RequestContext; cause: string; at: Date; tail: string },
+  why: { officer: Officer; context: RequestContext; cause: string; at: Date; position?: number },
 ): RecordEvent[] {
   if (next.dueAt === before.dueAt && next.lock.retainUntil === before.lock.retainUntil) return [];
   return [
-    recordEvent(before.id, 'due-recomputed', why.officer, why.context, why.at, why.tail, {
-      cause: why.cause,
-      scheduleVersion: schedule.version,
-      dueAt: next.dueAt ?? null,
-      retainUntil: next.lock.retainUntil,
-    }),
+    recordEvent(
+      before.id,
+      'due-recomputed',
+      why.officer,
+      why.context,
+      why.at,
+      before.version + 1,
+      {
+        cause: why.cause,
+        scheduleVersion: schedule.version,
+        dueAt: next.dueAt ?? null,
+        retainUntil: next.lock.retainUntil,
+      },
+      why.position,
+    ),
   ];
 }
 
@@ -114,7 +123,7 @@ export async function changeSchedule(
     for (let attempt = 0; record && attempt < RECOMPUTE_ATTEMPTS; attempt++) {
       const now = ports.clock();
       const updated: RecordItem = { ...record, ...scheduled(record, next, now) };
-      const events = recomputedEvent(record, updated, next, { officer, context, cause, at: now, tail: ports.ids() });
+      const events = recomputedEvent(record, updated, next, { officer, context, cause, at: now });
       if (events.length === 0) break;
       if (await saveRecord(ports, record, updated, events)) {
         recomputed++;

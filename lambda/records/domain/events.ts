@@ -15,7 +15,11 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** One entry of a record's history: appended once, never changed or removed. */
 export interface RecordEvent {
-  /** Orders a record's events: the moment and a random tail, so two at once never collide. */
+  /**
+   * Orders a record's events: the version of the record the event made, and its place among the
+   * events of that version. The record's own conditional write admits one writer per version, so
+   * two events never take the same id.
+   */
   readonly id: string;
   readonly recordId: string;
   readonly type: EventType;
@@ -33,11 +37,12 @@ export function recordEvent(
   who: Officer,
   context: RequestContext,
   at: Date,
-  tail: string,
+  version: number,
   details: RecordEvent['details'] = {},
+  position = 0,
 ): RecordEvent {
   return {
-    id: `${at.toISOString()}#${tail}`,
+    id: `${String(version).padStart(8, '0')}.${position}`,
     recordId,
     type,
     at: at.toISOString(),
