@@ -54,6 +54,8 @@ export const idempotencyKeyInProgress = () => conflict('Another request with thi
 
 export const ifMatchRequired = () =>
   new HttpError(428, 'precondition_required', 'Send If-Match with the ETag of the schedule as you last read it.');
+export const malformedIfMatch = () =>
+  new HttpError(400, 'invalid_input', 'If-Match must be the ETag of the schedule as you last read it, like "3"; * is not accepted.');
 export const scheduleChanged = (id: string) =>
   preconditionFailed(`Schedule ${id} has changed since you read it; read it again and reapply your change.`);
 export const recordChanged = (id: string) => conflict(`Record ${id} changed while this request ran; read it again and retry.`);

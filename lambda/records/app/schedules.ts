@@ -2,9 +2,9 @@ import type { Officer, RequestContext } from '../domain/caller';
 import { type RecordEvent, recordEvent } from '../domain/events';
 import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import { type RecordItem, scheduled } from '../domain/record';
-import { changedSchedule, type DisposalSchedule, etagOf, ifMatchNames } from '../domain/schedule';
+import { changedSchedule, type DisposalSchedule, etagOf, IF_MATCH_PATTERN, ifMatchNames } from '../domain/schedule';
 import type { CreateScheduleInput, ScheduleBody } from '../domain/schemas';
-import { foreignCursor, ifMatchRequired, noSuchSchedule, scheduleChanged, scheduleExists } from '../errors';
+import { foreignCursor, ifMatchRequired, malformedIfMatch, noSuchSchedule, scheduleChanged, scheduleExists } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { requireManager } from './access';
 
@@ -111,6 +111,7 @@ export async function changeSchedule(
 ): Promise<TaggedSchedule & { readonly recomputed: number }> {
   requireManager(officer);
   if (ifMatch === undefined || ifMatch.trim() === '' || ifMatch.trim() === '*') throw ifMatchRequired();
+  if (!IF_MATCH_PATTERN.test(ifMatch)) throw malformedIfMatch();
   const current = await ports.schedules.get(officer.department, id);
   if (!current) throw noSuchSchedule(id);
   if (!ifMatchNames(ifMatch, current)) throw scheduleChanged(id);

@@ -16,6 +16,9 @@ export interface DisposalSchedule {
 
 export const SCHEDULE_ID_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
+/** What If-Match may hold: one or more of the schedule's ETags (`*` would defeat the check, and is refused). */
+export const IF_MATCH_PATTERN = /^\s*"\d+"(?:\s*,\s*"\d+")*\s*$/;
+
 export const etagOf = (s: { version: number }) => `"${s.version}"`;
 
 /** Whether an If-Match header names the current version. Weak tags never match (RFC 9110). */

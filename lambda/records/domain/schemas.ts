@@ -4,7 +4,7 @@ import { CLASS_CODE_PATTERN, CLASS_LEVELS } from './file-plan';
 import { CURSOR_ENCODING } from './paging';
 import { LOCK_MODES, RECORD_STATES } from './record';
 import { DISPOSAL_ACTIONS, TRIGGERS } from './retention';
-import { SCHEDULE_ID_PATTERN } from './schedule';
+import { IF_MATCH_PATTERN, SCHEDULE_ID_PATTERN } from './schedule';
 
 /** Any character String.prototype.trim keeps, written out, so the document says which texts are blank. */
 const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
@@ -33,7 +33,7 @@ export const pageQuerySchema = z.strictObject({ cursor, limit });
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 export const idempotencyKeyHeader = z.string().regex(IDEMPOTENCY_KEY, 'use 8 to 128 letters, digits or . _ : -, like a UUID');
 export const etagHeader = z.string().regex(/^"\d+"$/);
-export const ifMatchHeader = z.string().regex(/^\s*"\d+"(?:\s*,\s*"\d+")*\s*$/, 'send the ETag as it was given, like "3"');
+export const ifMatchHeader = z.string().regex(IF_MATCH_PATTERN, 'send the ETag as it was given, like "3"');
 
 // --- file plan ---
 
@@ -61,9 +61,8 @@ export const classListSchema = z.strictObject({ classes: z.array(classSchema), n
 
 // --- schedules ---
 
-const retention = z
-  .strictObject({ years: z.int().min(0).max(200), months: z.int().min(0).max(11).default(0) })
-  .refine((r) => r.years * 12 + r.months > 0, { message: 'a retention period is at least one month' });
+/** Years and months; none at all is a schedule whose records fall due when their trigger happens. */
+const retention = z.strictObject({ years: z.int().min(0).max(200), months: z.int().min(0).max(11).default(0) });
 export const scheduleBodySchema = z.strictObject({
   title: text(200),
   /** What starts the retention period: the file's closing, the last action on it, or the date named for each record. */
