@@ -59,3 +59,7 @@ export const malformedIfMatch = () =>
 export const scheduleChanged = (id: string) =>
   preconditionFailed(`Schedule ${id} has changed since you read it; read it again and reapply your change.`);
 export const recordChanged = (id: string) => conflict(`Record ${id} changed while this request ran; read it again and retry.`);
+
+/** 409: the record cannot be disposed of now, or not by this officer; the code says why. */
+export const disposalRefused = (code: string, message: string) => new HttpError(409, code, message);
+export const noCertificate = (id: string) => notFound(`Record ${id} has not been disposed of: it has no disposal certificate.`);

@@ -1,4 +1,5 @@
 import type { IdempotencyStore } from '../shared/idempotency';
+import type { DisposalCertificate } from './domain/disposal';
 import type { RecordEvent } from './domain/events';
 import type { FileClass } from './domain/file-plan';
 import type { LockMode, LockPolicy, RecordItem } from './domain/record';
@@ -46,6 +47,11 @@ export interface RecordStore {
   list(department: string, query: PageRequest & { readonly classCode?: string }): Promise<PageOf<RecordItem>>;
   /** Every record under a schedule. */
   underSchedule(department: string, scheduleId: string): Promise<readonly RecordItem[]>;
+  /** Kept records due for disposal by `at` and not disposed of, newest first. */
+  listDue(department: string, at: string, page: PageRequest): Promise<PageOf<RecordItem>>;
+  /** Stores a disposal's certificate; false if the record has one. */
+  putCertificate(certificate: DisposalCertificate): Promise<boolean>;
+  getCertificate(recordId: string): Promise<DisposalCertificate | undefined>;
 }
 
 export interface EventLog {
@@ -78,6 +84,8 @@ export interface ContentStore {
     upload: { contentType: string; size: number; sha256: string; lockMode: LockMode; retainUntil: string; expiresInSeconds: number },
   ): Promise<PresignedUpload>;
   describe(key: string): Promise<StoredContent | undefined>;
+  /** Deletes the one version of the content: a disposal's destruction, once its lock has expired. */
+  destroy(key: string, versionId: string | undefined): Promise<void>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { defineService } from '../shared/route';
 import {
+  certificateSchema,
   classListSchema,
   classParams,
   classSchema,
@@ -234,6 +235,37 @@ export const recordsService = defineService({
       description: MANAGER,
       params: holdParams,
       response: recordSchema,
+    },
+    listDue: {
+      method: 'GET',
+      path: '/records/v1/disposals',
+      auth: 'department-officer',
+      summary: 'Records due for disposal now and not disposed of, newest first',
+      description: MANAGER,
+      query: pageQuerySchema,
+      response: recordListSchema,
+    },
+    approveDisposal: {
+      method: 'POST',
+      path: '/records/v1/records/{id}/disposal/approvals',
+      auth: 'department-officer',
+      summary: "Approve a record's disposal: a records manager first, then a senior officer, whose approval disposes of it",
+      description:
+        'The second approval carries out the schedule’s action (destroy: the content is deleted; transfer: to the Government Records Service) and leaves the disposal certificate.',
+      params: recordParams,
+      response: recordSchema,
+      responses: {
+        409: 'Not due, held, locked until later, already disposed of, or the same officer approving twice; the code says which',
+      },
+      links: { getCertificate: { route: 'getCertificate', parameters: { id: '$response.body#/id' } } },
+    },
+    getCertificate: {
+      method: 'GET',
+      path: '/records/v1/records/{id}/disposal-certificate',
+      auth: 'department-officer',
+      summary: "The certificate of a record's disposal: what, under which schedule, approved by whom, when",
+      params: recordParams,
+      response: certificateSchema,
     },
     listEvents: {
       method: 'GET',

@@ -20,6 +20,8 @@ export const OBJECT_LOCK_ACTIONS = [
   's3:PutObjectLegalHold',
   's3:GetObjectLegalHold',
 ] as const;
+/** What deleting one version of an object needs, which S3 refuses while the version is locked or held. */
+export const OBJECT_VERSION_DELETE_ACTIONS = ['s3:DeleteObjectVersion'] as const;
 
 export interface SecureBucketProps {
   /**
@@ -165,18 +167,20 @@ export class SecureBucket extends s3.Bucket {
   /**
    * Lets a grantee lock objects as it writes them and later (retention, legal holds), and read
    * their locks; it cannot bypass a GOVERNANCE lock. The bucket must have Object Lock enabled.
+   * With `deleteVersions`, it may also delete a version once S3 no longer locks or holds it.
    */
-  public grantObjectLock(grantee: iam.IGrantable): iam.Grant {
+  public grantObjectLock(grantee: iam.IGrantable, options: { readonly deleteVersions?: boolean } = {}): iam.Grant {
     const cfnBucket = this.node.defaultChild as s3.CfnBucket;
     if (cfnBucket.objectLockEnabled !== true) throw new Error(`${this.node.id}: grantObjectLock needs Object Lock enabled on the bucket.`);
     const objects = this.arnForObjects('*');
-    const grant = iam.Grant.addToPrincipal({ grantee, actions: [...OBJECT_LOCK_ACTIONS], resourceArns: [objects] });
+    const actions = [...OBJECT_LOCK_ACTIONS, ...(options.deleteVersions ? OBJECT_VERSION_DELETE_ACTIONS : [])];
+    const grant = iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [objects] });
     const target = grantTarget(grantee);
     if (target) {
       acknowledge(
         target,
         wildcardResourceFinding(this, objects),
-        'Objects are named at run time by those who write them; the grant covers the objects of this one bucket and only setting and reading their retention and legal holds, never bypassing them.',
+        `Objects are named at run time by those who write them; the grant covers the objects of this one bucket and only setting and reading their retention and legal holds${options.deleteVersions ? ', and deleting versions S3 no longer locks' : ''}, never bypassing a lock.`,
       );
     }
     return grant;

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { SERVICES } from '../../lambda/registry';
-import { OBJECT_LOCK_ACTIONS } from '../../lib/constructs/secure-bucket';
+import { OBJECT_LOCK_ACTIONS, OBJECT_VERSION_DELETE_ACTIONS } from '../../lib/constructs/secure-bucket';
 import { ServiceStack } from '../../lib/services/service-stack';
 import { defaultConfig, unacknowledgedFindings, unitTestApp } from '../helpers/platform';
 
@@ -52,9 +52,9 @@ describe('ServiceStack of records', () => {
     expect(Object.keys(tables)).toEqual([expect.stringMatching(/^RecordsTable[0-9A-F]{8}$/)]);
   });
 
-  it('lets the API lock objects and hold them, never bypass a lock', () => {
+  it('lets the API lock objects, hold them and delete a version S3 no longer locks, never bypass a lock', () => {
     const policy = apiPolicy();
-    for (const action of OBJECT_LOCK_ACTIONS) expect(policy).toContain(action);
+    for (const action of [...OBJECT_LOCK_ACTIONS, ...OBJECT_VERSION_DELETE_ACTIONS]) expect(policy).toContain(action);
     expect(policy).not.toContain('BypassGovernanceRetention');
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp(': api$'),

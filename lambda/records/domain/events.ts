@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'hold-placed',
   'hold-released',
   'due-recomputed',
+  'disposal-approved',
+  'disposed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

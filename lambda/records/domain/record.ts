@@ -1,12 +1,14 @@
+import type { Disposal } from './disposal';
 import { dueAt, retainUntil, type TriggerFacts } from './retention';
 import type { DisposalSchedule } from './schedule';
 
 /**
  * Where a record is in its life. Declared, it waits for its content; once the content has arrived
  * with the checksum declared it is `kept`: its content and metadata never change again (a
- * correction is a new record that supersedes it).
+ * correction is a new record that supersedes it). Disposed of, it is `destroyed` (its content
+ * deleted, its metadata kept) or `transferred` to the Government Records Service.
  */
-export const RECORD_STATES = ['awaiting-content', 'kept'] as const;
+export const RECORD_STATES = ['awaiting-content', 'kept', 'destroyed', 'transferred'] as const;
 export type RecordState = (typeof RECORD_STATES)[number];
 
 /** How S3 locks the content: COMPLIANCE (nobody can shorten it) or GOVERNANCE (a privileged role can). */
@@ -54,6 +56,8 @@ export interface RecordItem extends TriggerFacts {
   readonly supersedes?: string;
   readonly supersededBy?: string;
   readonly declaredBy: string;
+  /** The disposal once approved by a records manager; done once a senior officer approves too. */
+  readonly disposal?: Disposal;
   /** Rises by one on every change of the item. */
   readonly version: number;
 }
@@ -75,8 +79,11 @@ export function scheduled(record: RecordItem, schedule: DisposalSchedule, now: D
 /** Why the record's content or facts cannot change now, or undefined. */
 export function immutabilityProblem(record: RecordItem, wants: 'store-content' | 'close' | 'act' | 'correct'): string | undefined {
   if (wants === 'store-content') {
-    return record.state === 'kept' ? `Record ${record.id} is kept: its content cannot change. Declare a correction instead.` : undefined;
+    return record.state !== 'awaiting-content'
+      ? `Record ${record.id} is ${record.state}: its content cannot change. Declare a correction instead.`
+      : undefined;
   }
+  if (record.state === 'destroyed' || record.state === 'transferred') return `Record ${record.id} was disposed of (${record.state}).`;
   if (record.state !== 'kept') return `Record ${record.id} has no content yet: upload it and confirm it first.`;
   if (wants === 'close' && record.closedAt) return `Record ${record.id} was closed on ${record.closedAt}.`;
   if (wants === 'correct' && record.supersededBy) return `Record ${record.id} is already corrected by ${record.supersededBy}.`;

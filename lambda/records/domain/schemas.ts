@@ -135,6 +135,12 @@ export const closeRecordSchema = z.strictObject({ closedAt: instant.optional() }
 export const recordActionSchema = z.strictObject({ description: text(1000) });
 export const placeHoldSchema = z.strictObject({ reason: text(1000) });
 
+const approvalSchema = z.strictObject({ role: z.enum(['records-manager', 'senior-officer']), by: z.string(), at: instant });
+const disposalSchema = z.strictObject({
+  action: z.enum(DISPOSAL_ACTIONS),
+  approvals: z.array(approvalSchema),
+  disposedAt: instant.optional(),
+});
 const holdSchema = z.strictObject({ id: z.uuid(), reason: z.string(), placedAt: instant, placedBy: z.string() });
 export const recordSchema = z.strictObject({
   id: recordId,
@@ -170,7 +176,21 @@ export const recordSchema = z.strictObject({
   supersedes: recordId.optional(),
   supersededBy: recordId.optional(),
   declaredBy: z.string(),
+  disposal: disposalSchema.optional(),
   version: z.int(),
+});
+export const certificateSchema = z.strictObject({
+  recordId,
+  department: z.string(),
+  classCode,
+  title: z.string(),
+  scheduleId,
+  scheduleVersion: z.int(),
+  action: z.enum(DISPOSAL_ACTIONS),
+  dueAt: instant,
+  approvals: z.array(approvalSchema),
+  disposedAt: instant,
+  content: z.strictObject({ sha256, size: z.int(), objectKey: z.string(), versionId: z.string().optional() }),
 });
 export const uploadSchema = z.strictObject({
   url: z.url(),

@@ -1,6 +1,7 @@
 import { createApiHandler, type Handlers } from '../../shared/api-handler';
 import { json } from '../../shared/http';
 import { officerOf } from '../app/access';
+import { approveDisposal, getCertificate, listDue } from '../app/disposals';
 import { createClass, deleteClass, getClass, listClasses } from '../app/file-plan';
 import { listEvents } from '../app/history';
 import { placeHold, releaseHold } from '../app/holds';
@@ -83,6 +84,16 @@ const handlers: Handlers<typeof recordsService.routes> = {
   async releaseHold(request) {
     const { id, holdId } = request.params;
     return json(200, await releaseHold(await recordsPorts(), officerOf(request.caller), id, holdId, contextOf(request)));
+  },
+  async listDue(request) {
+    const page = await listDue(await recordsPorts(), officerOf(request.caller), request.query);
+    return json(200, { records: page.items, next: page.nextCursor ?? null });
+  },
+  async approveDisposal(request) {
+    return json(200, await approveDisposal(await recordsPorts(), officerOf(request.caller), request.params.id, contextOf(request)));
+  },
+  async getCertificate(request) {
+    return json(200, await getCertificate(await recordsPorts(), officerOf(request.caller), request.params.id));
   },
   async listEvents(request) {
     const page = await listEvents(await recordsPorts(), officerOf(request.caller), request.params.id, request.query);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -94,6 +95,10 @@ export class S3ContentStore implements ContentStore {
       ...(head.ObjectLockMode ? { lockMode: head.ObjectLockMode as LockMode } : {}),
       ...(head.ObjectLockRetainUntilDate ? { retainUntil: head.ObjectLockRetainUntilDate.toISOString() } : {}),
     };
+  }
+
+  async destroy(key: string, versionId: string | undefined): Promise<void> {
+    await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key, VersionId: versionId }));
   }
 
   private head(key: string) {

@@ -1,4 +1,5 @@
 import { conditionalPut, type Item, queryAll, queryPage, withoutAttributes } from '../../shared/dynamo';
+import type { DisposalCertificate } from '../domain/disposal';
 import type { RecordEvent } from '../domain/events';
 import type { RecordItem } from '../domain/record';
 import type { EventLog, PageOf, PageRequest, RecordStore } from '../ports';
@@ -64,6 +65,35 @@ export class DynamoRecordStore implements RecordStore {
       },
     );
     return { items: page.items.map(fromItem), next: page.lastKey ? String(page.lastKey.declaredKey) : undefined };
+  }
+
+  async listDue(department: string, at: string, query: PageRequest): Promise<PageOf<RecordItem>> {
+    const id = query.after?.split('#')[1];
+    const page = await queryPage(
+      {
+        TableName: table(),
+        IndexName: RECORDS_INDEXES.byDepartment,
+        KeyConditionExpression: 'department = :d',
+        FilterExpression: '#state = :kept AND dueAt <= :at AND attribute_not_exists(disposal.disposedAt)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':d': department, ':kept': 'kept', ':at': at },
+        ScanIndexForward: false,
+      },
+      {
+        limit: query.limit,
+        startKey: query.after && id ? { pk: RECORD + id, sk: 'RECORD', declaredKey: query.after, department } : undefined,
+      },
+    );
+    return { items: page.items.map(fromItem), next: page.lastKey ? String(page.lastKey.declaredKey) : undefined };
+  }
+
+  async putCertificate(certificate: DisposalCertificate): Promise<boolean> {
+    const item = { ...certificate, pk: RECORD + certificate.recordId, sk: 'CERTIFICATE', kind: 'certificate' };
+    return (await conditionalPut({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' })).won;
+  }
+
+  getCertificate(recordId: string): Promise<DisposalCertificate | undefined> {
+    return getItem<DisposalCertificate>(RECORD + recordId, 'CERTIFICATE', 'certificate', KEEP);
   }
 
   async underSchedule(department: string, scheduleId: string): Promise<readonly RecordItem[]> {
