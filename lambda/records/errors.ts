@@ -63,3 +63,16 @@ export const recordChanged = (id: string) => conflict(`Record ${id} changed whil
 /** 409: the record cannot be disposed of now, or not by this officer; the code says why. */
 export const disposalRefused = (code: string, message: string) => new HttpError(409, code, message);
 export const noCertificate = (id: string) => notFound(`Record ${id} has not been disposed of: it has no disposal certificate.`);
+export const exportTooLarge = (size: number, limit: number) =>
+  new HttpError(
+    422,
+    'export_too_large',
+    `The record's content is ${size} bytes; a bag is answered inline up to ${limit} bytes, and larger records are not exported here yet.`,
+    { size, limit },
+  );
+export const fixityFailed = (id: string) =>
+  new HttpError(
+    409,
+    'fixity_failed',
+    `The stored content of record ${id} does not match its SHA-256: it is not exported. Report it to the records manager.`,
+  );

@@ -84,6 +84,8 @@ export interface ContentStore {
     upload: { contentType: string; size: number; sha256: string; lockMode: LockMode; retainUntil: string; expiresInSeconds: number },
   ): Promise<PresignedUpload>;
   describe(key: string): Promise<StoredContent | undefined>;
+  /** The content's bytes, of the version given. */
+  read(key: string, versionId: string | undefined): Promise<Buffer>;
   /** Deletes the one version of the content: a disposal's destruction, once its lock has expired. */
   destroy(key: string, versionId: string | undefined): Promise<void>;
 }

@@ -267,6 +267,20 @@ export const recordsService = defineService({
       params: recordParams,
       response: certificateSchema,
     },
+    exportRecord: {
+      method: 'GET',
+      path: '/records/v1/records/{id}/export',
+      auth: 'department-officer',
+      summary:
+        'The record as a BagIt bag (RFC 8493) in a tar archive: its content, manifests, metadata, history and any disposal certificate',
+      description: `${MANAGER} The content is checked against its SHA-256 first; a bag is answered inline up to 4 MiB of content.`,
+      params: recordParams,
+      responseType: 'application/x-tar',
+      responses: {
+        409: 'The record has no content (awaiting it, or destroyed), or its stored content fails its checksum',
+        422: 'The content is too large for an inline bag',
+      },
+    },
     listEvents: {
       method: 'GET',
       path: '/records/v1/records/{id}/events',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { call, useLocalPlatform } from '../helpers/local-platform';
+import { bagProblems, untar } from '../lambda/records/bag-validator';
 
 /** The demo flow of the records service over HTTP, with the tokens and keys local mode prints. */
 describe('records API over HTTP in local mode', () => {
@@ -65,6 +66,66 @@ describe('records API over HTTP in local mode', () => {
     ]);
     expect((await call(platform.current, 'GET', `/records/v1/records/${record.id}/events`, as('officer'))).status).toBe(403);
     expect((await call(platform.current, 'GET', `/records/v1/records/${record.id}`, as('officer', 'TD'))).status).toBe(404);
+  });
+
+  it('disposes of a due record after two approvals, leaving its certificate, and exports it as a valid BagIt bag', async () => {
+    const manager = as('manager');
+    const schedule = {
+      id: 'E2E-TR-1',
+      title: 'Contracts of archival value: transfer a year after they end',
+      trigger: 'date',
+      retention: { years: 1 },
+      action: 'transfer',
+    };
+    expect((await call(platform.current, 'POST', '/records/v1/schedules', { ...manager, body: schedule })).status).toBe(201);
+    for (const [code, level] of [
+      ['EXT', 'function'],
+      ['EXT-01', 'activity'],
+      ['EXT-01-001', 'transaction'],
+    ]) {
+      const body = {
+        code,
+        level,
+        title: { en: `Class ${code}`, zh: `類別 ${code}` },
+        ...(level === 'transaction' ? { scheduleId: 'E2E-TR-1' } : {}),
+      };
+      expect((await call(platform.current, 'POST', '/records/v1/file-plan', { ...manager, body })).status).toBe(201);
+    }
+    const declared = await call(platform.current, 'POST', '/records/v1/records', {
+      ...as('officer'),
+      body: { classCode: 'EXT-01-001', metadata: { title: 'Harbour works contract' }, content, triggerDate: '2015-06-30' },
+    });
+    const { record, upload } = declared.json;
+    await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: file });
+    expect((await call(platform.current, 'POST', `/records/v1/records/${record.id}/content`, as('officer'))).status).toBe(200);
+
+    const due = await call(platform.current, 'GET', '/records/v1/disposals', manager);
+    expect(due.json.records.map((r: { id: string }) => r.id)).toContain(record.id);
+    const path = `/records/v1/records/${record.id}/disposal/approvals`;
+    expect((await call(platform.current, 'POST', path, manager)).json.disposal.approvals).toHaveLength(1);
+    // The records manager, holding the senior officer's role too, cannot give the second approval.
+    const both = await platform.current.localTokens.staff('records-manager-dpo', 'DPO', ['officer', 'records-manager', 'senior-officer']);
+    const twice = await call(platform.current, 'POST', path, { token: both, apiKey: manager.apiKey });
+    expect([twice.status, twice.json.error.code]).toEqual([409, 'same_officer']);
+    const senior = { token: platform.current.credentials.SENIOR_OFFICER_TOKEN_DPO, apiKey: manager.apiKey };
+    const disposed = await call(platform.current, 'POST', path, senior);
+    expect([disposed.status, disposed.json.state]).toEqual([200, 'transferred']);
+    const certificate = await call(platform.current, 'GET', `/records/v1/records/${record.id}/disposal-certificate`, as('officer'));
+    expect(certificate.json).toMatchObject({
+      action: 'transfer',
+      scheduleId: 'E2E-TR-1',
+      approvals: [{ by: 'records-manager-dpo' }, { by: 'senior-officer-dpo' }],
+    });
+
+    const exported = await fetch(`${platform.current.url}/records/v1/records/${record.id}/export`, {
+      headers: { authorization: `Bearer ${manager.token}`, 'x-api-key': manager.apiKey },
+    });
+    expect([exported.status, exported.headers.get('content-type')]).toEqual([200, 'application/x-tar']);
+    const archive = Buffer.from(await exported.arrayBuffer());
+    expect(bagProblems(archive)).toEqual([]);
+    const entries = untar(archive);
+    expect(entries.get(`record-${record.id}/data/minutes.pdf`)).toEqual(file);
+    expect(JSON.parse(entries.get(`record-${record.id}/disposal-certificate.json`)?.toString() ?? '{}').action).toBe('transfer');
   });
 
   it('answers bad input with a 4xx in the platform error shape', async () => {

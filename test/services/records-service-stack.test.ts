@@ -62,6 +62,10 @@ describe('ServiceStack of records', () => {
     });
   });
 
+  it('passes the BagIt export through API Gateway as bytes', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { BinaryMediaTypes: ['application/x-tar'] });
+  });
+
   it('has no unacknowledged compliance finding', () => {
     expect(unacknowledgedFindings(stack)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { createApiHandler, type Handlers } from '../../shared/api-handler';
 import { json } from '../../shared/http';
 import { officerOf } from '../app/access';
 import { approveDisposal, getCertificate, listDue } from '../app/disposals';
+import { exportRecord } from '../app/export';
 import { createClass, deleteClass, getClass, listClasses } from '../app/file-plan';
 import { listEvents } from '../app/history';
 import { placeHold, releaseHold } from '../app/holds';
@@ -94,6 +95,14 @@ const handlers: Handlers<typeof recordsService.routes> = {
   },
   async getCertificate(request) {
     return json(200, await getCertificate(await recordsPorts(), officerOf(request.caller), request.params.id));
+  },
+  async exportRecord(request) {
+    const { fileName, archive } = await exportRecord(await recordsPorts(), officerOf(request.caller), request.params.id);
+    return {
+      status: 200,
+      base64: archive.toString('base64'),
+      headers: { 'content-type': 'application/x-tar', 'content-disposition': `attachment; filename="${fileName}"` },
+    };
   },
   async listEvents(request) {
     const page = await listEvents(await recordsPorts(), officerOf(request.caller), request.params.id, request.query);

@@ -97,6 +97,11 @@ export class S3ContentStore implements ContentStore {
     };
   }
 
+  async read(key: string, versionId: string | undefined): Promise<Buffer> {
+    const got = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, VersionId: versionId }));
+    return Buffer.from(await (got.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+  }
+
   async destroy(key: string, versionId: string | undefined): Promise<void> {
     await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key, VersionId: versionId }));
   }

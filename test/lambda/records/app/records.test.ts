@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { exportRecord } from '../../../../lambda/records/app/export';
 import { deleteClass } from '../../../../lambda/records/app/file-plan';
 import { listEvents } from '../../../../lambda/records/app/history';
 import { placeHold, releaseHold } from '../../../../lambda/records/app/holds';
@@ -116,6 +117,8 @@ describe('records use cases over embedded DynamoDB and S3', () => {
     const error = await refusal(confirmContent(ports, officer, record.id, context));
     expect([error.status, error.code]).toEqual([409, 'record_immutable']);
     expect((await getRecord(ports, officer, record.id)).content.sha256).toBe(sha256(file));
+    // And the overwritten bytes are never exported as the record: the bag is checked against the checksum of capture.
+    expect((await refusal(exportRecord(ports, manager, record.id))).code).toBe('fixity_failed');
   });
 
   it('refuses content that is not the file declared, with 422, changing nothing', async () => {
