@@ -76,6 +76,26 @@ export function latencyCases(platform: LocalPlatform): LatencyCase[] {
       path: '/identity/v1/profile',
       headers: { authorization: `Bearer ${platform.tokens.citizen}` },
     },
+    { name: 'records: file plan (officer)', kind: 'read', method: 'GET', path: '/records/v1/file-plan', headers: officer('TD') },
+    {
+      name: 'records: records of a class (officer)',
+      kind: 'read',
+      method: 'GET',
+      path: '/records/v1/records?classCode=ADM-01-001',
+      headers: officer('TD'),
+    },
+    {
+      name: 'records: declare a record',
+      kind: 'write',
+      method: 'POST',
+      path: '/records/v1/records',
+      headers: officer('TD'),
+      body: JSON.stringify({
+        classCode: 'ADM-01-001',
+        metadata: { title: 'Benchmark record' },
+        content: { fileName: 'bench.pdf', contentType: 'application/pdf', size: 1024, sha256: 'a'.repeat(64) },
+      }),
+    },
     {
       name: 'pay: create a payment',
       kind: 'write',

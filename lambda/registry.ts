@@ -11,6 +11,8 @@ import { payService } from './pay/routes';
 import { storage as payStorage } from './pay/storage';
 import { platformService } from './platform/routes';
 import { storage as platformStorage } from './platform/storage';
+import { recordsService } from './records/routes';
+import { storage as recordsStorage } from './records/storage';
 import type { ServiceDefinition, TriggerDeclaration } from './shared/route';
 import type { StorageDefinition } from './shared/storage-definition';
 
@@ -73,5 +75,13 @@ export const SERVICES = {
       'The open data portal: a CKAN-compatible catalogue (Action API v3) of public datasets in three languages, publishing by departments, the historical archive, counted downloads and DCAT exports.',
     // Public data; publishing still needs a department officer's token and API key.
     classification: 'UNCLASSIFIED',
+  },
+  records: {
+    definition: recordsService,
+    storage: recordsStorage,
+    description:
+      'Records management for departments: a file plan, retention and disposal schedules, records kept immutable under S3 Object Lock, legal holds and each record’s history.',
+    // Records of every department up to RESTRICTED; content above the platform's ceiling is never declared here.
+    classification: 'RESTRICTED',
   },
 } as const satisfies Record<string, RegisteredService>;

@@ -2,6 +2,12 @@
 export interface SeedContext {
   /** Codes of the departments in the config. */
   readonly departments: readonly string[];
+  /**
+   * Signs a staff token as local mode's staff pool does, for a seed whose routes need roles the
+   * printed officer tokens lack (a records manager).
+   * @default - none: the seed prints no tokens of its own
+   */
+  readonly staffToken?: (subject: string, department: string, roles: readonly string[]) => Promise<string>;
 }
 
 /** What a seed made: lines for local mode to print, and the credentials a client needs, by name. */

@@ -304,6 +304,23 @@ export const platformConfigSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  /** The records service: how S3 Object Lock keeps each record's content. */
+  records: z
+    .strictObject({
+      /**
+       * COMPLIANCE: nobody, not even the account's root user, can shorten a lock or delete a
+       * locked object. GOVERNANCE: a role with s3:BypassGovernanceRetention can (none is granted).
+       * @default 'COMPLIANCE'
+       */
+      lockMode: z.enum(['COMPLIANCE', 'GOVERNANCE']).default('COMPLIANCE'),
+      /** Why GOVERNANCE rather than COMPLIANCE; required with it. */
+      governanceReason: z.string().trim().min(20, 'say in a sentence why records may be unlocked').optional(),
+    })
+    .refine((r) => r.lockMode !== 'GOVERNANCE' || r.governanceReason !== undefined, {
+      message: 'GOVERNANCE mode needs a governanceReason: say why records may be unlocked, and by whom',
+      path: ['governanceReason'],
+    })
+    .prefault({}),
   /** Sign-in to the user pools: identity providers, managed login, relying parties. */
   identity: identitySchema,
   services: z.strictObject({

@@ -13,6 +13,15 @@ export const BUCKET_DELIVERY_CHECK_ACTIONS = ['s3:GetBucketAcl', 's3:ListBucket'
 export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
 /** What writing one needs besides. */
 export const OBJECT_WRITE_ACTIONS = ['s3:PutObject'] as const;
+/** What setting and reading an object's retention and legal hold needs; never s3:BypassGovernanceRetention. */
+export const OBJECT_LOCK_ACTIONS = [
+  's3:PutObjectRetention',
+  's3:GetObjectRetention',
+  's3:PutObjectLegalHold',
+  's3:GetObjectLegalHold',
+] as const;
+/** What deleting one version of an object needs, which S3 refuses while the version is locked or held. */
+export const OBJECT_VERSION_DELETE_ACTIONS = ['s3:DeleteObjectVersion'] as const;
 
 export interface SecureBucketProps {
   /**
@@ -153,6 +162,28 @@ export class SecureBucket extends s3.Bucket {
   /** Lets a grantee get and put the bucket's objects, with its key. */
   public grantObjectReadWrite(grantee: iam.IGrantable): iam.Grant {
     return this.grantObjects(grantee, 'readWrite');
+  }
+
+  /**
+   * Lets a grantee lock objects as it writes them and later (retention, legal holds), and read
+   * their locks; it cannot bypass a GOVERNANCE lock. The bucket must have Object Lock enabled.
+   * With `deleteVersions`, it may also delete a version once S3 no longer locks or holds it.
+   */
+  public grantObjectLock(grantee: iam.IGrantable, options: { readonly deleteVersions?: boolean } = {}): iam.Grant {
+    const cfnBucket = this.node.defaultChild as s3.CfnBucket;
+    if (cfnBucket.objectLockEnabled !== true) throw new Error(`${this.node.id}: grantObjectLock needs Object Lock enabled on the bucket.`);
+    const objects = this.arnForObjects('*');
+    const actions = [...OBJECT_LOCK_ACTIONS, ...(options.deleteVersions ? OBJECT_VERSION_DELETE_ACTIONS : [])];
+    const grant = iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [objects] });
+    const target = grantTarget(grantee);
+    if (target) {
+      acknowledge(
+        target,
+        wildcardResourceFinding(this, objects),
+        `Objects are named at run time by those who write them; the grant covers the objects of this one bucket and only setting and reading their retention and legal holds${options.deleteVersions ? ', and deleting versions S3 no longer locks' : ''}, never bypassing a lock.`,
+      );
+    }
+    return grant;
   }
 
   private grantObjects(grantee: iam.IGrantable, access: DataAccess): iam.Grant {

@@ -121,6 +121,7 @@ export class ServiceApi extends Construct {
       },
       minCompressionSize: undefined,
       disableExecuteApiEndpoint: false,
+      binaryMediaTypes: binaryMediaTypesOf(service),
     });
   }
 
@@ -311,4 +312,16 @@ function privatePolicy(endpointId: string): iam.PolicyDocument {
       }),
     ],
   });
+}
+
+/**
+ * The binary media types a service's routes answer with (a records bag's `application/x-tar`):
+ * API Gateway passes their base64 bodies as bytes. None for a service of JSON and text only.
+ */
+export function binaryMediaTypesOf(service: ServiceDefinition): string[] | undefined {
+  const textual = (type: string) =>
+    type.startsWith('text/') || /[/+](json|xml)$/.test(type) || type === 'application/x-www-form-urlencoded';
+  const types = Object.values(service.routes).flatMap((r) => (r.responseType === undefined ? [] : [r.responseType].flat()));
+  const binary = [...new Set(types.filter((t) => !textual(t)))].sort();
+  return binary.length > 0 ? binary : undefined;
 }

@@ -197,7 +197,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const seedNotes: string[] = [];
   const credentials: Record<string, string> = {};
   if (options.seed ?? true) {
-    const context: SeedContext = { departments: config.departments.map((d) => d.code) };
+    const context: SeedContext = {
+      departments: config.departments.map((d) => d.code),
+      staffToken: (subject, department, roles) => tokens.staff(subject, department, roles),
+    };
     for (const name of enabled) {
       const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');
       if (!fs.existsSync(seedFile)) continue;

@@ -61,6 +61,11 @@ export class LocalTokens {
     });
   }
 
+  /** A staff member of a department with the given roles, like a records manager. */
+  staff(subject: string, department: string, roles: readonly string[]): Promise<string> {
+    return this.issue('staff', subject, { [CLAIMS.department]: department, [CLAIMS.roles]: [...roles] });
+  }
+
   analyst(): Promise<string> {
     return this.issue('staff', 'cert-analyst', { [CLAIMS.groups]: [CERT_ANALYST_GROUP] });
   }

@@ -7,6 +7,7 @@ import { addNotifyExtension } from './notify-extension';
 import { addOpenDataDelivery } from './open-data-delivery';
 import { addPayExtension } from './pay-extension';
 import { platformCatalogueFiles } from './platform-catalogue';
+import { addRecordsExtension } from './records-extension';
 import type { ServiceStack } from './service-stack';
 
 /** What a service's stack needs beyond its routes and storage, which the platform reads generically. */
@@ -39,6 +40,7 @@ export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
   notify: { extend: addNotifyExtension, extraStacks: notifyEmailStacks },
   'open-data': { extend: addOpenDataDelivery },
   pay: { extend: addPayExtension },
+  records: { extend: addRecordsExtension },
 };
 
 /** The blueprint of a service: its entry in SERVICE_BLUEPRINTS, or nothing beyond routes and storage. */

@@ -28,6 +28,10 @@ OFFICER_DEPARTMENT = "DPO"
 # for their own department; an analyst must name one, which a schema cannot ask of one caller only.
 STAFF_CALLER_BY_OPERATION = {"reportIncident": "officer"}
 
+# The records service's officer routes are called by the department's records manager, an officer
+# with the role records-manager, who may call every one of them (the file plan, holds, histories).
+RECORDS_PATH = "/records/"
+
 
 def _env(name: str) -> str:
     value = os.environ.get(name)
@@ -43,15 +47,17 @@ def notify_jwt() -> str:
     return create_jwt_token(secret=key[-36:], client_id=key[-73:-37])
 
 
-def staff_token(roles: list[str], operation_id: str | None) -> str:
+def staff_token(roles: list[str], operation_id: str | None, path: str = "") -> str:
     if "platform-admin" in roles:
         return _env("TOKEN_ADMIN")
+    if "department-officer" in roles and path.startswith(RECORDS_PATH):
+        return _env(f"RECORDS_MANAGER_TOKEN_{OFFICER_DEPARTMENT}")
     if "department-officer" in roles or STAFF_CALLER_BY_OPERATION.get(operation_id) == "officer":
         return _env(f"TOKEN_OFFICER_{OFFICER_DEPARTMENT}")
     return _env("TOKEN_ANALYST")
 
 
-def credential(scheme: str, roles: list[str], operation_id: str | None) -> str:
+def credential(scheme: str, roles: list[str], operation_id: str | None, path: str = "") -> str:
     """The value of the header that carries the scheme's credential."""
     if scheme == "citizenToken":
         # An operation that requires an assurance level names it as `acr:<level>`; a citizen signed in at it calls.
@@ -59,7 +65,7 @@ def credential(scheme: str, roles: list[str], operation_id: str | None) -> str:
         name = f"TOKEN_CITIZEN_{levels[0].upper().replace('-', '_')}" if levels else "TOKEN_CITIZEN"
         return f"Bearer {_env(name)}"
     if scheme == "staffToken":
-        return f"Bearer {staff_token(roles, operation_id)}"
+        return f"Bearer {staff_token(roles, operation_id, path)}"
     if scheme == "departmentApiKey":
         return _env(f"API_KEY_{OFFICER_DEPARTMENT}")
     if scheme == "notify-jwt":
@@ -88,7 +94,8 @@ class LocalModeCredentials:
             return None
         schemes = context.operation.schema.raw_schema.get("components", {}).get("securitySchemes", {})
         operation_id = definition.get("operationId")
-        return {header_of(schemes[name]): credential(name, roles, operation_id) for name, roles in requirements[0].items()}
+        path = context.operation.path
+        return {header_of(schemes[name]): credential(name, roles, operation_id, path) for name, roles in requirements[0].items()}
 
     def set(self, case, data, context):
         case.headers = {**(case.headers or {}), **data}

@@ -96,8 +96,10 @@ describe('SecureBucket object grants', () => {
   });
   const reader = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   const writer = new iam.Role(stack, 'Writer', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const locker = new iam.Role(stack, 'Locker', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   data.grantObjectRead(reader);
   data.grantObjectReadWrite(writer);
+  data.grantObjectLock(locker, { deleteVersions: true });
   const template = Template.fromStack(stack);
   const statementsOf = (role: iam.Role) =>
     Object.values(template.findResources('AWS::IAM::Policy')).find((p) =>
@@ -120,6 +122,28 @@ describe('SecureBucket object grants', () => {
         Resource: stack.resolve(key.keyArn),
       },
     ]);
+  });
+
+  it('lets a grantee lock and hold objects and delete versions, never bypass a lock; only on a bucket with Object Lock', () => {
+    expect(statementsOf(locker)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: [
+          's3:DeleteObjectVersion',
+          's3:GetObjectLegalHold',
+          's3:GetObjectRetention',
+          's3:PutObjectLegalHold',
+          's3:PutObjectRetention',
+        ],
+        Resource: stack.resolve(data.arnForObjects('*')),
+      },
+    ]);
+    const unlocked = new SecureBucket(stack, 'Unlocked', {
+      encryptionKey: key,
+      serverAccessLogsBucket: data,
+      objectLockEnabled: false,
+    });
+    expect(() => unlocked.grantObjectLock(locker)).toThrow(/needs Object Lock enabled/);
   });
 
   it('acknowledges the object and data-key wildcards on the grantees, and nothing else is left', () => {

@@ -123,6 +123,11 @@ describe('stateful resources', () => {
       'AWS::KMS::Key': ['Key961B73FD'],
     },
     'Service-platform': { 'AWS::KMS::Key': ['Key961B73FD'] },
+    'Service-records': {
+      'AWS::DynamoDB::Table': ['RecordsTableF6A7F330'],
+      'AWS::KMS::Key': ['Key961B73FD'],
+      'AWS::S3::Bucket': ['RecordsContentBucket1D4C4D4C'],
+    },
     SharedServices: { 'AWS::Cognito::UserPool': ['CitizensPool249387CB', 'StaffPool8CA90F24'], 'AWS::KMS::Key': ['SignInKey10D719B2'] },
   };
   const TYPES = ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Cognito::UserPool'];

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import * as cursors from '../../shared/cursor';
+
+/** Where a list page stopped: the sort key of the last item read (the partition comes from the query). */
+const positionSchema = z.strictObject({ s: z.string().min(1).max(300) });
+
+/** What a cursor is, for the API's description: base64url of the position as JSON. */
+export const CURSOR_ENCODING = {
+  contentEncoding: 'base64url',
+  contentMediaType: 'application/json',
+  contentSchema: (({ $schema: _draft, ...schema }) => schema)(z.toJSONSchema(positionSchema)),
+} as const;
+
+export const encodeCursor = (sort: string) => cursors.encodeCursor({ s: sort });
+
+export function decodeCursor(cursor: string): string | undefined {
+  return cursors.decodeCursor(cursor, positionSchema)?.s;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque; pass as `cursor` for the next page. Absent on the last page. */
+  readonly nextCursor?: string;
+}
