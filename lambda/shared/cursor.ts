@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 
 /**
  * Opaque list cursors: a store's position (the key of the last item a page read), as
@@ -20,3 +20,29 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
     return undefined;
   }
 }
+
+/** What a cursor is, for the API's description: base64url of the position as JSON (JSON Schema's content keywords; no pattern could say it). */
+export function cursorEncoding(position: z.ZodType) {
+  return {
+    contentEncoding: 'base64url',
+    contentMediaType: 'application/json',
+    contentSchema: (({ $schema: _draft, ...schema }) => schema)(z.toJSONSchema(position)),
+  } as const;
+}
+
+/** A list's `cursor` query parameter, whose positions have the given shape. */
+export function cursorParameter(position: z.ZodType) {
+  return z
+    .string()
+    .min(1)
+    .max(1024)
+    .regex(/^[A-Za-z0-9_-]+$/, 'pass the cursor as the previous page gave it')
+    .meta({ ...cursorEncoding(position), description: 'Where the previous page stopped: its `next`, as it was given' })
+    .optional();
+}
+
+/** A list's `limit` query parameter: 1 to `max` items a page. */
+export const pageLimitParameter = (max: number, byDefault = 25) => z.coerce.number().int().min(1).max(max).default(byDefault);
+
+/** A list page's `next`: the cursor of the next page, null on the last. */
+export const nextCursorSchema = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last');

@@ -60,6 +60,18 @@ export function conditionalPut(input: PutCommandInput & { ConditionExpression: s
   return conditionally(async () => (await dynamo().send(new PutCommand(input))).Attributes);
 }
 
+/** Writes a whole item that is versioned in its `version` attribute, if the stored one is still at `expectedVersion`; false when it is not. */
+export async function putAtVersion(tableName: string, item: Item, expectedVersion: number): Promise<boolean> {
+  const written = await conditionalPut({
+    TableName: tableName,
+    Item: item,
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  });
+  return written.won;
+}
+
 /** An update guarded by its `ConditionExpression`; `attributes` are what `ReturnValues` asked for. */
 export function conditionalUpdate(input: UpdateCommandInput & { ConditionExpression: string }): Promise<Won | LostRace> {
   return conditionally(async () => (await dynamo().send(new UpdateCommand(input))).Attributes);

@@ -31,3 +31,6 @@ export function departmentOfRoleName(roleName: string, prefix: string): string |
   const code = roleName.slice(head.length).split('-')[0];
   return code ? code.toUpperCase() : undefined;
 }
+
+/** The qualifier of the CDK bootstrap (CDK's default), in the names of its roles in every account. */
+export const CDK_QUALIFIER = 'hnb659fds';

@@ -12,6 +12,7 @@ import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge'
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 import { PlatformKey } from '../constructs/platform-key';
 import { SecureBucket } from '../constructs/secure-bucket';
+import { CDK_QUALIFIER } from '../contract/roles';
 import { readParameter } from '../contract/ssm';
 import { PlatformStack, type PlatformStackProps } from '../platform-stack';
 import { acknowledgePipelineGrants, BuildProject } from './build-project';
@@ -272,8 +273,8 @@ export class PipelineStack extends PlatformStack {
     // under IAM's size limit: any bootstrap role, of the accounts the condition lists.
     const crossAccount = accounts.some((a) => a !== account);
     const bootstrapRoles = crossAccount
-      ? `arn:${partition}:iam::*:role/cdk-hnb659fds-*`
-      : `arn:${partition}:iam::${account}:role/cdk-hnb659fds-*-${account}-*`;
+      ? `arn:${partition}:iam::*:role/cdk-${CDK_QUALIFIER}-*`
+      : `arn:${partition}:iam::${account}:role/cdk-${CDK_QUALIFIER}-*-${account}-*`;
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['sts:AssumeRole'],

@@ -13,15 +13,8 @@ export interface CursorPosition {
 /** The CERT's cursors carry `{s, i}`, as they always have, so cursors issued before stay valid. */
 const positionSchema = z.strictObject({ s: z.string().min(1).max(300), i: z.string().min(1).max(300) });
 
-/**
- * What a cursor is, for the API's description: base64url of the position as JSON. OpenAPI 3.1
- * says so with JSON Schema's content keywords; no pattern could.
- */
-export const CURSOR_ENCODING = {
-  contentEncoding: 'base64url',
-  contentMediaType: 'application/json',
-  contentSchema: (({ $schema: _draft, ...schema }) => schema)(z.toJSONSchema(positionSchema)),
-} as const;
+/** The `cursor` query parameter of the service's lists. */
+export const cursorParameter = cursors.cursorParameter(positionSchema);
 
 export function encodeCursor(position: CursorPosition): string {
   return cursors.encodeCursor({ s: position.sort, i: position.id });

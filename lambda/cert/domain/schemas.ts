@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { ADVISORY_ID_PATTERN, ADVISORY_LEVELS } from './advisory';
 import { CASE_NUMBER_PATTERN } from './case-number';
 import { CATEGORIES, IF_MATCH_PATTERN } from './incident';
-import { CURSOR_ENCODING } from './paging';
+import { cursorParameter } from './paging';
 import { SEVERITIES } from './severity';
 import { STATUSES } from './state-machine';
 
@@ -37,14 +38,8 @@ export const reportIncidentSchema = z.strictObject({
 export type ReportIncidentInput = z.infer<typeof reportIncidentSchema>;
 
 export const MAX_PAGE_SIZE = 100;
-const limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25);
-const cursor = z
-  .string()
-  .min(1)
-  .max(1024)
-  .regex(/^[A-Za-z0-9_-]+$/, 'pass the cursor as the previous page gave it')
-  .meta({ ...CURSOR_ENCODING, description: 'Where the previous page stopped: its `next`, as it was given' })
-  .optional();
+const limit = pageLimitParameter(MAX_PAGE_SIZE);
+const cursor = cursorParameter;
 
 /** Query of GET /cert/incidents. */
 export const listIncidentsQuerySchema = z.strictObject({
@@ -188,7 +183,7 @@ export const incidentSchema = z.strictObject({
 /** The ETag of an incident's current version. */
 export const etagHeader = z.string().regex(/^"\d+"$/);
 
-const nextCursor = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last');
+const nextCursor = nextCursorSchema;
 
 export const incidentListSchema = z.strictObject({ incidents: z.array(incidentSchema), next: nextCursor });
 

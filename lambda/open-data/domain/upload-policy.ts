@@ -1,6 +1,9 @@
 import * as z from 'zod';
+import { safeFileName } from '../../shared/object-names';
 import { quoted } from '../errors';
 import { MESSAGES } from './validation';
+
+export { hexToBase64, safeFileName } from '../../shared/object-names';
 
 /**
  * Files reach S3 directly through a presigned PUT that binds the declared size, content type and
@@ -78,23 +81,7 @@ export function formatOf(contentType: string): string {
   return FORMATS_BY_CONTENT_TYPE[baseContentType(contentType)] ?? baseContentType(contentType).split('/').pop()!.toUpperCase();
 }
 
-/** A file name safe in an S3 key and a URL: no path, no control characters, no spaces. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, 150);
-  return cleaned || 'file';
-}
-
 /** Every upload lands at a new key, never overwritten: the archive keeps every version. */
 export function uploadObjectKey(packageId: string, resourceId: string, uploadId: string, fileName: string): string {
   return `resources/${packageId}/${resourceId}/${uploadId}/${safeFileName(fileName)}`;
-}
-
-/** S3's x-amz-checksum-sha256 is the digest in base64; publishers give it in hex. */
-export function hexToBase64(hex: string): string {
-  return Buffer.from(hex, 'hex').toString('base64');
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { safeFileName } from '../../shared/object-names';
 import { bagFiles, tarOf } from '../domain/bagit';
 import type { Officer } from '../domain/caller';
 import type { RecordEvent } from '../domain/events';
-import { safeFileName } from '../domain/record';
 import { exportTooLarge, fixityFailed, recordImmutable } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { recordOf, requireManager } from './access';

@@ -4,12 +4,8 @@ import * as cursors from '../../shared/cursor';
 /** Where a list page stopped: the sort key of the last item read (the partition comes from the query). */
 const positionSchema = z.strictObject({ s: z.string().min(1).max(300) });
 
-/** What a cursor is, for the API's description: base64url of the position as JSON. */
-export const CURSOR_ENCODING = {
-  contentEncoding: 'base64url',
-  contentMediaType: 'application/json',
-  contentSchema: (({ $schema: _draft, ...schema }) => schema)(z.toJSONSchema(positionSchema)),
-} as const;
+/** The `cursor` query parameter of the service's lists. */
+export const cursorParameter = cursors.cursorParameter(positionSchema);
 
 export const encodeCursor = (sort: string) => cursors.encodeCursor({ s: sort });
 

@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/object-names';
 import type { Disposal } from './disposal';
 import { dueAt, retainUntil, type TriggerFacts } from './retention';
 import type { DisposalSchedule } from './schedule';
@@ -89,20 +90,6 @@ export function immutabilityProblem(record: RecordItem, wants: 'store-content' |
   if (wants === 'correct' && record.supersededBy) return `Record ${record.id} is already corrected by ${record.supersededBy}.`;
   if ((wants === 'close' || wants === 'act') && record.supersededBy) return `Record ${record.id} is superseded by ${record.supersededBy}.`;
   return undefined;
-}
-
-/** S3's x-amz-checksum-sha256 is the digest in base64; clients give it in hex. */
-export const hexToBase64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
-
-/** A file name safe in an S3 key: no path, no control characters, no spaces. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, 150);
-  return cleaned || 'file';
 }
 
 /** Every record's content at a key of its own, never reused. */

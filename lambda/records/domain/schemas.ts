@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { EVENT_TYPES } from './events';
 import { CLASS_CODE_PATTERN, CLASS_LEVELS } from './file-plan';
-import { CURSOR_ENCODING } from './paging';
+import { cursorParameter } from './paging';
 import { LOCK_MODES, RECORD_STATES } from './record';
 import { DISPOSAL_ACTIONS, TRIGGERS } from './retention';
 import { IF_MATCH_PATTERN, SCHEDULE_ID_PATTERN } from './schedule';
@@ -19,15 +20,9 @@ const titles = z.strictObject({ en: text(200), zh: text(200) });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 digest of the file as 64 lower-case hexadecimal characters');
 
 export const MAX_PAGE_SIZE = 100;
-const limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25);
-const cursor = z
-  .string()
-  .min(1)
-  .max(1024)
-  .regex(/^[A-Za-z0-9_-]+$/, 'pass the cursor as the previous page gave it')
-  .meta({ ...CURSOR_ENCODING, description: 'Where the previous page stopped: its `next`, as it was given' })
-  .optional();
-const nextCursor = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last');
+const limit = pageLimitParameter(MAX_PAGE_SIZE);
+const cursor = cursorParameter;
+const nextCursor = nextCursorSchema;
 export const pageQuerySchema = z.strictObject({ cursor, limit });
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;

@@ -9,8 +9,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3 } from '../../shared/aws-clients';
+import { hexToBase64 } from '../../shared/object-names';
 import { bucketEnvName } from '../../shared/storage-definition';
-import { hexToBase64, type LockMode } from '../domain/record';
+import type { LockMode } from '../domain/record';
 import type { ContentStore, ObjectLocks, PresignedUpload, StoredContent } from '../ports';
 import { RECORDS_BUCKETS } from '../storage';
 

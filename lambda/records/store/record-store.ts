@@ -1,4 +1,4 @@
-import { conditionalPut, type Item, queryAll, queryPage, withoutAttributes } from '../../shared/dynamo';
+import { conditionalPut, type Item, putAtVersion, queryAll, queryPage, withoutAttributes } from '../../shared/dynamo';
 import type { DisposalCertificate } from '../domain/disposal';
 import type { RecordEvent } from '../domain/events';
 import type { RecordItem } from '../domain/record';
@@ -34,15 +34,8 @@ export class DynamoRecordStore implements RecordStore {
     return (await conditionalPut({ TableName: table(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(pk)' })).won;
   }
 
-  async update(next: RecordItem, expectedVersion: number): Promise<boolean> {
-    const written = await conditionalPut({
-      TableName: table(),
-      Item: toItem(next),
-      ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
-    });
-    return written.won;
+  update(next: RecordItem, expectedVersion: number): Promise<boolean> {
+    return putAtVersion(table(), toItem(next), expectedVersion);
   }
 
   async list(department: string, query: PageRequest & { readonly classCode?: string }): Promise<PageOf<RecordItem>> {

@@ -1,4 +1,4 @@
-import { conditionalPut } from '../../shared/dynamo';
+import { conditionalPut, putAtVersion } from '../../shared/dynamo';
 import type { DisposalSchedule } from '../domain/schedule';
 import type { PageOf, PageRequest, ScheduleStore } from '../ports';
 import { getItem, pageOfPartition, table } from './table';
@@ -18,15 +18,8 @@ export class DynamoScheduleStore implements ScheduleStore {
     return (await conditionalPut({ TableName: table(), Item: toItem(schedule), ConditionExpression: 'attribute_not_exists(pk)' })).won;
   }
 
-  async update(next: DisposalSchedule, expectedVersion: number): Promise<boolean> {
-    const written = await conditionalPut({
-      TableName: table(),
-      Item: toItem(next),
-      ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
-    });
-    return written.won;
+  update(next: DisposalSchedule, expectedVersion: number): Promise<boolean> {
+    return putAtVersion(table(), toItem(next), expectedVersion);
   }
 
   list(department: string, page: PageRequest): Promise<PageOf<DisposalSchedule>> {

@@ -1,3 +1,4 @@
+import { CDK_QUALIFIER } from '../../contract/roles';
 /** A service control policy document: SCPs only deny here, each statement naming what it takes away. */
 export interface ScpStatement {
   readonly Sid: string;
@@ -24,9 +25,6 @@ export function minified(document: ScpDocument): string {
 export function scp(...statements: ScpStatement[]): ScpDocument {
   return { Version: '2012-10-17', Statement: statements };
 }
-
-/** The qualifier of the CDK bootstrap, in the names of its roles. */
-export const CDK_QUALIFIER = 'hnb659fds';
 
 /**
  * Principals through which the platform itself changes what a guardrail protects: the

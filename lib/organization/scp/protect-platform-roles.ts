@@ -1,4 +1,5 @@
-import { CDK_QUALIFIER, type ScpDocument, scp, unlessDeployment } from './document';
+import { CDK_QUALIFIER } from '../../contract/roles';
+import { type ScpDocument, scp, unlessDeployment } from './document';
 
 /** Every change to a role: its trust, its policies, its boundary, its tags, its existence. */
 export const ROLE_CHANGES = [
