@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
+import { cursorParameter } from '../../shared/sort-key-cursor';
 import { EVENT_TYPES } from './events';
 import { CLASS_CODE_PATTERN, CLASS_LEVELS } from './file-plan';
-import { cursorParameter } from './paging';
 import { LOCK_MODES, RECORD_STATES } from './record';
 import { DISPOSAL_ACTIONS, TRIGGERS } from './retention';
 import { IF_MATCH_PATTERN, SCHEDULE_ID_PATTERN } from './schedule';

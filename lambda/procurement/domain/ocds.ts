@@ -1,0 +1,101 @@
+import type { Opening } from './opening';
+import type { Tender } from './tender';
+
+/**
+ * The OCDS releases the service publishes, one per stage: what OCDS publishes at that stage and
+ * nothing of a bid's content. Titles and descriptions are in English, with the Chinese as OCDS's
+ * language variations (`title_zh`).
+ */
+export type ReleaseTag = 'planning' | 'tender' | 'tenderAmendment' | 'tenderUpdate' | 'award' | 'contract' | 'implementation';
+
+export interface Release {
+  readonly ocid: string;
+  readonly id: string;
+  readonly date: string;
+  readonly tag: readonly string[];
+  readonly initiationType: 'tender';
+  readonly [field: string]: unknown;
+}
+
+/** A release as stored: the release and its place in the ocid's sequence and the platform's feed. */
+export interface StoredRelease {
+  readonly release: Release;
+  readonly sequence: number;
+}
+
+export const buyerPartyId = (department: string) => `HK-GOV-${department}`;
+
+function buyer(tender: Tender) {
+  return { id: buyerPartyId(tender.department), name: tender.department };
+}
+
+function tenderSection(tender: Tender, status: 'active' | 'complete') {
+  return {
+    id: tender.id,
+    title: tender.title.en,
+    title_zh: tender.title.zh,
+    description: tender.description.en,
+    description_zh: tender.description.zh,
+    status,
+    procuringEntity: buyer(tender),
+    items: tender.items.map((item) => ({
+      id: item.id,
+      description: item.description,
+      classification: { scheme: item.classification.scheme, id: item.classification.id },
+      quantity: item.quantity,
+      ...(item.unit ? { unit: { name: item.unit } } : {}),
+    })),
+    value: { amount: tender.value.amount, currency: tender.value.currency },
+    procurementMethod: tender.procurementMethod,
+    ...(tender.procurementMethodRationale ? { procurementMethodRationale: tender.procurementMethodRationale } : {}),
+    submissionMethod: [...tender.submissionMethod],
+    tenderPeriod: { startDate: tender.tenderPeriod.startDate, endDate: tender.tenderPeriod.endDate },
+    documents: tender.documents.map((d) => ({ ...d })),
+    ...(tender.amendments.length > 0
+      ? {
+          amendments: tender.amendments.map((a) => ({
+            id: a.id,
+            date: a.date,
+            rationale: a.rationale,
+            description: `Closing moved from ${a.fromEndDate} to ${a.toEndDate}`,
+          })),
+        }
+      : {}),
+  };
+}
+
+function base(tender: Tender, tag: readonly ReleaseTag[], sequence: number, date: string): Release {
+  return {
+    ocid: tender.ocid,
+    id: `${tender.ocid}-${String(sequence).padStart(4, '0')}`,
+    date,
+    tag: [...tag],
+    initiationType: 'tender',
+    language: 'en',
+    parties: [{ ...buyer(tender), roles: ['buyer', 'procuringEntity'] }],
+    buyer: buyer(tender),
+  };
+}
+
+/** The release of a tender's publication: its planning rationale, if any, and the tender. */
+export function publicationRelease(tender: Tender, sequence: number, date: string): Release {
+  const tag: ReleaseTag[] = tender.rationale ? ['planning', 'tender'] : ['tender'];
+  return {
+    ...base(tender, tag, sequence, date),
+    ...(tender.rationale ? { planning: { rationale: tender.rationale } } : {}),
+    tender: tenderSection(tender, 'active'),
+  };
+}
+
+/** The release of an amendment: the tender as amended, its amendments listed. */
+export function amendmentRelease(tender: Tender, sequence: number, date: string): Release {
+  return { ...base(tender, ['tenderAmendment'], sequence, date), tender: tenderSection(tender, 'active') };
+}
+
+/** The release of the opening: the tender complete and how many tendered; never what they bid. */
+export function openingRelease(tender: Tender, opening: Opening, sequence: number): Release {
+  return {
+    ...base(tender, ['tenderUpdate'], sequence, opening.openedAt),
+    tender: { id: tender.id, status: 'complete', numberOfTenderers: opening.bids.length },
+  };
+}

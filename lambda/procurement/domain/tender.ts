@@ -1,0 +1,89 @@
+/** A tender's state; a tender is closed (no bid accepted) once its period's end has passed, whatever its state says. */
+export const TENDER_STATES = ['draft', 'active', 'opened', 'awarded'] as const;
+export type TenderState = (typeof TENDER_STATES)[number];
+
+export const PROCUREMENT_METHODS = ['open', 'selective', 'limited'] as const;
+export const SUBMISSION_METHODS = ['electronicSubmission'] as const;
+/** Classification schemes of items and supplier categories: the EU's CPV and the UN's UNSPSC. */
+export const CLASSIFICATION_SCHEMES = ['CPV', 'UNSPSC'] as const;
+export const DOCUMENT_TYPES = [
+  'tenderNotice',
+  'biddingDocuments',
+  'technicalSpecifications',
+  'evaluationCriteria',
+  'clarifications',
+] as const;
+
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export interface TenderItem {
+  readonly id: string;
+  readonly description: string;
+  readonly classification: { readonly scheme: (typeof CLASSIFICATION_SCHEMES)[number]; readonly id: string };
+  readonly quantity: number;
+  readonly unit?: string;
+}
+
+export interface TenderDocument {
+  readonly id: string;
+  readonly documentType: (typeof DOCUMENT_TYPES)[number];
+  readonly title: string;
+  readonly url: string;
+  readonly format?: string;
+}
+
+export interface Amendment {
+  readonly id: string;
+  readonly date: string;
+  readonly rationale: string;
+  /** The closing time before and after. */
+  readonly fromEndDate: string;
+  readonly toEndDate: string;
+}
+
+export interface Tender {
+  readonly id: string;
+  readonly ocid: string;
+  readonly department: string;
+  readonly state: TenderState;
+  readonly title: Bilingual;
+  readonly description: Bilingual;
+  readonly items: readonly TenderItem[];
+  readonly value: { readonly amount: number; readonly currency: 'HKD' };
+  readonly procurementMethod: (typeof PROCUREMENT_METHODS)[number];
+  readonly procurementMethodRationale?: string;
+  readonly submissionMethod: readonly (typeof SUBMISSION_METHODS)[number][];
+  readonly documents: readonly TenderDocument[];
+  /** When bids are received: from publication to `endDate`, the closing time. */
+  readonly tenderPeriod: { readonly startDate?: string; readonly endDate: string };
+  readonly plannedProcurementNotice?: { readonly publishedAt: string; readonly url?: string };
+  /** Why the department buys, for the planning section. */
+  readonly rationale?: string;
+  readonly amendments: readonly Amendment[];
+  /** The KMS key (or local key) that seals this tender's bids, made at publication. */
+  readonly bidKey?: string;
+  /** The rule the period was checked against at publication. */
+  readonly tenderingRule?: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly publishedAt?: string;
+  readonly version: number;
+}
+
+/** Whether bids are refused: the closing time has come. A bid received at the very closing instant is late. */
+export const isClosed = (tender: Pick<Tender, 'tenderPeriod'>, at: Date) => at.getTime() >= Date.parse(tender.tenderPeriod.endDate);
+
+/** Why an amendment's new closing time is refused, or undefined: a closing time is only ever moved later, before it comes. */
+export function amendmentProblem(tender: Tender, toEndDate: string, at: Date): string | undefined {
+  if (tender.state !== 'active') return 'Only a published tender that is not yet opened can be amended.';
+  if (isClosed(tender, at)) return 'The tender has closed: it can no longer be amended.';
+  if (Date.parse(toEndDate) <= Date.parse(tender.tenderPeriod.endDate))
+    return `An amendment extends the tender period: the new closing time must be later than ${tender.tenderPeriod.endDate}.`;
+  return undefined;
+}
+
+/** The ocid of a tender: the platform's prefix, then the tender's id. */
+export const ocidOf = (prefix: string, tenderId: string) => `${prefix}-${tenderId}`;
