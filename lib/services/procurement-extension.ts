@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { BID_KEY_ALIAS_PREFIX, BID_KEY_TAG } from '../../lambda/procurement/domain/key-policy';
 import { procurementService } from '../../lambda/procurement/routes';
@@ -26,7 +26,8 @@ export const USE_BID_KEY_ACTIONS = [
  * only when they carry it, and aliased only under the bid-key prefix; CloudTrail logs each use.
  */
 export function addProcurementExtension(stack: ServiceStack): void {
-  const { partition, region, account } = Stack.of(stack);
+  // Tokens, so the grant and its acknowledgement read the same in every region and partition.
+  const [partition, region, account] = [Aws.PARTITION, Aws.REGION, Aws.ACCOUNT_ID];
   const keys = `arn:${partition}:kms:${region}:${account}:key/*`;
   const tagged = { StringEquals: { [`aws:ResourceTag/${BID_KEY_TAG.key}`]: BID_KEY_TAG.value } };
   for (const fn of Object.values(stack.functions)) {
