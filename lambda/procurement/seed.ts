@@ -125,7 +125,10 @@ export const seedLocal: SeedLocal = async (context) => {
         `procurement: seeded in ${department} an open tender ${seeded.open}, a closed one with two bids ${seeded.closed}, an opened one ${seeded.opened}.`,
       ]
     : [];
-  const credentials: Record<string, string> = {};
+  // The open tender's id and ocid, for clients that bid on it and read its record (the benchmark, the conformance run).
+  const credentials: Record<string, string> = seeded
+    ? { PROCUREMENT_OPEN_TENDER_ID: seeded.open, PROCUREMENT_OPEN_OCID: `${(await procurementPorts()).settings.ocidPrefix}-${seeded.open}` }
+    : {};
   const tokens: Record<string, string | undefined> = {
     PROCUREMENT_SUPPLIER_TOKEN_1: await context.citizenToken?.(SEED_SUPPLIERS[0].officer, 'verified'),
     PROCUREMENT_SUPPLIER_TOKEN_2: await context.citizenToken?.(SEED_SUPPLIERS[1].officer, 'verified'),
