@@ -13,7 +13,6 @@ export const notSupplierOfficer = () =>
 export const noSuchTender = (id: string) => notFound(`There is no published tender ${id}.`);
 export const noSuchQuestion = (id: string) => notFound(`The tender has no question ${id}.`);
 export const noSuchBid = (tenderId: string) => notFound(`Your supplier has no bid for tender ${tenderId}.`);
-export const noOpening = (tenderId: string) => notFound(`Tender ${tenderId} has not been opened, and no opening is awaiting confirmation.`);
 export const noSuchRecord = (ocid: string) => notFound(`There is no OCDS record ${ocid}.`);
 
 export const unprocessable = (code: string, message: string, details?: unknown) => new HttpError(422, code, message, details);
@@ -22,11 +21,12 @@ export const supplierExists = (brn: string) =>
   conflict(`A supplier with business registration number ${brn} is registered already: ask one of its officers to add you.`);
 export const alreadyOfficer = () => conflict('You are an officer of a registered supplier already.');
 export const invalidBrn = () =>
-  new HttpError(
-    400,
-    'invalid_input',
-    'businessRegistrationNumber must be the eight digits that begin the Business Registration Certificate number.',
+  unprocessable(
+    'invalid_business_registration_number',
+    'businessRegistrationNumber 00000000 is no business’s number: give the eight digits that begin the certificate number.',
   );
+export const duplicateId = (what: string, id: string) =>
+  unprocessable('duplicate_id', `Two ${what}s have the id ${id}: give each its own.`, { what, id });
 
 export const notDraft = (id: string) => new HttpError(409, 'not_draft', `Tender ${id} is published already.`);
 export const periodTooShort = (message: string, details: unknown) => unprocessable('tendering_period_too_short', message, details);

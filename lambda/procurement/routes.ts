@@ -57,7 +57,10 @@ export const procurementService = defineService({
       body: registerSupplierSchema,
       successStatus: 201,
       response: supplierSchema,
-      responses: { 409: 'The business registration number is registered, or the citizen is an officer of a supplier already' },
+      responses: {
+        409: 'The business registration number is registered, or the citizen is an officer of a supplier already',
+        422: 'The number is 00000000, which is no business’s',
+      },
     },
     mySupplier: {
       method: 'GET',
@@ -75,6 +78,7 @@ export const procurementService = defineService({
       body: createTenderSchema,
       successStatus: 201,
       response: tenderSchema,
+      responses: { 422: 'Two items, or two documents, have the same id' },
       links: { publishTender: { route: 'publishTender', parameters: { id: '$response.body#/id' } } },
     },
     listTenders: {
@@ -205,7 +209,7 @@ export const procurementService = defineService({
       method: 'GET',
       path: '/procurement/v1/tenders/{id}/opening',
       auth: 'department-officer',
-      summary: "The tender's opening: who asked, who confirmed, when, and the hashes of the bids opened",
+      summary: "The tender's opening: sealed, awaiting a second officer, or opened (who asked, who confirmed, when, the bids' hashes)",
       description: BUYER,
       params: tenderParams,
       response: openingResultSchema,

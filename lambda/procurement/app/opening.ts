@@ -4,13 +4,16 @@ import { type OpenedBid, type Opening, type OpeningRequest, openingStep } from '
 import type { SubmitBidInput } from '../domain/schemas';
 import { type Bid, bidContext, sha256Hex, unseal } from '../domain/sealed-bid';
 import { isClosed, type Tender } from '../domain/tender';
-import { alreadyOpened, bidIntegrity, noOpening, notClosedYet, notOpened, openingRefused, tenderChanged } from '../errors';
+import { alreadyOpened, bidIntegrity, notClosedYet, notOpened, openingRefused, tenderChanged } from '../errors';
 import { DecryptRefused, type ProcurementPorts } from '../ports';
 import { ownTender } from './access';
 import { audit, tenderSubject } from './audit';
 import { publishRelease } from './releases';
 
-export type OpeningResult = ({ readonly state: 'awaiting-confirmation' } & OpeningRequest) | ({ readonly state: 'opened' } & Opening);
+export type OpeningResult =
+  | { readonly state: 'sealed'; readonly tenderId: string; readonly closesAt: string }
+  | ({ readonly state: 'awaiting-confirmation' } & OpeningRequest)
+  | ({ readonly state: 'opened' } & Opening);
 
 /** Decrypts one sealed bid and checks it against its receipt's hash. */
 async function unsealBid(ports: ProcurementPorts, tender: Tender, bid: Bid): Promise<Buffer> {
@@ -83,14 +86,14 @@ export async function openTender(ports: ProcurementPorts, officer: Officer, id: 
   return { state: 'opened', ...opening };
 }
 
-/** GET /procurement/v1/tenders/{id}/opening: the opening, or the request awaiting confirmation. */
+/** GET /procurement/v1/tenders/{id}/opening: the opening, the request awaiting confirmation, or that the bids are sealed. */
 export async function getOpening(ports: ProcurementPorts, officer: Officer, id: string): Promise<OpeningResult> {
-  await ownTender(ports, officer, id);
+  const tender = await ownTender(ports, officer, id);
   const opening = await ports.openings.get(id);
   if (opening) return { state: 'opened', ...opening };
   const pending = await ports.openings.pending(id);
   if (pending && Date.parse(pending.expiresAt) > ports.clock().getTime()) return { state: 'awaiting-confirmation', ...pending };
-  throw noOpening(id);
+  return { state: 'sealed', tenderId: id, closesAt: tender.tenderPeriod.endDate };
 }
 
 /** GET /procurement/v1/tenders/{id}/bids: the opened bids' contents, for the department, each decryption logged. */

@@ -4,7 +4,7 @@ import { amendmentRelease, publicationRelease } from '../domain/ocds';
 import type { AmendTenderInput, CreateTenderInput } from '../domain/schemas';
 import { amendmentProblem, isClosed, ocidOf, type Tender } from '../domain/tender';
 import { periodShortfall, tenderingRule, wholeDays } from '../domain/tendering-period';
-import { amendmentRefused, foreignCursor, notDraft, periodTooShort, tenderChanged } from '../errors';
+import { amendmentRefused, duplicateId, foreignCursor, notDraft, periodTooShort, tenderChanged } from '../errors';
 import type { ProcurementPorts } from '../ports';
 import { ownTender, publishedTender, shortId } from './access';
 import { audit, tenderSubject } from './audit';
@@ -25,6 +25,13 @@ export async function createTender(
   input: CreateTenderInput,
   context: RequestContext,
 ): Promise<TenderView> {
+  for (const [what, ids] of [
+    ['item', input.items.map((i) => i.id)],
+    ['document', input.documents.map((d) => d.id)],
+  ] as const) {
+    const repeated = ids.find((x, i) => ids.indexOf(x) !== i);
+    if (repeated !== undefined) throw duplicateId(what, repeated);
+  }
   const now = ports.clock();
   const id = `T-${now.getUTCFullYear()}-${shortId(ports.ids(), 8)}`;
   const tender: Tender = {

@@ -61,7 +61,8 @@ const itemSchema = z.strictObject({
   id: z.string().regex(/^[0-9A-Za-z-]{1,20}$/, 'an item id of up to 20 letters, digits or -'),
   description: text(1000),
   classification,
-  quantity: z.number().positive().max(1e9),
+  // No smaller than a thousandth: DynamoDB keeps numbers of magnitude 1e-130 and up, and no item is bought in smaller parts.
+  quantity: z.number().min(0.001).max(1e9),
   unit: text(50).optional(),
 });
 const documentSchema = z.strictObject({
@@ -80,7 +81,7 @@ export const createTenderSchema = z
     title: bilingual(300),
     description: bilingual(5000),
     items: z.array(itemSchema).min(1).max(100),
-    value: z.strictObject({ amount: z.number().positive().max(1e12), currency: z.literal('HKD') }),
+    value: z.strictObject({ amount: z.number().min(0.01).max(1e12), currency: z.literal('HKD') }),
     procurementMethod: z.enum(PROCUREMENT_METHODS),
     procurementMethodRationale: text(1000).optional(),
     submissionMethod: z.array(z.enum(SUBMISSION_METHODS)).min(1).max(1),
@@ -89,11 +90,7 @@ export const createTenderSchema = z
     plannedProcurementNotice: z.strictObject({ publishedAt: instant, url: httpsUrl.optional() }).optional(),
     rationale: text(2000).optional(),
   })
-  .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, { message: 'item ids must differ', path: ['items'] })
-  .refine((t) => new Set(t.documents.map((d) => d.id)).size === t.documents.length, {
-    message: 'document ids must differ',
-    path: ['documents'],
-  });
+  .describe('Item ids, and document ids, must differ from one another: a repeated one is 422 duplicate_id');
 export type CreateTenderInput = z.infer<typeof createTenderSchema>;
 
 export const amendTenderSchema = z.strictObject({
@@ -162,7 +159,7 @@ export const clarificationListSchema = z.strictObject({ clarifications: z.array(
 // --- bids ---
 
 export const submitBidSchema = z.strictObject({
-  price: z.strictObject({ amount: z.number().positive().max(1e12), currency: z.literal('HKD') }),
+  price: z.strictObject({ amount: z.number().min(0.01).max(1e12), currency: z.literal('HKD') }),
   proposal: text(20_000),
   /** Prices by item, if the tender asks for them. */
   lines: z
@@ -184,9 +181,10 @@ export const receiptSchema = z.strictObject({
 
 export const openingResultSchema = z.strictObject({
   tenderId,
-  state: z.enum(['awaiting-confirmation', 'opened']),
-  requestedBy: z.string(),
-  requestedAt: instant,
+  state: z.enum(['sealed', 'awaiting-confirmation', 'opened']).describe('sealed: nobody has asked for the opening (or the request lapsed)'),
+  closesAt: instant.optional(),
+  requestedBy: z.string().optional(),
+  requestedAt: instant.optional(),
   expiresAt: instant.optional(),
   confirmedBy: z.string().optional(),
   openedAt: instant.optional(),
@@ -212,7 +210,6 @@ export const auditListSchema = z.strictObject({
       at: instant,
       action: z.string(),
       actor: z.string(),
-      subject: z.string(),
       requestId: z.string(),
       sourceIp: z.string().optional(),
       details: z.record(z.string(), z.unknown()).optional(),

@@ -117,8 +117,19 @@ describe('procurement use cases over embedded storage', () => {
       ).toBe(409);
       expect(
         (await refusal(registerSupplier(ports, { subject: 'citizen-c' }, { ...again, businessRegistrationNumber: '00000000' }, context)))
-          .status,
-      ).toBe(400);
+          .code,
+      ).toBe('invalid_business_registration_number');
+      expect(await tableItems()).toEqual(before);
+    });
+  });
+
+  describe('drafting', () => {
+    it('refuses two items with one id with 422, storing nothing', async () => {
+      now = START;
+      const input = tenderInput(new Date(START.getTime() + 41 * DAY));
+      const before = await tableItems();
+      const refused = await refusal(createTender(ports, first, { ...input, items: [input.items[0], input.items[0]] }, context));
+      expect([refused.status, refused.code]).toEqual([422, 'duplicate_id']);
       expect(await tableItems()).toEqual(before);
     });
   });
@@ -242,6 +253,11 @@ describe('procurement use cases over embedded storage', () => {
       const closing = Date.parse(tender.tenderPeriod.endDate);
 
       now = new Date(closing - 1);
+      expect(await getOpening(ports, first, tender.id)).toEqual({
+        state: 'sealed',
+        tenderId: tender.id,
+        closesAt: tender.tenderPeriod.endDate,
+      });
       expect((await refusal(openTender(ports, first, tender.id, context))).code).toBe('tender_not_closed');
       expect((await refusal(openedBids(ports, first, tender.id, context))).code).toBe('not_opened');
 
@@ -274,7 +290,8 @@ describe('procurement use cases over embedded storage', () => {
       await openTender(ports, first, tender.id, context);
       now = new Date(closing + 1000 + ports.settings.openingConfirmationMinutes * 60_000);
       const again = await openTender(ports, first, tender.id, context);
-      expect([again.state, again.requestedAt]).toEqual(['awaiting-confirmation', now.toISOString()]);
+      expect(again).toMatchObject({ state: 'awaiting-confirmation', requestedAt: now.toISOString() });
+      expect((await getOpening(ports, first, tender.id)).state).toBe('awaiting-confirmation');
     });
   });
 
