@@ -4,6 +4,8 @@ import {
   answerQuestionSchema,
   askQuestionSchema,
   auditListSchema,
+  awardResultSchema,
+  awardTenderSchema,
   clarificationListSchema,
   clarificationSchema,
   createTenderSchema,
@@ -71,7 +73,7 @@ export const procurementService = defineService({
     },
     createTender: {
       method: 'POST',
-      path: '/procurement/v1/tenders',
+      path: '/procurement/v1/department/tenders',
       auth: 'department-officer',
       summary:
         'Draft a tender of the department: titles and descriptions in English and Chinese, items, value, methods, documents and closing time',
@@ -79,7 +81,10 @@ export const procurementService = defineService({
       successStatus: 201,
       response: tenderSchema,
       responses: { 422: 'Two items, or two documents, have the same id' },
-      links: { publishTender: { route: 'publishTender', parameters: { id: '$response.body#/id' } } },
+      links: {
+        getOwnTender: { route: 'getOwnTender', parameters: { id: '$response.body#/id' } },
+        publishTender: { route: 'publishTender', parameters: { id: '$response.body#/id' } },
+      },
     },
     listTenders: {
       method: 'GET',
@@ -223,6 +228,20 @@ export const procurementService = defineService({
       params: tenderParams,
       response: openedBidListSchema,
       responses: { 409: 'The tender has not been opened by two officers' },
+    },
+    awardTender: {
+      method: 'POST',
+      path: '/procurement/v1/tenders/{id}/award',
+      auth: 'department-officer',
+      summary: 'Score the opened bids on each criterion and award the tender: the award and contract releases are published',
+      description: `${BUYER} Every opened bid is scored once on every criterion, the weights adding to 100; the scores stay with the department.`,
+      params: tenderParams,
+      body: awardTenderSchema,
+      response: awardResultSchema,
+      responses: {
+        409: 'The tender has not been opened by two officers, or is awarded already',
+        422: 'The scores miss a bid or criterion, the weights do not add to 100, the supplier did not bid, or the period ends before it starts',
+      },
     },
     tenderAudit: {
       method: 'GET',

@@ -1,5 +1,6 @@
 import { OFFICER_ROLE } from '../shared/identity';
 import type { SeedLocal } from '../shared/seed';
+import { awardTender } from './app/award';
 import { submitBid } from './app/bids';
 import { openTender } from './app/opening';
 import { registerSupplier } from './app/suppliers';
@@ -74,13 +75,13 @@ const at = (ports: ProcurementPorts, when: Date): ProcurementPorts => ({ ...port
 
 /**
  * The demo: three suppliers; in the department given an open tender with a bid, a tender closed
- * nine days ago with two sealed bids awaiting its opening, and one closed and opened by two
- * officers. Does nothing if the suppliers exist.
+ * nine days ago with two sealed bids awaiting its opening, one closed and opened by two officers,
+ * and one opened, scored and awarded. Does nothing if the suppliers exist.
  */
 export async function seedProcurement(
   ports: ProcurementPorts,
   department: string,
-): Promise<{ open: string; closed: string; opened: string } | undefined> {
+): Promise<{ open: string; closed: string; opened: string; awarded: string } | undefined> {
   if (await ports.suppliers.ofOfficer(SEED_SUPPLIERS[0].officer)) return undefined;
   for (const { officer, supplier } of SEED_SUPPLIERS) await registerSupplier(ports, { subject: officer }, supplier, context);
   const [first, second] = seedOfficers(department);
@@ -106,14 +107,39 @@ export async function seedProcurement(
   await publishTender(earlier, first, closed.id, context);
   const opened = await createTender(earlier, first, tender('Supply of office furniture', '供應辦公室傢俬', closing, 1_400_000), context);
   await publishTender(earlier, first, opened.id, context);
+  const awarded = await createTender(earlier, first, tender('Supply of network switches', '供應網絡交換器', closing, 1_600_000), context);
+  await publishTender(earlier, first, awarded.id, context);
   const bidding = at(ports, new Date(past.getTime() + 3 * DAY));
-  for (const id of [closed.id, opened.id]) {
+  for (const id of [closed.id, opened.id, awarded.id]) {
     await submitBid(bidding, { subject: SEED_SUPPLIERS[0].officer }, id, bid(1_200_000), context);
     await submitBid(bidding, { subject: SEED_SUPPLIERS[1].officer }, id, bid(1_350_000), context);
   }
   await openTender(ports, first, opened.id, context);
   await openTender(ports, second, opened.id, context);
-  return { open: open.id, closed: closed.id, opened: opened.id };
+  await openTender(ports, first, awarded.id, context);
+  await openTender(ports, second, awarded.id, context);
+  const [a, b] = [
+    (await ports.suppliers.ofOfficer(SEED_SUPPLIERS[0].officer))?.id,
+    (await ports.suppliers.ofOfficer(SEED_SUPPLIERS[1].officer))?.id,
+  ] as string[];
+  const score = (supplierId: string, price: number, merit: number) => [
+    { supplierId, criterion: 'price', score: price, weight: 60 },
+    { supplierId, criterion: 'technical-merit', score: merit, weight: 40 },
+  ];
+  const start = new Date(now.getTime() + 7 * DAY);
+  await awardTender(
+    ports,
+    first,
+    awarded.id,
+    {
+      scores: [...score(a, 90, 70), ...score(b, 80, 85)],
+      supplierId: a,
+      value: { amount: 1_200_000, currency: 'HKD' },
+      contractPeriod: { startDate: start.toISOString(), endDate: new Date(start.getTime() + 365 * DAY).toISOString() },
+    },
+    context,
+  );
+  return { open: open.id, closed: closed.id, opened: opened.id, awarded: awarded.id };
 }
 
 /** Local mode's seeding: the demo tenders in the first department, and the tokens of the suppliers' and second officer's. */

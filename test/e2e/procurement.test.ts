@@ -25,12 +25,13 @@ describe('procurement API over HTTP in local mode', () => {
       open: tenders.find((t) => t.state === 'active' && !t.closed),
       closed: tenders.find((t) => t.state === 'active' && t.closed),
       opened: tenders.find((t) => t.state === 'opened'),
+      awarded: tenders.find((t) => t.state === 'awarded'),
     };
   }
 
-  it('serves the seeded tenders: one open, one closed with bids, one opened', async () => {
-    const { open, closed, opened } = await seeded();
-    expect([open, closed, opened].every(Boolean)).toBe(true);
+  it('serves the seeded tenders: one open, one closed with bids, one opened, one awarded', async () => {
+    const { open, closed, opened, awarded } = await seeded();
+    expect([open, closed, opened, awarded].every(Boolean)).toBe(true);
     expect((await call(platform.current, 'GET', `/procurement/v1/tenders/${open?.id}`)).json.title.zh).toBe('供應桌上電腦');
   });
 
@@ -92,10 +93,23 @@ describe('procurement API over HTTP in local mode', () => {
     expect(record.status).toBe(200);
     expect(ajv.validate(recordPackageSchema.$id, record.json) || ajv.errors).toBe(true);
     expect(record.json.records[0].compiledRelease.tag).toEqual(['compiled']);
+    const { awarded } = await seeded();
+    const ocidOf = (tenderId: string) => releases.json.releases.find((r: { tender?: { id: string } }) => r.tender?.id === tenderId)?.ocid;
+    const awardedRecord = await call(platform.current, 'GET', `/procurement/ocds/records/${ocidOf(awarded?.id as string)}`);
+    expect(ajv.validate(recordPackageSchema.$id, awardedRecord.json) || ajv.errors).toBe(true);
+    const [rec] = awardedRecord.json.records;
+    expect(rec.releases.map((r: { tag: string[] }) => r.tag)).toEqual([['planning', 'tender'], ['tenderUpdate'], ['award'], ['contract']]);
+    expect(rec.compiledRelease.awards[0]).toMatchObject({ status: 'active', value: { amount: 1_200_000, currency: 'HKD' } });
+    expect(rec.compiledRelease.contracts[0]).toMatchObject({ status: 'active', awardID: rec.compiledRelease.awards[0].id });
+    expect(rec.compiledRelease.parties.map((p: { roles: string[] }) => p.roles)).toEqual([
+      ['buyer', 'procuringEntity'],
+      ['supplier', 'tenderer'],
+    ]);
+    expect(JSON.stringify(awardedRecord.json)).not.toMatch(/technical-merit|1350000/);
   });
 
   it('answers bad input with a 4xx in the platform’s error shape', async () => {
-    const bad = await call(platform.current, 'POST', '/procurement/v1/tenders', { ...officer(), body: { title: 'x' } });
+    const bad = await call(platform.current, 'POST', '/procurement/v1/department/tenders', { ...officer(), body: { title: 'x' } });
     expect([bad.status, typeof bad.json.error.code]).toEqual([400, 'string']);
     expect((await call(platform.current, 'GET', '/procurement/ocds/records/ocds-hkegov-T-2026-00000000')).status).toBe(404);
   });

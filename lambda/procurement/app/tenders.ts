@@ -11,10 +11,10 @@ import { audit, tenderSubject } from './audit';
 import { publishRelease } from './releases';
 
 /** A tender as the API shows it: whether it has closed, never its key. */
-export type TenderView = Omit<Tender, 'bidKey'> & { readonly closed: boolean };
+export type TenderView = Omit<Tender, 'bidKey' | 'evaluation'> & { readonly closed: boolean };
 
 export function viewOf(tender: Tender, at: Date): TenderView {
-  const { bidKey: _key, ...rest } = tender;
+  const { bidKey: _key, evaluation: _scores, ...rest } = tender;
   return { ...rest, closed: tender.state !== 'draft' && isClosed(tender, at) };
 }
 

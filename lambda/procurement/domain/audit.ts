@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'opening.request',
   'opening.confirm',
   'bid.decrypt',
+  'evaluation.score',
+  'tender.award',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

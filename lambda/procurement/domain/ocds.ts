@@ -1,5 +1,5 @@
 import type { Opening } from './opening';
-import type { Tender } from './tender';
+import type { Award, Tender } from './tender';
 
 /**
  * The OCDS releases the service publishes, one per stage: what OCDS publishes at that stage and
@@ -97,5 +97,50 @@ export function openingRelease(tender: Tender, opening: Opening, sequence: numbe
   return {
     ...base(tender, ['tenderUpdate'], sequence, opening.openedAt),
     tender: { id: tender.id, status: 'complete', numberOfTenderers: opening.bids.length },
+  };
+}
+
+function parties(tender: Tender, award: Award) {
+  return [
+    { ...buyer(tender), roles: ['buyer', 'procuringEntity'] },
+    { id: award.supplier.partyId, name: award.supplier.name, roles: ['supplier', 'tenderer'] },
+  ];
+}
+
+/** The release of the award: to whom, for how much, for which period of contract. */
+export function awardRelease(tender: Tender, award: Award, sequence: number): Release {
+  return {
+    ...base(tender, ['award'], sequence, award.date),
+    parties: parties(tender, award),
+    awards: [
+      {
+        id: award.id,
+        title: tender.title.en,
+        status: 'active',
+        date: award.date,
+        value: { ...award.value },
+        suppliers: [{ id: award.supplier.partyId, name: award.supplier.name }],
+        contractPeriod: { ...award.contract.period },
+      },
+    ],
+  };
+}
+
+/** The release of the contract signed under the award. */
+export function contractRelease(tender: Tender, award: Award, sequence: number): Release {
+  return {
+    ...base(tender, ['contract'], sequence, award.contract.dateSigned),
+    parties: parties(tender, award),
+    contracts: [
+      {
+        id: award.contract.id,
+        awardID: award.id,
+        title: award.contract.title,
+        status: 'active',
+        period: { ...award.contract.period },
+        value: { ...award.contract.value },
+        dateSigned: award.contract.dateSigned,
+      },
+    ],
   };
 }

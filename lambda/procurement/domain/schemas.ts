@@ -99,6 +99,20 @@ export const amendTenderSchema = z.strictObject({
 });
 export type AmendTenderInput = z.infer<typeof amendTenderSchema>;
 
+const awardSchema = z.strictObject({
+  id: z.string(),
+  date: instant,
+  supplier: z.strictObject({ id: supplierId, partyId: z.string(), name: z.string() }),
+  value: z.strictObject({ amount: z.number(), currency: z.literal('HKD') }),
+  contract: z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    dateSigned: instant,
+    period: z.strictObject({ startDate: instant, endDate: instant }),
+    value: z.strictObject({ amount: z.number(), currency: z.literal('HKD') }),
+  }),
+});
+
 const bilingualOut = z.strictObject({ en: z.string(), zh: z.string() });
 export const tenderSchema = z.strictObject({
   id: tenderId,
@@ -135,6 +149,7 @@ export const tenderSchema = z.strictObject({
   rationale: z.string().optional(),
   amendments: z.array(z.strictObject({ id: z.string(), date: instant, rationale: z.string(), fromEndDate: instant, toEndDate: instant })),
   tenderingRule: z.string().optional(),
+  award: awardSchema.optional(),
   createdAt: instant,
   createdBy: z.string(),
   publishedAt: instant.optional(),
@@ -200,6 +215,32 @@ export const openedBidListSchema = z.strictObject({
       content: submitBidSchema,
     }),
   ),
+});
+
+// --- evaluation and award ---
+
+export const awardTenderSchema = z.strictObject({
+  scores: z
+    .array(
+      z.strictObject({
+        supplierId,
+        criterion: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a criterion like price or technical-merit'),
+        score: z.number().min(0).max(100),
+        weight: z.number().min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(500),
+  supplierId,
+  value: z.strictObject({ amount: z.number().min(0.01).max(1e12), currency: z.literal('HKD') }),
+  contractPeriod: z.strictObject({ startDate: instant, endDate: instant }),
+});
+export type AwardTenderInput = z.infer<typeof awardTenderSchema>;
+
+export const awardResultSchema = z.strictObject({
+  tenderId,
+  award: awardSchema,
+  ranking: z.array(z.strictObject({ supplierId, total: z.number() })).describe('Each opened bid’s weighted total, highest first'),
 });
 
 // --- audit ---

@@ -63,6 +63,10 @@ export interface Tender {
   /** Why the department buys, for the planning section. */
   readonly rationale?: string;
   readonly amendments: readonly Amendment[];
+  /** The award and its contract, once the department has awarded the tender. */
+  readonly award?: Award;
+  /** The evaluation's scores by supplier and criterion, kept for the department, never published. */
+  readonly evaluation?: readonly Score[];
   /** The KMS key (or local key) that seals this tender's bids, made at publication. */
   readonly bidKey?: string;
   /** The rule the period was checked against at publication. */
@@ -87,3 +91,55 @@ export function amendmentProblem(tender: Tender, toEndDate: string, at: Date): s
 
 /** The ocid of a tender: the platform's prefix, then the tender's id. */
 export const ocidOf = (prefix: string, tenderId: string) => `${prefix}-${tenderId}`;
+
+/** One criterion's score of one supplier's bid. */
+export interface Score {
+  readonly supplierId: string;
+  readonly criterion: string;
+  readonly score: number;
+  /** The criterion's weight, as a share of 100. */
+  readonly weight: number;
+}
+
+/** The award of a tender to one supplier and the contract signed with it. */
+export interface Award {
+  readonly id: string;
+  readonly date: string;
+  readonly supplier: { readonly id: string; readonly partyId: string; readonly name: string };
+  readonly value: { readonly amount: number; readonly currency: 'HKD' };
+  readonly contract: {
+    readonly id: string;
+    readonly title: string;
+    readonly dateSigned: string;
+    readonly period: { readonly startDate: string; readonly endDate: string };
+    readonly value: { readonly amount: number; readonly currency: 'HKD' };
+  };
+}
+
+/** Each supplier's weighted total, highest first: the sum of score × weight / 100 over the criteria. */
+export function weightedTotals(scores: readonly Score[]): { supplierId: string; total: number }[] {
+  const totals = new Map<string, number>();
+  for (const s of scores) totals.set(s.supplierId, (totals.get(s.supplierId) ?? 0) + (s.score * s.weight) / 100);
+  return [...totals.entries()]
+    .map(([supplierId, total]) => ({ supplierId, total: Math.round(total * 100) / 100 }))
+    .sort((a, b) => b.total - a.total);
+}
+
+/** Why scores cannot be taken, or undefined: each criterion's weights add to 100, every opened bid is scored on each, no other. */
+export function evaluationProblem(scores: readonly Score[], openedSuppliers: readonly string[]): string | undefined {
+  const criteria = [...new Set(scores.map((s) => s.criterion))];
+  const weights = new Map<string, number>();
+  for (const s of scores) {
+    if (!openedSuppliers.includes(s.supplierId)) return `Supplier ${s.supplierId} has no opened bid: only opened bids are scored.`;
+    const w = weights.get(s.criterion);
+    if (w !== undefined && w !== s.weight) return `Criterion ${s.criterion} is given two weights: give it one.`;
+    weights.set(s.criterion, s.weight);
+  }
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 100) > 1e-9) return `The criteria's weights add to ${total}: they must add to 100.`;
+  for (const supplier of openedSuppliers)
+    for (const criterion of criteria)
+      if (scores.filter((s) => s.supplierId === supplier && s.criterion === criterion).length !== 1)
+        return `Score supplier ${supplier} once on criterion ${criterion}: every opened bid is scored once on every criterion.`;
+  return undefined;
+}

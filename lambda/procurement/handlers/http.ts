@@ -2,6 +2,7 @@ import { createApiHandler, type Handlers } from '../../shared/api-handler';
 import { json } from '../../shared/http';
 import { citizenOf, officerOf } from '../app/access';
 import { tenderAudit } from '../app/audit';
+import { awardTender } from '../app/award';
 import { myBid, submitBid, withdrawBid } from '../app/bids';
 import { answerQuestion, askQuestion, listClarifications } from '../app/clarifications';
 import { recordPackage, releasePackage } from '../app/ocds';
@@ -82,6 +83,10 @@ const handlers: Handlers<typeof procurementService.routes> = {
     return json(200, {
       bids: await openedBids(await procurementPorts(), officerOf(request.caller), request.params.id, contextOf(request)),
     });
+  },
+  async awardTender(request) {
+    const ports = await procurementPorts();
+    return json(200, await awardTender(ports, officerOf(request.caller), request.params.id, request.body, contextOf(request)));
   },
   async tenderAudit(request) {
     const page = await tenderAudit(await procurementPorts(), officerOf(request.caller), request.params.id, request.query);

@@ -1,6 +1,7 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { awardTender } from '../../../../lambda/procurement/app/award';
 import { myBid, submitBid, withdrawBid } from '../../../../lambda/procurement/app/bids';
 import { answerQuestion, askQuestion, listClarifications } from '../../../../lambda/procurement/app/clarifications';
 import { recordPackage, releasePackage } from '../../../../lambda/procurement/app/ocds';
@@ -281,6 +282,47 @@ describe('procurement use cases over embedded storage', () => {
       const contents = await openedBids(ports, first, tender.id, context);
       expect(contents.map((c) => c.content.price.amount).sort()).toEqual([900_000, 950_000]);
       expect((await refusal(openTender(ports, first, tender.id, context))).code).toBe('already_opened');
+
+      // Evaluation and award: every opened bid scored on every criterion, weights adding to 100.
+      const period = { startDate: new Date(closing + 10 * DAY).toISOString(), endDate: new Date(closing + 375 * DAY).toISOString() };
+      const scores = [
+        { supplierId: supplierA, criterion: 'price', score: 90, weight: 70 },
+        { supplierId: supplierA, criterion: 'quality', score: 60, weight: 30 },
+        { supplierId: supplierB, criterion: 'price', score: 80, weight: 70 },
+        { supplierId: supplierB, criterion: 'quality', score: 95, weight: 30 },
+      ];
+      const award = { scores, supplierId: supplierB, value: { amount: 950_000, currency: 'HKD' as const }, contractPeriod: period };
+      const before = await tableItems();
+      const missing = await refusal(awardTender(ports, first, tender.id, { ...award, scores: scores.slice(0, 3) }, context));
+      expect([missing.status, missing.code]).toEqual([422, 'invalid_evaluation']);
+      const weights = await refusal(
+        awardTender(ports, first, tender.id, { ...award, scores: scores.map((x) => ({ ...x, weight: 60 })) }, context),
+      );
+      expect(weights.message).toMatch(/add to 100/);
+      expect(await tableItems()).toEqual(before);
+      const result = await awardTender(ports, first, tender.id, award, context);
+      expect(result.ranking).toEqual([
+        { supplierId: supplierB, total: 84.5 },
+        { supplierId: supplierA, total: 81 },
+      ]);
+      expect(result.award).toMatchObject({
+        supplier: { id: supplierB, partyId: 'HK-BRN-42345678', name: 'B Limited' },
+        contract: { period },
+      });
+      expect((await refusal(awardTender(ports, first, tender.id, award, context))).code).toBe('already_awarded');
+    });
+
+    it('refuses to award a tender not yet opened', async () => {
+      const tender = await published();
+      now = new Date(Date.parse(tender.tenderPeriod.endDate) + DAY);
+      const period = { startDate: now.toISOString(), endDate: new Date(now.getTime() + DAY).toISOString() };
+      const award = {
+        scores: [{ supplierId: supplierA, criterion: 'price', score: 1, weight: 100 }],
+        supplierId: supplierA,
+        value: { amount: 1, currency: 'HKD' as const },
+        contractPeriod: period,
+      };
+      expect((await refusal(awardTender(ports, first, tender.id, award, context))).code).toBe('not_opened');
     });
 
     it('lets a request lapse after the window: the same officer then asks again, never confirms alone', async () => {
