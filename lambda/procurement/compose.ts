@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LOCAL_ENVIRONMENT } from '../../lib/contract/environment';
+import { dynamoIdempotencyStore } from '../shared/idempotency-store';
 import { builtOnce } from '../shared/once';
 import { type ProcurementSettings, procurementSettingsSchema } from './domain/settings';
 import type { BidKeys, ProcurementPorts } from './ports';
@@ -11,6 +12,7 @@ import { DynamoClarificationStore } from './store/clarification-store';
 import { DynamoOpeningStore } from './store/opening-store';
 import { DynamoReleaseStore } from './store/release-store';
 import { DynamoSupplierStore } from './store/supplier-store';
+import { table } from './store/table';
 import { DynamoTenderStore } from './store/tender-store';
 
 const ENV = procurementService.environment;
@@ -41,6 +43,14 @@ export function dynamoPorts(overrides: Partial<ProcurementPorts> = {}): Procurem
     releases: new DynamoReleaseStore(),
     audit: new DynamoAuditLog(),
     keys: bidKeysFor(process.env, clock),
+    draftClaims: dynamoIdempotencyStore({
+      table,
+      // The toolkit scopes a key as `<department>#<key>`.
+      keyOf: (scope) => ({ pk: `CLAIM#${scope}`, sk: 'CLAIM' }),
+      partitionKey: 'pk',
+      resultAttribute: 'tenderId',
+      extra: { kind: 'draft-claim' },
+    }),
     settings: readSettings(process.env),
     clock,
     ids: randomUUID,

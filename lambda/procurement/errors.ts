@@ -60,3 +60,9 @@ export const bidIntegrity = (supplierId: string) =>
   );
 
 export const foreignCursor = () => new HttpError(400, 'invalid_input', 'The cursor is not one this API returned; start again without it.');
+
+export const invalidIdempotencyKey = () =>
+  new HttpError(400, 'invalid_input', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -, like a UUID.');
+export const idempotencyKeyReused = () =>
+  unprocessable('idempotency_mismatch', 'This Idempotency-Key was used for a different draft; use a new key.');
+export const idempotencyKeyInProgress = () => conflict('Another request with this Idempotency-Key is in progress; retry shortly.');

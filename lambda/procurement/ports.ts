@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from '../shared/idempotency';
 import type { AuditEvent } from './domain/audit';
 import type { Clarification } from './domain/clarification';
 import type { Release } from './domain/ocds';
@@ -114,6 +115,8 @@ export interface ProcurementPorts {
   readonly releases: ReleaseStore;
   readonly audit: AuditLog;
   readonly keys: BidKeys;
+  /** Idempotency-Key claims of drafts, by department and key. */
+  readonly draftClaims: IdempotencyStore;
   readonly settings: ProcurementSettings;
   readonly clock: () => Date;
   readonly ids: () => string;

@@ -1,3 +1,4 @@
+import { idempotencyKeyHeader } from '../shared/idempotency-key';
 import { defineService } from '../shared/route';
 import {
   amendTenderSchema,
@@ -78,9 +79,15 @@ export const procurementService = defineService({
       summary:
         'Draft a tender of the department: titles and descriptions in English and Chinese, items, value, methods, documents and closing time',
       body: createTenderSchema,
+      headers: ['idempotency-key'],
+      headerSchemas: { 'idempotency-key': idempotencyKeyHeader },
       successStatus: 201,
       response: tenderSchema,
-      responses: { 422: 'Two items, or two documents, have the same id' },
+      responses: {
+        200: 'An earlier request with this Idempotency-Key: its draft, answered again',
+        409: 'Another request with this Idempotency-Key is in progress',
+        422: 'Two items, or two documents, have the same id, or the Idempotency-Key was used for another draft',
+      },
       links: {
         getOwnTender: { route: 'getOwnTender', parameters: { id: '$response.body#/id' } },
         publishTender: { route: 'publishTender', parameters: { id: '$response.body#/id' } },

@@ -1,10 +1,22 @@
+import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } from '../../shared/idempotency';
+import { IDEMPOTENCY_KEY } from '../../shared/idempotency-key';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext } from '../domain/caller';
 import { amendmentRelease, publicationRelease } from '../domain/ocds';
 import type { AmendTenderInput, CreateTenderInput } from '../domain/schemas';
 import { amendmentProblem, isClosed, ocidOf, type Tender } from '../domain/tender';
 import { periodShortfall, tenderingRule, wholeDays } from '../domain/tendering-period';
-import { amendmentRefused, duplicateId, foreignCursor, notDraft, periodTooShort, tenderChanged } from '../errors';
+import {
+  amendmentRefused,
+  duplicateId,
+  foreignCursor,
+  idempotencyKeyInProgress,
+  idempotencyKeyReused,
+  invalidIdempotencyKey,
+  notDraft,
+  periodTooShort,
+  tenderChanged,
+} from '../errors';
 import type { ProcurementPorts } from '../ports';
 import { ownTender, publishedTender, shortId } from './access';
 import { audit, tenderSubject } from './audit';
@@ -18,13 +30,21 @@ export function viewOf(tender: Tender, at: Date): TenderView {
   return { ...rest, closed: tender.state !== 'draft' && isClosed(tender, at) };
 }
 
-/** POST /procurement/v1/tenders: a draft of the officer's department. */
+/** A draft's Idempotency-Key: remembered for a day, per department. */
+const CREATE_IDEMPOTENCY: IdempotencyPolicy = { windowSeconds: 24 * 60 * 60, keyPattern: IDEMPOTENCY_KEY };
+const CREATE_REFUSALS: IdempotencyRefusals = {
+  invalidKey: invalidIdempotencyKey,
+  reusedWithOtherRequest: idempotencyKeyReused,
+  stillInProgress: idempotencyKeyInProgress,
+};
+
+/** POST /procurement/v1/department/tenders: a draft of the officer's department; a retry with its Idempotency-Key gets the same draft. */
 export async function createTender(
   ports: ProcurementPorts,
   officer: Officer,
   input: CreateTenderInput,
-  context: RequestContext,
-): Promise<TenderView> {
+  context: RequestContext & { readonly idempotencyKey?: string },
+): Promise<TenderView & { readonly replayed?: boolean }> {
   for (const [what, ids] of [
     ['item', input.items.map((i) => i.id)],
     ['document', input.documents.map((d) => d.id)],
@@ -33,8 +53,28 @@ export async function createTender(
     if (repeated !== undefined) throw duplicateId(what, repeated);
   }
   const now = ports.clock();
-  const id = `T-${now.getUTCFullYear()}-${shortId(ports.ids(), 8)}`;
-  const tender: Tender = {
+  const { result, replayed } = await createIdempotently(ports.draftClaims, CREATE_IDEMPOTENCY, CREATE_REFUSALS, {
+    key: context.idempotencyKey,
+    owner: officer.department,
+    request: input,
+    now,
+    newId: () => `T-${now.getUTCFullYear()}-${shortId(ports.ids(), 8)}`,
+    replay: async (id) => {
+      const earlier = await ports.tenders.get(id);
+      return earlier?.department === officer.department ? earlier : undefined;
+    },
+    create: async (id) => {
+      const tender = draftOf(ports, officer, id, input, now);
+      if (!(await ports.tenders.create(tender))) throw tenderChanged(id);
+      await audit(ports, tenderSubject(id), 'tender.create', officer.subject, now, context);
+      return tender;
+    },
+  });
+  return { ...viewOf(result, now), replayed };
+}
+
+function draftOf(ports: ProcurementPorts, officer: Officer, id: string, input: CreateTenderInput, now: Date): Tender {
+  return {
     id,
     ocid: ocidOf(ports.settings.ocidPrefix, id),
     department: officer.department,
@@ -62,9 +102,6 @@ export async function createTender(
     createdBy: officer.subject,
     version: 1,
   };
-  if (!(await ports.tenders.create(tender))) throw tenderChanged(id);
-  await audit(ports, tenderSubject(id), 'tender.create', officer.subject, now, context);
-  return viewOf(tender, now);
 }
 
 /**

@@ -29,7 +29,9 @@ const handlers: Handlers<typeof procurementService.routes> = {
     return json(200, await mySupplier(await procurementPorts(), citizenOf(request.caller)));
   },
   async createTender(request) {
-    return json(201, await createTender(await procurementPorts(), officerOf(request.caller), request.body, contextOf(request)));
+    const context = { ...contextOf(request), idempotencyKey: request.headers['idempotency-key'] };
+    const { replayed, ...tender } = await createTender(await procurementPorts(), officerOf(request.caller), request.body, context);
+    return json(replayed ? 200 : 201, tender);
   },
   async listTenders(request) {
     const page = await listTenders(await procurementPorts(), request.query);

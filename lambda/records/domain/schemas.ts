@@ -25,8 +25,7 @@ const cursor = cursorParameter;
 const nextCursor = nextCursorSchema;
 export const pageQuerySchema = z.strictObject({ cursor, limit });
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-export const idempotencyKeyHeader = z.string().regex(IDEMPOTENCY_KEY, 'use 8 to 128 letters, digits or . _ : -, like a UUID');
+export { IDEMPOTENCY_KEY, idempotencyKeyHeader } from '../../shared/idempotency-key';
 export const etagHeader = z.string().regex(/^"\d+"$/);
 export const ifMatchHeader = z.string().regex(IF_MATCH_PATTERN, 'send the ETag as it was given, like "3"');
 

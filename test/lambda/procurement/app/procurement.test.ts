@@ -125,6 +125,21 @@ describe('procurement use cases over embedded storage', () => {
   });
 
   describe('drafting', () => {
+    it('answers a retry with the same Idempotency-Key with the same draft, and refuses the key for another', async () => {
+      now = START;
+      const input = tenderInput(new Date(START.getTime() + 41 * DAY));
+      const keyed = { ...context, idempotencyKey: 'draft-laptops-0001' };
+      const first_ = await createTender(ports, first, input, keyed);
+      const again = await createTender(ports, first, input, keyed);
+      expect([again.id, first_.replayed, again.replayed]).toEqual([first_.id, false, true]);
+      const before = await tableItems();
+      const other = await refusal(createTender(ports, first, { ...input, title: { en: 'Other', zh: '其他' } }, keyed));
+      expect([other.status, other.code]).toEqual([422, 'idempotency_mismatch']);
+      // Another department's same key is its own.
+      expect((await createTender(ports, stranger, input, keyed)).id).not.toBe(first_.id);
+      expect((await tableItems()).length).toBeGreaterThan(before.length);
+    });
+
     it('refuses two items with one id with 422, storing nothing', async () => {
       now = START;
       const input = tenderInput(new Date(START.getTime() + 41 * DAY));
