@@ -49,6 +49,7 @@ export const notClosedYet = (id: string, closesAt: string) =>
   new HttpError(409, 'tender_not_closed', `Tender ${id} closes at ${closesAt}: its bids cannot be opened before then.`, { closesAt });
 export const openingRefused = (code: string, message: string) => new HttpError(409, code, message);
 export const alreadyAwarded = (id: string) => new HttpError(409, 'already_awarded', `Tender ${id} is awarded already.`);
+export const contractRefused = (message: string) => new HttpError(409, 'contract_refused', message);
 export const alreadyOpened = (id: string) => new HttpError(409, 'already_opened', `Tender ${id} is opened already.`);
 export const notOpened = (id: string) =>
   new HttpError(409, 'not_opened', `Tender ${id} has not been opened by two officers: its bids stay sealed.`);

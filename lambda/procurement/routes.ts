@@ -1,15 +1,18 @@
 import { idempotencyKeyHeader } from '../shared/idempotency-key';
 import { defineService } from '../shared/route';
 import {
+  amendContractSchema,
   amendTenderSchema,
   answerQuestionSchema,
   askQuestionSchema,
   auditListSchema,
   awardResultSchema,
+  awardSchema,
   awardTenderSchema,
   clarificationListSchema,
   clarificationSchema,
   createTenderSchema,
+  implementationSchema,
   openedBidListSchema,
   openingResultSchema,
   pageQuerySchema,
@@ -25,6 +28,7 @@ import {
   tenderListSchema,
   tenderParams,
   tenderSchema,
+  terminateContractSchema,
 } from './domain/schemas';
 import { formatError } from './errors';
 
@@ -249,6 +253,43 @@ export const procurementService = defineService({
         409: 'The tender has not been opened by two officers, or is awarded already',
         422: 'The scores miss a bid or criterion, the weights do not add to 100, the supplier did not bid, or the period ends before it starts',
       },
+    },
+    amendContract: {
+      method: 'POST',
+      path: '/procurement/v1/tenders/{id}/contract/amendments',
+      auth: 'department-officer',
+      summary: "Amend the awarded tender's contract: a new value or end date, with its rationale; a contractAmendment release is published",
+      description: BUYER,
+      params: tenderParams,
+      body: amendContractSchema,
+      response: awardSchema,
+      responses: {
+        409: 'The tender has no contract, or the contract is terminated',
+        422: 'Neither a value nor an end date, or the contract would end before it starts',
+      },
+    },
+    recordImplementation: {
+      method: 'POST',
+      path: '/procurement/v1/tenders/{id}/contract/implementation',
+      auth: 'department-officer',
+      summary:
+        "Record the contract's implementation: milestones (added or updated by id) and payments; an implementation release is published",
+      description: BUYER,
+      params: tenderParams,
+      body: implementationSchema,
+      response: awardSchema,
+      responses: { 409: 'The tender has no contract, or the contract is terminated', 422: 'Nothing given, or a payment recorded already' },
+    },
+    terminateContract: {
+      method: 'POST',
+      path: '/procurement/v1/tenders/{id}/contract/termination',
+      auth: 'department-officer',
+      summary: 'Terminate the contract early; a contractTermination release is published and the contract changes no more',
+      description: BUYER,
+      params: tenderParams,
+      body: terminateContractSchema,
+      response: awardSchema,
+      responses: { 409: 'The tender has no contract, or the contract is terminated already' },
     },
     tenderAudit: {
       method: 'GET',

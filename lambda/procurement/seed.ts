@@ -2,6 +2,7 @@ import { OFFICER_ROLE } from '../shared/identity';
 import type { SeedLocal } from '../shared/seed';
 import { awardTender } from './app/award';
 import { submitBid } from './app/bids';
+import { recordImplementation } from './app/contract';
 import { openTender } from './app/opening';
 import { registerSupplier } from './app/suppliers';
 import { createTender, publishTender } from './app/tenders';
@@ -76,7 +77,7 @@ const at = (ports: ProcurementPorts, when: Date): ProcurementPorts => ({ ...port
 /**
  * The demo: three suppliers; in the department given an open tender with a bid, a tender closed
  * nine days ago with two sealed bids awaiting its opening, one closed and opened by two officers,
- * and one opened, scored and awarded. Does nothing if the suppliers exist.
+ * and one opened, scored, awarded and under way (a milestone, a payment). Does nothing if the suppliers exist.
  */
 export async function seedProcurement(
   ports: ProcurementPorts,
@@ -136,6 +137,23 @@ export async function seedProcurement(
       supplierId: a,
       value: { amount: 1_200_000, currency: 'HKD' },
       contractPeriod: { startDate: start.toISOString(), endDate: new Date(start.getTime() + 365 * DAY).toISOString() },
+    },
+    context,
+  );
+  await recordImplementation(
+    ports,
+    first,
+    awarded.id,
+    {
+      milestones: [
+        {
+          id: 'delivery',
+          title: 'Delivery and installation',
+          dueDate: new Date(start.getTime() + 60 * DAY).toISOString(),
+          status: 'scheduled',
+        },
+      ],
+      payments: [{ id: 'deposit', date: now.toISOString(), value: { amount: 120_000, currency: 'HKD' } }],
     },
     context,
   );

@@ -98,7 +98,13 @@ describe('procurement API over HTTP in local mode', () => {
     const awardedRecord = await call(platform.current, 'GET', `/procurement/ocds/records/${ocidOf(awarded?.id as string)}`);
     expect(ajv.validate(recordPackageSchema.$id, awardedRecord.json) || ajv.errors).toBe(true);
     const [rec] = awardedRecord.json.records;
-    expect(rec.releases.map((r: { tag: string[] }) => r.tag)).toEqual([['planning', 'tender'], ['tenderUpdate'], ['award'], ['contract']]);
+    expect(rec.releases.map((r: { tag: string[] }) => r.tag)).toEqual([
+      ['planning', 'tender'],
+      ['tenderUpdate'],
+      ['award'],
+      ['contract'],
+      ['implementation'],
+    ]);
     expect(rec.compiledRelease.awards[0]).toMatchObject({ status: 'active', value: { amount: 1_200_000, currency: 'HKD' } });
     expect(rec.compiledRelease.contracts[0]).toMatchObject({ status: 'active', awardID: rec.compiledRelease.awards[0].id });
     expect(rec.compiledRelease.parties.map((p: { roles: string[] }) => p.roles)).toEqual([

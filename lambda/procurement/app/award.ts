@@ -49,6 +49,10 @@ export async function awardTender(
         endDate: new Date(input.contractPeriod.endDate).toISOString(),
       },
       value: input.value,
+      status: 'active',
+      amendments: [],
+      milestones: [],
+      payments: [],
     },
   };
   const awarded: Tender = { ...tender, state: 'awarded', award, evaluation: input.scores, version: tender.version + 1 };

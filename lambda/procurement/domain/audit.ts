@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'bid.decrypt',
   'evaluation.score',
   'tender.award',
+  'contract.amend',
+  'contract.implementation',
+  'contract.terminate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

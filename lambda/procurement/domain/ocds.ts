@@ -6,7 +6,16 @@ import type { Award, Tender } from './tender';
  * nothing of a bid's content. Titles and descriptions are in English, with the Chinese as OCDS's
  * language variations (`title_zh`).
  */
-export type ReleaseTag = 'planning' | 'tender' | 'tenderAmendment' | 'tenderUpdate' | 'award' | 'contract' | 'implementation';
+export type ReleaseTag =
+  | 'planning'
+  | 'tender'
+  | 'tenderAmendment'
+  | 'tenderUpdate'
+  | 'award'
+  | 'contract'
+  | 'contractAmendment'
+  | 'implementation'
+  | 'contractTermination';
 
 export interface Release {
   readonly ocid: string;
@@ -142,5 +151,42 @@ export function contractRelease(tender: Tender, award: Award, sequence: number):
         dateSigned: award.contract.dateSigned,
       },
     ],
+  };
+}
+
+type ContractStage = 'contractAmendment' | 'implementation' | 'contractTermination';
+
+/**
+ * A release of the contract as it now stands, for an amendment (its value, period and
+ * amendments), its implementation (milestones, and payments as transactions from the buyer to
+ * the supplier) or its termination (status terminated).
+ */
+export function contractChangeRelease(tender: Tender, award: Award, stage: ContractStage, sequence: number, date: string): Release {
+  const c = award.contract;
+  const contract =
+    stage === 'contractAmendment'
+      ? {
+          value: { ...c.value },
+          period: { ...c.period },
+          amendments: c.amendments.map((a) => ({ id: a.id, date: a.date, rationale: a.rationale })),
+        }
+      : stage === 'implementation'
+        ? {
+            implementation: {
+              milestones: c.milestones.map((m) => ({ ...m })),
+              transactions: c.payments.map((p) => ({
+                id: p.id,
+                date: p.date,
+                value: { ...p.value },
+                payer: buyer(tender),
+                payee: { id: award.supplier.partyId, name: award.supplier.name },
+              })),
+            },
+          }
+        : { status: 'terminated' };
+  return {
+    ...base(tender, [stage === 'implementation' ? 'implementation' : stage], sequence, date),
+    parties: parties(tender, award),
+    contracts: [{ id: c.id, awardID: award.id, ...contract }],
   };
 }

@@ -3,7 +3,7 @@ import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { cursorParameter } from '../../shared/sort-key-cursor';
 import { BID_STATES } from './sealed-bid';
 import { BRN_PATTERN } from './supplier';
-import { CLASSIFICATION_SCHEMES, DOCUMENT_TYPES, PROCUREMENT_METHODS, SUBMISSION_METHODS, TENDER_STATES } from './tender';
+import { CLASSIFICATION_SCHEMES, DOCUMENT_TYPES, MILESTONE_STATES, PROCUREMENT_METHODS, SUBMISSION_METHODS, TENDER_STATES } from './tender';
 
 /** Any character String.prototype.trim keeps, written out, so the document says which texts are blank. */
 const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
@@ -99,7 +99,7 @@ export const amendTenderSchema = z.strictObject({
 });
 export type AmendTenderInput = z.infer<typeof amendTenderSchema>;
 
-const awardSchema = z.strictObject({
+export const awardSchema = z.strictObject({
   id: z.string(),
   date: instant,
   supplier: z.strictObject({ id: supplierId, partyId: z.string(), name: z.string() }),
@@ -110,8 +110,61 @@ const awardSchema = z.strictObject({
     dateSigned: instant,
     period: z.strictObject({ startDate: instant, endDate: instant }),
     value: z.strictObject({ amount: z.number(), currency: z.literal('HKD') }),
+    status: z.enum(['active', 'terminated']),
+    amendments: z.array(
+      z.strictObject({
+        id: z.string(),
+        date: instant,
+        rationale: z.string(),
+        value: z.strictObject({ amount: z.number(), currency: z.literal('HKD') }).optional(),
+        endDate: instant.optional(),
+      }),
+    ),
+    milestones: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        dueDate: instant,
+        status: z.enum(MILESTONE_STATES),
+        dateMet: instant.optional(),
+      }),
+    ),
+    payments: z.array(
+      z.strictObject({ id: z.string(), date: instant, value: z.strictObject({ amount: z.number(), currency: z.literal('HKD') }) }),
+    ),
+    termination: z.strictObject({ date: instant, rationale: z.string() }).optional(),
   }),
 });
+
+const changeId = z.string().regex(/^[0-9A-Za-z-]{1,40}$/, 'an id of up to 40 letters, digits or -');
+export const amendContractSchema = z
+  .strictObject({
+    rationale: text(1000),
+    value: z.strictObject({ amount: z.number().min(0.01).max(1e12), currency: z.literal('HKD') }).optional(),
+    endDate: instant.optional(),
+  })
+  .describe('A new value, a new end date, or both');
+export type AmendContractInput = z.infer<typeof amendContractSchema>;
+export const implementationSchema = z.strictObject({
+  milestones: z
+    .array(
+      z.strictObject({ id: changeId, title: text(300), dueDate: instant, status: z.enum(MILESTONE_STATES), dateMet: instant.optional() }),
+    )
+    .max(50)
+    .default([]),
+  payments: z
+    .array(
+      z.strictObject({
+        id: changeId,
+        date: instant,
+        value: z.strictObject({ amount: z.number().min(0.01).max(1e12), currency: z.literal('HKD') }),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type ImplementationInput = z.infer<typeof implementationSchema>;
+export const terminateContractSchema = z.strictObject({ rationale: text(1000) });
 
 const bilingualOut = z.strictObject({ en: z.string(), zh: z.string() });
 export const tenderSchema = z.strictObject({

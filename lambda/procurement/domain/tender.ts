@@ -113,7 +113,43 @@ export interface Award {
     readonly dateSigned: string;
     readonly period: { readonly startDate: string; readonly endDate: string };
     readonly value: { readonly amount: number; readonly currency: 'HKD' };
+    readonly status: 'active' | 'terminated';
+    readonly amendments: readonly ContractAmendment[];
+    readonly milestones: readonly Milestone[];
+    readonly payments: readonly Payment[];
+    readonly termination?: { readonly date: string; readonly rationale: string };
   };
+}
+
+export interface ContractAmendment {
+  readonly id: string;
+  readonly date: string;
+  readonly rationale: string;
+  readonly value?: { readonly amount: number; readonly currency: 'HKD' };
+  readonly endDate?: string;
+}
+
+export const MILESTONE_STATES = ['scheduled', 'met', 'notMet', 'partiallyMet'] as const;
+export interface Milestone {
+  readonly id: string;
+  readonly title: string;
+  readonly dueDate: string;
+  readonly status: (typeof MILESTONE_STATES)[number];
+  readonly dateMet?: string;
+}
+
+/** A payment made under the contract, from the department to the supplier. */
+export interface Payment {
+  readonly id: string;
+  readonly date: string;
+  readonly value: { readonly amount: number; readonly currency: 'HKD' };
+}
+
+/** Why a change to the contract is refused, or undefined: a terminated contract changes no more. */
+export function contractChangeProblem(tender: Pick<Tender, 'state' | 'award'>): string | undefined {
+  if (tender.state !== 'awarded' || !tender.award) return 'The tender has no contract yet: award it first.';
+  if (tender.award.contract.status === 'terminated') return 'The contract is terminated: it changes no more.';
+  return undefined;
 }
 
 /** Each supplier's weighted total, highest first: the sum of score × weight / 100 over the criteria. */

@@ -5,6 +5,7 @@ import { tenderAudit } from '../app/audit';
 import { awardTender } from '../app/award';
 import { myBid, submitBid, withdrawBid } from '../app/bids';
 import { answerQuestion, askQuestion, listClarifications } from '../app/clarifications';
+import { amendContract, recordImplementation, terminateContract } from '../app/contract';
 import { recordPackage, releasePackage } from '../app/ocds';
 import { getOpening, openedBids, openTender } from '../app/opening';
 import { mySupplier, registerSupplier } from '../app/suppliers';
@@ -89,6 +90,21 @@ const handlers: Handlers<typeof procurementService.routes> = {
   async awardTender(request) {
     const ports = await procurementPorts();
     return json(200, await awardTender(ports, officerOf(request.caller), request.params.id, request.body, contextOf(request)));
+  },
+  async amendContract(request) {
+    const ports = await procurementPorts();
+    return json(200, await amendContract(ports, officerOf(request.caller), request.params.id, request.body, contextOf(request)));
+  },
+  async recordImplementation(request) {
+    const ports = await procurementPorts();
+    return json(200, await recordImplementation(ports, officerOf(request.caller), request.params.id, request.body, contextOf(request)));
+  },
+  async terminateContract(request) {
+    const ports = await procurementPorts();
+    return json(
+      200,
+      await terminateContract(ports, officerOf(request.caller), request.params.id, request.body.rationale, contextOf(request)),
+    );
   },
   async tenderAudit(request) {
     const page = await tenderAudit(await procurementPorts(), officerOf(request.caller), request.params.id, request.query);

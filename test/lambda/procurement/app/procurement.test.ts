@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { awardTender } from '../../../../lambda/procurement/app/award';
 import { myBid, submitBid, withdrawBid } from '../../../../lambda/procurement/app/bids';
 import { answerQuestion, askQuestion, listClarifications } from '../../../../lambda/procurement/app/clarifications';
+import { amendContract, recordImplementation, terminateContract } from '../../../../lambda/procurement/app/contract';
 import { recordPackage, releasePackage } from '../../../../lambda/procurement/app/ocds';
 import { getOpening, openedBids, openTender } from '../../../../lambda/procurement/app/opening';
 import { registerSupplier } from '../../../../lambda/procurement/app/suppliers';
@@ -408,6 +409,77 @@ describe('procurement use cases over embedded storage', () => {
       const published = JSON.stringify(page) + JSON.stringify(record);
       expect(published).not.toContain('We offer the goods');
       expect(published).not.toContain('1350000');
+    });
+
+    it('amends, implements and terminates the awarded contract, each stage a release, the record still valid', async () => {
+      now = new Date();
+      const tenders = await ports.tenders.listPublished({ limit: 100 });
+      const awarded = tenders.items.find((t) => t.state === 'awarded' && t.department === 'FEHD');
+      const id = awarded?.id as string;
+      const officer: Officer = { department: 'FEHD', subject: 'officer-fehd' };
+      const before = await tableItems();
+      expect((await refusal(amendContract(ports, officer, id, { rationale: 'Nothing' }, context))).code).toBe('empty_amendment');
+      expect(
+        (
+          await refusal(
+            recordImplementation(
+              ports,
+              officer,
+              id,
+              { milestones: [], payments: [{ id: 'deposit', date: now.toISOString(), value: { amount: 1, currency: 'HKD' } }] },
+              context,
+            ),
+          )
+        ).code,
+      ).toBe('duplicate_id');
+      expect(await tableItems()).toEqual(before);
+      const amended = await amendContract(
+        ports,
+        officer,
+        id,
+        { rationale: 'Twenty more switches', value: { amount: 1_300_000, currency: 'HKD' } },
+        context,
+      );
+      expect(amended.contract.amendments).toHaveLength(1);
+      await recordImplementation(
+        ports,
+        officer,
+        id,
+        {
+          milestones: [
+            { id: 'delivery', title: 'Delivery and installation', dueDate: now.toISOString(), status: 'met', dateMet: now.toISOString() },
+          ],
+          payments: [],
+        },
+        context,
+      );
+      const ended = await terminateContract(ports, officer, id, 'The supplier ceased trading', context);
+      expect(ended.contract.status).toBe('terminated');
+      expect((await refusal(terminateContract(ports, officer, id, 'Again', context))).code).toBe('contract_refused');
+
+      const record = await recordPackage(ports, `${ports.settings.ocidPrefix}-${id}`, 'https://example.gov.hk/procurement/ocds/records/x');
+      expect(validate(OCDS_SCHEMAS[2].$id, record)).toEqual([]);
+      const [{ releases, compiledRelease }] = record.records as {
+        releases: { tag: string[] }[];
+        compiledRelease: { contracts: Record<string, unknown>[] };
+      }[];
+      expect(releases.map((r) => r.tag[0])).toEqual([
+        'planning',
+        'tenderUpdate',
+        'award',
+        'contract',
+        'implementation',
+        'contractAmendment',
+        'implementation',
+        'contractTermination',
+      ]);
+      // Merged by identifier: one contract, its latest status, value and milestone, its payment kept.
+      expect(compiledRelease.contracts).toHaveLength(1);
+      expect(compiledRelease.contracts[0]).toMatchObject({
+        status: 'terminated',
+        value: { amount: 1_300_000 },
+        implementation: { milestones: [{ id: 'delivery', status: 'met' }], transactions: [{ id: 'deposit', value: { amount: 120_000 } }] },
+      });
     });
 
     it('a validator that can fail: a release without its tag is refused', () => {
