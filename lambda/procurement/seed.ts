@@ -166,7 +166,7 @@ export const seedLocal: SeedLocal = async (context) => {
   const seeded = await seedProcurement(await procurementPorts(), department);
   const notes = seeded
     ? [
-        `procurement: seeded in ${department} an open tender ${seeded.open}, a closed one with two bids ${seeded.closed}, an opened one ${seeded.opened}.`,
+        `procurement: seeded in ${department} an open tender ${seeded.open}, a closed one with two bids ${seeded.closed}, an opened one ${seeded.opened} and an awarded one ${seeded.awarded}.`,
       ]
     : [];
   // The open tender's id and ocid, for clients that bid on it and read its record (the benchmark, the conformance run).
