@@ -7,7 +7,7 @@ import { round } from './stats';
 export interface LatencyCase {
   readonly name: string;
   readonly kind: 'baseline' | 'read' | 'write';
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   readonly path: string;
   readonly headers?: Record<string, string>;
   readonly body?: string;
@@ -95,6 +95,22 @@ export function latencyCases(platform: LocalPlatform): LatencyCase[] {
         metadata: { title: 'Benchmark record' },
         content: { fileName: 'bench.pdf', contentType: 'application/pdf', size: 1024, sha256: 'a'.repeat(64) },
       }),
+    },
+    { name: 'procurement: published tenders', kind: 'read', method: 'GET', path: '/procurement/v1/tenders?limit=25' },
+    { name: 'procurement: OCDS release package', kind: 'read', method: 'GET', path: '/procurement/ocds/releases?limit=100' },
+    {
+      name: 'procurement: OCDS record package',
+      kind: 'read',
+      method: 'GET',
+      path: `/procurement/ocds/records/${seeded(platform, 'PROCUREMENT_OPEN_OCID')}`,
+    },
+    {
+      name: 'procurement: submit a sealed bid (supplier)',
+      kind: 'write',
+      method: 'PUT',
+      path: `/procurement/v1/tenders/${seeded(platform, 'PROCUREMENT_OPEN_TENDER_ID')}/bid`,
+      headers: { authorization: `Bearer ${seeded(platform, 'PROCUREMENT_SUPPLIER_TOKEN_2')}` },
+      body: JSON.stringify({ price: { amount: 1_500_000, currency: 'HKD' }, proposal: 'Benchmark bid' }),
     },
     {
       name: 'pay: create a payment',

@@ -11,6 +11,8 @@ import { payService } from './pay/routes';
 import { storage as payStorage } from './pay/storage';
 import { platformService } from './platform/routes';
 import { storage as platformStorage } from './platform/storage';
+import { procurementService } from './procurement/routes';
+import { storage as procurementStorage } from './procurement/storage';
 import { recordsService } from './records/routes';
 import { storage as recordsStorage } from './records/storage';
 import type { ServiceDefinition, TriggerDeclaration } from './shared/route';
@@ -82,6 +84,14 @@ export const SERVICES = {
     description:
       'Records management for departments: a file plan, retention and disposal schedules, records kept immutable under S3 Object Lock, legal holds and each record’s history.',
     // Records of every department up to RESTRICTED; content above the platform's ceiling is never declared here.
+    classification: 'RESTRICTED',
+  },
+  procurement: {
+    definition: procurementService,
+    storage: procurementStorage,
+    description:
+      'E-procurement: supplier registration, tenders checked against the tendering rules, clarifications, sealed bids opened by two officers after closing, and every stage published in OCDS 1.1.5.',
+    // Suppliers' contacts and sealed commercial bids; published data is what OCDS publishes.
     classification: 'RESTRICTED',
   },
 } as const satisfies Record<string, RegisteredService>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { procurementSettingsSchema } from '../../lambda/procurement/domain/settings';
 import { CLASSIFICATION_LEVELS } from './classification';
 import { identitySchema } from './identity-schema';
 import { SERVICE_NAMES } from './services';
@@ -321,6 +322,12 @@ export const platformConfigSchema = z.strictObject({
       path: ['governanceReason'],
     })
     .prefault({}),
+  /**
+   * The procurement service: the OCDS ocid prefix and publisher, the GPA threshold and the
+   * minimum tendering periods, and the window for a second officer to confirm an opening.
+   * @default - the defaults of each field
+   */
+  procurement: procurementSettingsSchema.prefault({}),
   /** Sign-in to the user pools: identity providers, managed login, relying parties. */
   identity: identitySchema,
   services: z.strictObject({

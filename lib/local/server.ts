@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { useLocalSignInGrants } from '../../lambda/identity/compose';
 import { DynamoPeople } from '../../lambda/identity/store/people';
 import { platformService } from '../../lambda/platform/routes';
+import { procurementService } from '../../lambda/procurement/routes';
 import type { RegisteredService } from '../../lambda/registry';
 import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../lambda/shared/assurance';
 import { HttpError } from '../../lambda/shared/errors';
@@ -116,6 +117,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     [PLATFORM_ENVIRONMENT.staffTokenIssuer]: LOCAL_ISSUERS.staff,
     [PLATFORM_ENVIRONMENT.platformPrefix]: config.platform.prefix,
     [platformService.environment.catalogue]: JSON.stringify(buildCatalogue(config)),
+    [procurementService.environment.settings]: JSON.stringify(config.procurement),
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };
@@ -200,6 +202,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const context: SeedContext = {
       departments: config.departments.map((d) => d.code),
       staffToken: (subject, department, roles) => tokens.staff(subject, department, roles),
+      citizenToken: (subject, assurance) => tokens.citizen(subject, assurance),
     };
     for (const name of enabled) {
       const seedFile = path.join(REPO_ROOT, 'lambda', name, 'seed.ts');

@@ -7,6 +7,7 @@ import { addNotifyExtension } from './notify-extension';
 import { addOpenDataDelivery } from './open-data-delivery';
 import { addPayExtension } from './pay-extension';
 import { platformCatalogueFiles } from './platform-catalogue';
+import { addProcurementExtension } from './procurement-extension';
 import { addRecordsExtension } from './records-extension';
 import type { ServiceStack } from './service-stack';
 
@@ -41,6 +42,7 @@ export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
   'open-data': { extend: addOpenDataDelivery },
   pay: { extend: addPayExtension },
   records: { extend: addRecordsExtension },
+  procurement: { extend: addProcurementExtension },
 };
 
 /** The blueprint of a service: its entry in SERVICE_BLUEPRINTS, or nothing beyond routes and storage. */

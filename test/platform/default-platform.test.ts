@@ -123,6 +123,7 @@ describe('stateful resources', () => {
       'AWS::KMS::Key': ['Key961B73FD'],
     },
     'Service-platform': { 'AWS::KMS::Key': ['Key961B73FD'] },
+    'Service-procurement': { 'AWS::DynamoDB::Table': ['ProcurementTable81767310'], 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-records': {
       'AWS::DynamoDB::Table': ['RecordsTableF6A7F330'],
       'AWS::KMS::Key': ['Key961B73FD'],

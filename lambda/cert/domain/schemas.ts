@@ -120,8 +120,7 @@ export const addKnownExploitedSchema = z.strictObject({
 export type AddKnownExploitedInput = z.infer<typeof addKnownExploitedSchema>;
 
 /** What the Idempotency-Key of a report may be. */
-export const REPORT_IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-export const idempotencyKeyHeader = z.string().regex(REPORT_IDEMPOTENCY_KEY, 'use 8 to 128 letters, digits or . _ : -, like a UUID');
+export { IDEMPOTENCY_KEY as REPORT_IDEMPOTENCY_KEY, idempotencyKeyHeader } from '../../shared/idempotency-key';
 
 /** If-Match of a triage: the ETag of the incident as last read (`*` would defeat the check, and is refused). */
 export const ifMatchHeader = z.string().regex(IF_MATCH_PATTERN, 'send the ETag as it was given, like "3"');

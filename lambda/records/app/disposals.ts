@@ -1,7 +1,7 @@
+import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
 import { type Officer, RECORDS_MANAGER_ROLE, type RequestContext, SENIOR_OFFICER_ROLE } from '../domain/caller';
 import { approve, certificateOf, type DisposalCertificate } from '../domain/disposal';
 import { recordEvent } from '../domain/events';
-import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import type { RecordItem } from '../domain/record';
 import {
   disposalRefused,

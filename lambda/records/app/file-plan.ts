@@ -1,6 +1,6 @@
+import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
 import type { Officer } from '../domain/caller';
 import { classProblem, type FileClass, parentCodeOf } from '../domain/file-plan';
-import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import type { CreateClassInput } from '../domain/schemas';
 import { classExists, classInUse, foreignCursor, noSuchClass, noSuchSchedule, unprocessable } from '../errors';
 import type { RecordsPorts } from '../ports';

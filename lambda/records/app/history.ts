@@ -1,6 +1,6 @@
+import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
 import type { Officer } from '../domain/caller';
 import type { RecordEvent } from '../domain/events';
-import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import { foreignCursor } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { recordOf, requireManager } from './access';

@@ -1,7 +1,7 @@
 import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } from '../../shared/idempotency';
+import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext } from '../domain/caller';
 import { recordEvent } from '../domain/events';
-import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import { contentKey, immutabilityProblem, type RecordItem, scheduled } from '../domain/record';
 import { retainUntil } from '../domain/retention';
 import type { DisposalSchedule } from '../domain/schedule';

@@ -1,6 +1,6 @@
+import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext } from '../domain/caller';
 import { type RecordEvent, recordEvent } from '../domain/events';
-import { decodeCursor, encodeCursor, type Page } from '../domain/paging';
 import { type RecordItem, scheduled } from '../domain/record';
 import { changedSchedule, type DisposalSchedule, etagOf, IF_MATCH_PATTERN, ifMatchNames } from '../domain/schedule';
 import type { CreateScheduleInput, ScheduleBody } from '../domain/schemas';

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
+import { cursorParameter } from '../../shared/sort-key-cursor';
 import { EVENT_TYPES } from './events';
 import { CLASS_CODE_PATTERN, CLASS_LEVELS } from './file-plan';
-import { cursorParameter } from './paging';
 import { LOCK_MODES, RECORD_STATES } from './record';
 import { DISPOSAL_ACTIONS, TRIGGERS } from './retention';
 import { IF_MATCH_PATTERN, SCHEDULE_ID_PATTERN } from './schedule';
@@ -25,8 +25,7 @@ const cursor = cursorParameter;
 const nextCursor = nextCursorSchema;
 export const pageQuerySchema = z.strictObject({ cursor, limit });
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-export const idempotencyKeyHeader = z.string().regex(IDEMPOTENCY_KEY, 'use 8 to 128 letters, digits or . _ : -, like a UUID');
+export { IDEMPOTENCY_KEY, idempotencyKeyHeader } from '../../shared/idempotency-key';
 export const etagHeader = z.string().regex(/^"\d+"$/);
 export const ifMatchHeader = z.string().regex(IF_MATCH_PATTERN, 'send the ETag as it was given, like "3"');
 

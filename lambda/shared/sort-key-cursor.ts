@@ -1,5 +1,10 @@
 import * as z from 'zod';
-import * as cursors from '../../shared/cursor';
+import * as cursors from './cursor';
+
+/**
+ * List cursors whose position is one sort key (the partition comes from the query), for the
+ * services whose lists page through one partition or index.
+ */
 
 /** Where a list page stopped: the sort key of the last item read (the partition comes from the query). */
 const positionSchema = z.strictObject({ s: z.string().min(1).max(300) });
