@@ -60,8 +60,6 @@ export const bidIntegrity = (supplierId: string) =>
     `The sealed bid of ${supplierId} does not match its receipt's SHA-256: the opening stops. Report it.`,
   );
 
-export const foreignCursor = () => new HttpError(400, 'invalid_input', 'The cursor is not one this API returned; start again without it.');
-
 export const invalidIdempotencyKey = () =>
   new HttpError(400, 'invalid_input', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -, like a UUID.');
 export const idempotencyKeyReused = () =>

@@ -1,4 +1,5 @@
 import type { IdempotencyStore } from '../shared/idempotency';
+import type { PageOf, PageRequest } from '../shared/sort-key-cursor';
 import type { AuditEvent } from './domain/audit';
 import type { Clarification } from './domain/clarification';
 import type { Release } from './domain/ocds';
@@ -8,16 +9,7 @@ import type { ProcurementSettings } from './domain/settings';
 import type { Supplier } from './domain/supplier';
 import type { Tender } from './domain/tender';
 
-export interface PageOf<T> {
-  readonly items: readonly T[];
-  /** Sort key of the last item read; none on the last page. */
-  readonly next?: string;
-}
-
-export interface PageRequest {
-  readonly after?: string;
-  readonly limit: number;
-}
+export type { PageOf, PageRequest };
 
 export interface SupplierStore {
   get(id: string): Promise<Supplier | undefined>;

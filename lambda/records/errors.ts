@@ -45,7 +45,6 @@ export const checksumMismatch = (declared: { size: number; sha256: string }, sto
 export const contentMissing = () => unprocessable('content_missing', 'No file has been uploaded yet: PUT it to the upload URL first.');
 export const lockMismatch = (message: string) => unprocessable('lock_mismatch', message);
 
-export const foreignCursor = () => new HttpError(400, 'invalid_input', 'The cursor is not one this API returned; start again without it.');
 export const invalidIdempotencyKey = () =>
   new HttpError(400, 'invalid_input', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -, like a UUID.');
 export const idempotencyKeyReused = () =>

@@ -1,20 +1,12 @@
 import type { IdempotencyStore } from '../shared/idempotency';
+import type { PageOf, PageRequest } from '../shared/sort-key-cursor';
 import type { DisposalCertificate } from './domain/disposal';
 import type { RecordEvent } from './domain/events';
 import type { FileClass } from './domain/file-plan';
 import type { LockMode, LockPolicy, RecordItem } from './domain/record';
 import type { DisposalSchedule } from './domain/schedule';
 
-export interface PageOf<T> {
-  readonly items: readonly T[];
-  /** Sort key of the last item read; none on the last page. */
-  readonly next?: string;
-}
-
-export interface PageRequest {
-  readonly after?: string;
-  readonly limit: number;
-}
+export type { PageOf, PageRequest };
 
 export interface FilePlanStore {
   getClass(department: string, code: string): Promise<FileClass | undefined>;

@@ -34,8 +34,9 @@ export function aesGcmSecretBox(key: Uint8Array): SecretBox {
   };
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 in hex of a text (as UTF-8) or of bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 export function hmacSha256Hex(key: string, message: string): string {

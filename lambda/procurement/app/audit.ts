@@ -1,7 +1,6 @@
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import { type AuditAction, type AuditEvent, auditEvent } from '../domain/audit';
 import type { Officer, RequestContext } from '../domain/caller';
-import { foreignCursor } from '../errors';
 import type { ProcurementPorts } from '../ports';
 import { ownTender } from './access';
 
@@ -29,8 +28,7 @@ export async function tenderAudit(
   query: { cursor?: string; limit: number },
 ): Promise<Page<Omit<AuditEvent, 'id' | 'subject'>>> {
   await ownTender(ports, officer, id);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.audit.list(tenderSubject(id), { after, limit: query.limit });
-  return { items: page.items.map(({ id: _id, subject: _subject, ...event }) => event), nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page, ({ id: _id, subject: _subject, ...event }) => event);
 }

@@ -1,6 +1,7 @@
+import { sha256Hex } from '../../shared/sealed-secret';
 import type { RequestContext, SupplierOfficer } from '../domain/caller';
 import type { SubmitBidInput } from '../domain/schemas';
-import { type Bid, bidContext, canonicalBytes, seal, sha256Hex } from '../domain/sealed-bid';
+import { type Bid, bidContext, canonicalBytes, seal } from '../domain/sealed-bid';
 import { isClosed, type Tender } from '../domain/tender';
 import { bidChanged, bidWithdrawn, noSuchBid, notOpenForBids, tenderClosed } from '../errors';
 import type { ProcurementPorts } from '../ports';

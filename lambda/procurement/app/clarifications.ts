@@ -1,9 +1,9 @@
 import { conflict } from '../../shared/errors';
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext, SupplierOfficer } from '../domain/caller';
 import type { Clarification } from '../domain/clarification';
 import { isClosed } from '../domain/tender';
-import { foreignCursor, noSuchQuestion, notOpenForBids, tenderClosed } from '../errors';
+import { noSuchQuestion, notOpenForBids, tenderClosed } from '../errors';
 import type { ProcurementPorts } from '../ports';
 import { ownTender, publishedTender, shortId, supplierOf } from './access';
 import { audit, tenderSubject } from './audit';
@@ -59,8 +59,7 @@ export async function listClarifications(
   query: { cursor?: string; limit: number },
 ): Promise<Page<Clarification>> {
   await publishedTender(ports, id);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.clarifications.list(id, { after, limit: query.limit });
-  return { items: page.items, nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page);
 }

@@ -1,7 +1,7 @@
-import { decodeCursor, encodeCursor } from '../../shared/sort-key-cursor';
+import { encodeCursor, resumeAfter } from '../../shared/sort-key-cursor';
 import { compileReleases } from '../domain/merge';
 import type { Release } from '../domain/ocds';
-import { foreignCursor, noSuchRecord } from '../errors';
+import { noSuchRecord } from '../errors';
 import type { ProcurementPorts } from '../ports';
 
 /** The OCDS version of the packages: the schema's major.minor (1.1, whose current patch is 1.1.5). */
@@ -21,8 +21,7 @@ export async function releasePackage(
   query: { cursor?: string; limit: number; since?: string },
   uri: string,
 ): Promise<Record<string, unknown>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.releases.byDate({ after, limit: query.limit, since: query.since });
   const next = page.next && encodeCursor(page.next);
   const nextUrl = next ? new URL(uri) : undefined;

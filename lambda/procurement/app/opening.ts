@@ -1,8 +1,9 @@
+import { sha256Hex } from '../../shared/sealed-secret';
 import type { Officer, RequestContext } from '../domain/caller';
 import { openingRelease } from '../domain/ocds';
 import { type OpenedBid, type Opening, type OpeningRequest, openingStep } from '../domain/opening';
 import type { SubmitBidInput } from '../domain/schemas';
-import { type Bid, bidContext, sha256Hex, unseal } from '../domain/sealed-bid';
+import { type Bid, bidContext, unseal } from '../domain/sealed-bid';
 import { isClosed, type Tender } from '../domain/tender';
 import { alreadyOpened, bidIntegrity, notClosedYet, notOpened, openingRefused, tenderChanged } from '../errors';
 import { DecryptRefused, type ProcurementPorts } from '../ports';

@@ -1,6 +1,6 @@
 import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } from '../../shared/idempotency';
 import { IDEMPOTENCY_KEY } from '../../shared/idempotency-key';
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext } from '../domain/caller';
 import { amendmentRelease, publicationRelease } from '../domain/ocds';
 import type { AmendTenderInput, CreateTenderInput } from '../domain/schemas';
@@ -9,7 +9,6 @@ import { periodShortfall, tenderingRule, wholeDays } from '../domain/tendering-p
 import {
   amendmentRefused,
   duplicateId,
-  foreignCursor,
   idempotencyKeyInProgress,
   idempotencyKeyReused,
   invalidIdempotencyKey,
@@ -190,9 +189,8 @@ export async function getOwnTender(ports: ProcurementPorts, officer: Officer, id
 
 /** GET /procurement/v1/tenders: published tenders, newest first. */
 export async function listTenders(ports: ProcurementPorts, query: { cursor?: string; limit: number }): Promise<Page<TenderView>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.tenders.listPublished({ after, limit: query.limit });
   const now = ports.clock();
-  return { items: page.items.map((t) => viewOf(t, now)), nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page, (t) => viewOf(t, now));
 }

@@ -1,18 +1,9 @@
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import { type Officer, RECORDS_MANAGER_ROLE, type RequestContext, SENIOR_OFFICER_ROLE } from '../domain/caller';
 import { approve, certificateOf, type DisposalCertificate } from '../domain/disposal';
 import { recordEvent } from '../domain/events';
 import type { RecordItem } from '../domain/record';
-import {
-  disposalRefused,
-  foreignCursor,
-  noCertificate,
-  noSuchSchedule,
-  notRecordsManager,
-  recordChanged,
-  refused,
-  unprocessable,
-} from '../errors';
+import { disposalRefused, noCertificate, noSuchSchedule, notRecordsManager, recordChanged, refused, unprocessable } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { recordOf, requireManager } from './access';
 import { saveRecord } from './schedules';
@@ -20,10 +11,9 @@ import { saveRecord } from './schedules';
 /** GET /records/v1/disposals (records managers): kept records due for disposal now, not disposed of. */
 export async function listDue(ports: RecordsPorts, officer: Officer, query: { cursor?: string; limit: number }): Promise<Page<RecordItem>> {
   requireManager(officer);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.records.listDue(officer.department, ports.clock().toISOString(), { after, limit: query.limit });
-  return { items: page.items, nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import type { Officer } from '../domain/caller';
 import { classProblem, type FileClass, parentCodeOf } from '../domain/file-plan';
 import type { CreateClassInput } from '../domain/schemas';
-import { classExists, classInUse, foreignCursor, noSuchClass, noSuchSchedule, unprocessable } from '../errors';
+import { classExists, classInUse, noSuchClass, noSuchSchedule, unprocessable } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { requireManager } from './access';
 
@@ -12,10 +12,9 @@ export async function listClasses(
   officer: Officer,
   query: { cursor?: string; limit: number },
 ): Promise<Page<FileClass>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.filePlan.listClasses(officer.department, { after, limit: query.limit });
-  return { items: page.items, nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page);
 }
 
 /** GET /records/v1/file-plan/{code}. */

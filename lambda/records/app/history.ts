@@ -1,7 +1,6 @@
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import type { Officer } from '../domain/caller';
 import type { RecordEvent } from '../domain/events';
-import { foreignCursor } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { recordOf, requireManager } from './access';
 
@@ -14,8 +13,7 @@ export async function listEvents(
 ): Promise<Page<RecordEvent>> {
   requireManager(officer);
   await recordOf(ports, officer, id);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.events.list(id, { after, limit: query.limit });
-  return { items: page.items, nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page);
 }

@@ -1,5 +1,5 @@
 import { createIdempotently, type IdempotencyPolicy, type IdempotencyRefusals } from '../../shared/idempotency';
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext } from '../domain/caller';
 import { recordEvent } from '../domain/events';
 import { contentKey, immutabilityProblem, type RecordItem, scheduled } from '../domain/record';
@@ -10,7 +10,6 @@ import {
   checksumMismatch,
   classWithoutSchedule,
   contentMissing,
-  foreignCursor,
   idempotencyKeyInProgress,
   idempotencyKeyReused,
   invalidIdempotencyKey,
@@ -143,10 +142,9 @@ export async function listRecords(
   officer: Officer,
   query: { classCode?: string; cursor?: string; limit: number },
 ): Promise<Page<RecordItem>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.records.list(officer.department, { classCode: query.classCode, after, limit: query.limit });
-  return { items: page.items, nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page);
 }
 
 /** GET /records/v1/records/{id}. */

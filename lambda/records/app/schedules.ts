@@ -1,10 +1,10 @@
-import { decodeCursor, encodeCursor, type Page } from '../../shared/sort-key-cursor';
+import { type Page, pageOut, resumeAfter } from '../../shared/sort-key-cursor';
 import type { Officer, RequestContext } from '../domain/caller';
 import { type RecordEvent, recordEvent } from '../domain/events';
 import { type RecordItem, scheduled } from '../domain/record';
 import { changedSchedule, type DisposalSchedule, etagOf, IF_MATCH_PATTERN, ifMatchNames } from '../domain/schedule';
 import type { CreateScheduleInput, ScheduleBody } from '../domain/schemas';
-import { foreignCursor, ifMatchRequired, malformedIfMatch, noSuchSchedule, scheduleChanged, scheduleExists } from '../errors';
+import { ifMatchRequired, malformedIfMatch, noSuchSchedule, scheduleChanged, scheduleExists } from '../errors';
 import type { RecordsPorts } from '../ports';
 import { requireManager } from './access';
 
@@ -21,10 +21,9 @@ export async function listSchedules(
   officer: Officer,
   query: { cursor?: string; limit: number },
 ): Promise<Page<DisposalSchedule>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw foreignCursor();
+  const after = resumeAfter(query.cursor);
   const page = await ports.schedules.list(officer.department, { after, limit: query.limit });
-  return { items: page.items, nextCursor: page.next && encodeCursor(page.next) };
+  return pageOut(page);
 }
 
 /** GET /records/v1/schedules/{id}. */

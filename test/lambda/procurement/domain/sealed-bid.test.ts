@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { bidContext, canonicalBytes, seal, sha256Hex, unseal } from '../../../../lambda/procurement/domain/sealed-bid';
+import { bidContext, canonicalBytes, seal, unseal } from '../../../../lambda/procurement/domain/sealed-bid';
+import { sha256Hex } from '../../../../lambda/shared/sealed-secret';
 
 describe('sealed bids', () => {
   const context = bidContext('T-2026-AB12CD34', 'S-AB12CD34EF');
