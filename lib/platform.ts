@@ -11,6 +11,8 @@ import { buildNetwork, type NetworkStacks, networkStackList } from './network/ne
 import { importServiceFunctionSecurityGroup, importSharedServicesVpc } from './network/shared-services-vpc';
 import { isDeployable, isOrganization, pendingPlatformAccounts } from './organization/accounts';
 import { OrganizationStack } from './organization/organization-stack';
+import { SecurityDelegationStack } from './organization/security-delegation-stack';
+import { OrganizationSecurityStack } from './security/organization-security-stack';
 import { SecurityBaselineStack } from './security/security-baseline-stack';
 import { serviceBlueprint } from './services/blueprints';
 import { ServiceStack } from './services/service-stack';
@@ -20,6 +22,10 @@ import { SharedServicesStack } from './shared-services/shared-services-stack';
 export interface Platform {
   /** The organization (OUs, accounts, service control policies), in organization mode. */
   readonly organization?: OrganizationStack;
+  /** Security services delegated to the audit account (management account), in organization mode. */
+  readonly securityDelegation?: SecurityDelegationStack;
+  /** The organization's security services, run from the audit account, in organization mode. */
+  readonly organizationSecurity?: OrganizationSecurityStack;
   readonly security: SecurityBaselineStack;
   readonly network: NetworkStacks;
   readonly sharedServices: SharedServicesStack;
@@ -45,6 +51,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
   }
   const organization = buildAccounts(app, config);
   const security = new SecurityBaselineStack(app, 'Security', { config });
+  const { securityDelegation, organizationSecurity } = buildOrganizationSecurity(app, config);
   const network = buildNetwork(app, { config, logArchive: security.logArchive });
   const sharedServices = new SharedServicesStack(app, 'SharedServices', { config });
   const networkStacks = networkStackList(network);
@@ -75,7 +82,18 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
   // services it is entitled to), not after every stack of the platform.
   dependOnPublishers(departments, [security, ...networkStacks, sharedServices, ...Object.values(services)]);
   const budgets = new BudgetsStack(app, 'Budgets', { config });
-  const stacks = { organization, security, network, sharedServices, services, serviceExtras, departments, budgets };
+  const stacks = {
+    organization,
+    securityDelegation,
+    organizationSecurity,
+    security,
+    network,
+    sharedServices,
+    services,
+    serviceExtras,
+    departments,
+    budgets,
+  };
   const pipeline = config.delivery.enabled
     ? new PipelineStack(app, 'Pipeline', {
         config,
@@ -90,4 +108,16 @@ export function buildPlatform(app: App, config: PlatformConfig): Platform {
 /** The Organization stack, in organization mode: all there is to deploy while platform accounts are still to be created. */
 export function buildAccounts(app: App, config: PlatformConfig): OrganizationStack | undefined {
   return isOrganization(config) ? new OrganizationStack(app, 'Organization', { config }) : undefined;
+}
+
+/** In organization mode: the security services delegated to the audit account, and what it runs for the organization. */
+function buildOrganizationSecurity(
+  app: App,
+  config: PlatformConfig,
+): { securityDelegation?: SecurityDelegationStack; organizationSecurity?: OrganizationSecurityStack } {
+  if (!isOrganization(config)) return {};
+  const securityDelegation = new SecurityDelegationStack(app, 'SecurityDelegation', { config });
+  const organizationSecurity = new OrganizationSecurityStack(app, 'OrganizationSecurity', { config });
+  organizationSecurity.addStackDependency(securityDelegation);
+  return { securityDelegation, organizationSecurity };
 }

@@ -31,7 +31,8 @@ export function inWaves<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * The order the platform is deployed in, by what each stack reads: in organization mode the
- * organization first (accounts, OUs and guardrails before anything lands in them), the security baseline, then
+ * organization first (accounts, OUs and guardrails before anything lands in them) and the delegation of its
+ * security services to the audit account, the security baseline and the organization's security services, then
  * the network, then the shared services and service stacks, then departments in waves (each
  * reads the network, the log archive and the services' APIs), and the budgets last.
  */
@@ -39,7 +40,8 @@ export function deploymentOrder(platform: Platform, waveSize: number): Deploymen
   const waves = inWaves(platform.departments, waveSize);
   return [
     ...(platform.organization ? [step('Organization', [platform.organization])] : []),
-    step('Security', [platform.security]),
+    ...(platform.securityDelegation ? [step('SecurityDelegation', [platform.securityDelegation])] : []),
+    step('Security', [platform.security, ...(platform.organizationSecurity ? [platform.organizationSecurity] : [])]),
     step('Network', networkStackList(platform.network)),
     step('Services', [platform.sharedServices, ...platform.serviceExtras, ...Object.values(platform.services)]),
     ...waves.map((wave, i) => step(`Departments-${i + 1}`, wave)),

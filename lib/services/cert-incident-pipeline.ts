@@ -1,6 +1,8 @@
+import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { CERT_TABLES } from '../../lambda/cert/storage';
+import { accountOf } from '../organization/accounts';
 import { IncidentPipeline } from '../security/incident-pipeline';
 import type { ServiceStack } from './service-stack';
 
@@ -26,5 +28,26 @@ export function addCertIncidentPipeline(stack: ServiceStack): void {
     onCallTopicKey: stack.key,
     alarmTopic: stack.alarmTopic,
     threshold: stack.config.security.incidentSeverityThreshold,
+  });
+  acceptAuditAccountFindings(stack);
+}
+
+/**
+ * In organization mode, the audit account forwards every account's serious findings to this
+ * account's default event bus (OrganizationSecurity stack), where the pipeline's rules match them.
+ */
+function acceptAuditAccountFindings(stack: ServiceStack): void {
+  const audit = accountOf(stack.config, 'audit');
+  if (audit === undefined) return;
+  new events.CfnEventBusPolicy(stack, 'AuditAccountFindings', {
+    statementId: `${stack.config.platform.prefix}-audit-account-findings`,
+    eventBusName: 'default',
+    statement: {
+      Sid: 'AuditAccountFindings',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:${stack.partition}:iam::${audit}:root` },
+      Action: 'events:PutEvents',
+      Resource: `arn:${stack.partition}:events:${stack.region}:${stack.account}:event-bus/default`,
+    },
   });
 }

@@ -42,6 +42,7 @@ describe('delivery pipeline', () => {
       'Review',
       'Approve',
       'Organization',
+      'SecurityDelegation',
       'Security',
       'Network',
       'Services',
@@ -130,8 +131,9 @@ describe('delivery pipeline', () => {
     expect(assumable).toContainEqual([org.managementAccount]);
     expect(assumable).toContainEqual([org.accounts.network.account]);
     // The review prepares a change set in every account a stack deploys to: the management, log
-    // archive, network and shared-services accounts and every department's.
-    expect(assumable.some((accounts) => accounts?.length === config.departments.length + 4)).toBe(true);
+    // archive, audit, network and shared-services accounts and every department's.
+    expect(assumable.some((accounts) => accounts?.length === config.departments.length + 5)).toBe(true);
+    expect(assumable).toContainEqual([org.accounts.logArchive.account, org.accounts.audit.account]);
     // Only the self-update, which deploys the pipeline's own stack, stays in the pipeline's account.
     expect(assumable.filter((accounts) => accounts === undefined)).toHaveLength(1);
   });
