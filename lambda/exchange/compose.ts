@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LOCAL_ENVIRONMENT } from '../../lib/contract/environment';
+import { HttpError } from '../shared/errors';
 import { builtOnce } from '../shared/once';
 import { exchangeSettingsSchema } from './domain/settings';
 import type { ExchangePorts, QueryEngine } from './ports';
@@ -13,12 +14,12 @@ const ENV = exchangeService.environment;
 
 /**
  * Over embedded storage, the seeded rows; in AWS no engine is wired yet (the Athena adapter is
- * not built), so a query under a grant in force fails loudly rather than answering from nowhere.
+ * not built), so a query under a grant in force is a 501 rather than an answer from nowhere.
  */
 function engineFor(env: NodeJS.ProcessEnv): QueryEngine {
   if (env[LOCAL_ENVIRONMENT.dynamodbEndpoint]) return new LocalRowsEngine();
   return {
-    run: () => Promise.reject(new Error('No query engine: the Athena adapter of the exchange is not built yet.')),
+    run: () => Promise.reject(new HttpError(501, 'not_implemented', 'Queries through Athena are not available in this deployment yet.')),
   };
 }
 
