@@ -15,7 +15,11 @@ const record = fc.record({
   responseSha256: fc.stringMatching(/^[0-9a-f]{64}$/),
 }) satisfies fc.Arbitrary<LogRecord>;
 
-const built = (records: LogRecord[]) => records.reduce<LogEntry[]>((log, r) => [...log, chain(log.at(-1), r)], []);
+function built(records: LogRecord[]): LogEntry[] {
+  const log: LogEntry[] = [];
+  for (const r of records) log.push(chain(log.at(-1), r));
+  return log;
+}
 
 describe('message log chain', () => {
   it('verifies as written', () => {
