@@ -112,6 +112,15 @@ export function latencyCases(platform: LocalPlatform): LatencyCase[] {
       headers: { authorization: `Bearer ${seeded(platform, 'PROCUREMENT_SUPPLIER_TOKEN_2')}` },
       body: JSON.stringify({ price: { amount: 1_500_000, currency: 'HKD' }, proposal: 'Benchmark bid' }),
     },
+    { name: 'exchange: data services', kind: 'read', method: 'GET', path: '/exchange/v1/services?limit=25', headers: officer('TD') },
+    {
+      name: 'exchange: query under a grant (logged)',
+      kind: 'write',
+      method: 'POST',
+      path: `/exchange/v1/requests/${seeded(platform, 'EXCHANGE_GRANT_ID')}/query`,
+      headers: officer('TD'),
+      body: JSON.stringify({ columns: ['district', 'score'], filters: [{ column: 'score', op: 'gte', value: 80 }], limit: 20 }),
+    },
     {
       name: 'pay: create a payment',
       kind: 'write',

@@ -1,5 +1,7 @@
 import { certService } from './cert/routes';
 import { storage as certStorage } from './cert/storage';
+import { exchangeService } from './exchange/routes';
+import { storage as exchangeStorage } from './exchange/storage';
 import { identityService } from './identity/routes';
 import { storage as identityStorage } from './identity/storage';
 import { identityTriggers } from './identity/triggers';
@@ -92,6 +94,14 @@ export const SERVICES = {
     description:
       'E-procurement: supplier registration, tenders checked against the tendering rules, clarifications, sealed bids opened by two officers after closing, and every stage published in OCDS 1.1.5.',
     // Suppliers' contacts and sealed commercial bids; published data is what OCDS publishes.
+    classification: 'RESTRICTED',
+  },
+  exchange: {
+    definition: exchangeService,
+    storage: exchangeStorage,
+    description:
+      'Data exchange between departments: a registry of data services, access granted by the owning department for a purpose and period, bounded queries and a hash-chained log of every exchange.',
+    // Holds the log and, in local mode, demo rows; the rule refuses any grant above the receiver's classification.
     classification: 'RESTRICTED',
   },
 } as const satisfies Record<string, RegisteredService>;

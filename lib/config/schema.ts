@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { exchangeSettingsSchema } from '../../lambda/exchange/domain/settings';
 import { procurementSettingsSchema } from '../../lambda/procurement/domain/settings';
 import { CLASSIFICATION_LEVELS } from './classification';
 import { identitySchema } from './identity-schema';
@@ -328,6 +329,11 @@ export const platformConfigSchema = z.strictObject({
    * @default - the defaults of each field
    */
   procurement: procurementSettingsSchema.prefault({}),
+  /**
+   * The data exchange: most rows a query returns, longest grant, and the bytes an Athena query may scan.
+   * @default - the defaults of each field
+   */
+  exchange: exchangeSettingsSchema.prefault({}),
   /** Sign-in to the user pools: identity providers, managed login, relying parties. */
   identity: identitySchema,
   services: z.strictObject({

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { exchangeService } from '../../lambda/exchange/routes';
 import { useLocalSignInGrants } from '../../lambda/identity/compose';
 import { DynamoPeople } from '../../lambda/identity/store/people';
 import { platformService } from '../../lambda/platform/routes';
@@ -118,6 +119,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     [PLATFORM_ENVIRONMENT.platformPrefix]: config.platform.prefix,
     [platformService.environment.catalogue]: JSON.stringify(buildCatalogue(config)),
     [procurementService.environment.settings]: JSON.stringify(config.procurement),
+    [exchangeService.environment.settings]: JSON.stringify(config.exchange),
+    [exchangeService.environment.departments]: JSON.stringify(
+      Object.fromEntries(config.departments.map((d) => [d.code, d.classification])),
+    ),
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };

@@ -1,6 +1,7 @@
 import type { App, Stack } from 'aws-cdk-lib';
 import type { PlatformConfig } from '../config/schema';
 import { addCertIncidentPipeline } from './cert-incident-pipeline';
+import { addExchangeExtension } from './exchange-extension';
 import { addIdentityExtension } from './identity-extension';
 import { notifyEmailStacks } from './notify-email-stack';
 import { addNotifyExtension } from './notify-extension';
@@ -43,6 +44,7 @@ export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
   pay: { extend: addPayExtension },
   records: { extend: addRecordsExtension },
   procurement: { extend: addProcurementExtension },
+  exchange: { extend: addExchangeExtension },
 };
 
 /** The blueprint of a service: its entry in SERVICE_BLUEPRINTS, or nothing beyond routes and storage. */
