@@ -112,6 +112,11 @@ export const SECURITY_PRICING: Record<string, Pricing> = {
   },
   'AWS::KMS::Key': { kind: 'baseline', items: (_r, ctx) => [charge(ctx, 'KMS key', 'kmsKeyMonth', 1, '1 key')] },
   'AWS::KMS::Alias': free('no charge for an alias'),
+  'AWS::SecurityHub::DelegatedAdmin': free('no charge for delegating administration; checks are charged in each account'),
+  'AWS::SecurityHub::OrganizationConfiguration': free('no charge for the setting; checks are charged in each account'),
+  'AWS::Config::ConfigurationAggregator': free('no charge for an aggregator; recorded items are charged in each account'),
+  'AWS::Config::OrganizationConformancePack': free('no charge for the pack; rule evaluations are charged in each account'),
+  'AWS::Events::EventBusPolicy': free('no charge for a bus policy'),
   'AWS::SecretsManager::Secret': { kind: 'baseline', items: (_r, ctx) => [charge(ctx, 'secret', 'secretMonth', 1, '1 secret')] },
   'AWS::SecretsManager::RotationSchedule': free('rotation runs a function, priced by use'),
   'AWS::WAFv2::WebACL': {
