@@ -1,5 +1,7 @@
 import { certService } from './cert/routes';
 import { storage as certStorage } from './cert/storage';
+import { ehrService } from './ehr/routes';
+import { storage as ehrStorage } from './ehr/storage';
 import { identityService } from './identity/routes';
 import { storage as identityStorage } from './identity/storage';
 import { identityTriggers } from './identity/triggers';
@@ -93,5 +95,13 @@ export const SERVICES = {
       'E-procurement: supplier registration, tenders checked against the tendering rules, clarifications, sealed bids opened by two officers after closing, and every stage published in OCDS 1.1.5.',
     // Suppliers' contacts and sealed commercial bids; published data is what OCDS publishes.
     classification: 'RESTRICTED',
+  },
+  ehr: {
+    definition: ehrService,
+    storage: ehrStorage,
+    description:
+      'Electronic health record sharing: patients, practitioners, providers, consents, encounters, observations and conditions as HL7 FHIR R4, every access recorded as an AuditEvent.',
+    // Patients' health records; served on the private API only.
+    classification: 'CONFIDENTIAL',
   },
 } as const satisfies Record<string, RegisteredService>;

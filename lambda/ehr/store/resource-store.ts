@@ -1,0 +1,147 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws-clients';
+import { type Item, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
+import type { PageOf, PageRequest } from '../../shared/sort-key-cursor';
+import type { ResourceType } from '../domain/resource-types';
+import type { SearchValues } from '../domain/search-index';
+import type { ResourceStore, SearchFilter, StoredResource } from '../ports';
+import { EHR_INDEXES, EHR_TABLES } from '../storage';
+
+const table = () => tableOf(EHR_TABLES.resources);
+const ATTRIBUTES = [
+  'pk',
+  'sk',
+  'listing',
+  'listingKey',
+  'identifiers',
+  'patient',
+  'status',
+  'codes',
+  'clinicalDate',
+  'lastUpdated',
+] as const;
+const keyOf = (type: string, id: string) => `RES#${type}#${id}`;
+const versionKey = (versionId: string) => `V#${versionId.padStart(9, '0')}`;
+const strip = (item: Item) => withoutAttributes<{ resource: StoredResource }>(item, ...ATTRIBUTES)?.resource as StoredResource;
+
+const isCancelled = (err: unknown) => (err as { name?: string }).name === 'TransactionCanceledException';
+
+/** The eHR's resources in DynamoDB: each version kept, the current one indexed by type and last update. */
+export class DynamoResourceStore implements ResourceStore {
+  async current(type: ResourceType, id: string): Promise<StoredResource | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: table(), Key: { pk: keyOf(type, id), sk: 'CURRENT' }, ConsistentRead: true }),
+    );
+    return Item && strip(Item);
+  }
+
+  async version(type: ResourceType, id: string, versionId: string): Promise<StoredResource | undefined> {
+    const key = { pk: keyOf(type, id), sk: versionKey(versionId) };
+    const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+    return Item && strip(Item);
+  }
+
+  async history(type: ResourceType, id: string): Promise<StoredResource[]> {
+    const { Items } = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': keyOf(type, id), ':v': 'V#' },
+        ScanIndexForward: false,
+        Limit: 100,
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map(strip);
+  }
+
+  async write(resource: StoredResource, previous: string | undefined, search: SearchValues): Promise<boolean> {
+    const pk = keyOf(resource.resourceType, resource.id);
+    const { lastUpdated } = resource.meta;
+    const current: Item = {
+      pk,
+      sk: 'CURRENT',
+      resource,
+      listing: resource.resourceType,
+      listingKey: `${lastUpdated}#${resource.id}`,
+      lastUpdated,
+      identifiers: search.identifiers.length ? search.identifiers : undefined,
+      patient: search.patient,
+      status: search.status,
+      codes: search.codes.length ? search.codes : undefined,
+      clinicalDate: search.date,
+    };
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // A version once written is never written again: two writers of one version collide here.
+            {
+              Put: {
+                TableName: table(),
+                Item: { pk, sk: versionKey(resource.meta.versionId), resource },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: table(),
+                Item: current,
+                ConditionExpression: previous === undefined ? 'attribute_not_exists(pk)' : '#r.#m.#v = :previous',
+                ...(previous === undefined
+                  ? {}
+                  : {
+                      ExpressionAttributeNames: { '#r': 'resource', '#m': 'meta', '#v': 'versionId' },
+                      ExpressionAttributeValues: { ':previous': previous },
+                    }),
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isCancelled(err)) return false;
+      throw err;
+    }
+  }
+
+  async search(type: ResourceType, filter: SearchFilter, page: PageRequest): Promise<PageOf<StoredResource>> {
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = { ':type': type };
+    const names: Record<string, string> = {};
+    const add = (condition: string, name: string, value: unknown) => {
+      names[`#${name}`] = name;
+      values[`:${name}`] = value;
+      conditions.push(condition);
+    };
+    if (filter.identifier) add('contains(#identifiers, :identifiers)', 'identifiers', filter.identifier);
+    if (filter.patient) add('#patient = :patient', 'patient', filter.patient);
+    if (filter.status) add('#status = :status', 'status', filter.status);
+    if (filter.code) add('contains(#codes, :codes)', 'codes', filter.code);
+    if (filter.date) add(`#clinicalDate ${filter.date.op} :clinicalDate`, 'clinicalDate', filter.date.value);
+    if (filter.lastUpdated) add(`#lastUpdated ${filter.lastUpdated.op} :lastUpdated`, 'lastUpdated', filter.lastUpdated.value);
+    const after = page.after;
+    const result = await queryPage(
+      {
+        TableName: table(),
+        IndexName: EHR_INDEXES.byType,
+        KeyConditionExpression: 'listing = :type',
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      {
+        limit: page.limit,
+        // The cursor is the listing key of the last item read, which names the item: `<lastUpdated>#<id>`.
+        startKey: after
+          ? { listing: type, listingKey: after, pk: keyOf(type, after.slice(after.lastIndexOf('#') + 1)), sk: 'CURRENT' }
+          : undefined,
+      },
+    );
+    return {
+      items: result.items.map(strip),
+      next: result.lastKey ? String(result.lastKey.listingKey) : undefined,
+    };
+  }
+}
