@@ -122,6 +122,7 @@ describe('stateful resources', () => {
       'AWS::S3::Bucket': ['PaymentReportsBucketA81D2C4D'],
       'AWS::KMS::Key': ['Key961B73FD'],
     },
+    'Service-ehr': { 'AWS::DynamoDB::Table': ['ResourcesTable39E758A1'], 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-platform': { 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-procurement': { 'AWS::DynamoDB::Table': ['ProcurementTable81767310'], 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-records': {

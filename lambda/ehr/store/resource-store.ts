@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
-import { type Item, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
+import { conditionalPut, type Item, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
 import type { PageOf, PageRequest } from '../../shared/sort-key-cursor';
 import type { ResourceType } from '../domain/resource-types';
 import type { SearchValues } from '../domain/search-index';
@@ -23,8 +23,6 @@ const ATTRIBUTES = [
 const keyOf = (type: string, id: string) => `RES#${type}#${id}`;
 const versionKey = (versionId: string) => `V#${versionId.padStart(9, '0')}`;
 const strip = (item: Item) => withoutAttributes<{ resource: StoredResource }>(item, ...ATTRIBUTES)?.resource as StoredResource;
-
-const isCancelled = (err: unknown) => (err as { name?: string }).name === 'TransactionCanceledException';
 
 /** The eHR's resources in DynamoDB: each version kept, the current one indexed by type and last update. */
 export class DynamoResourceStore implements ResourceStore {
@@ -70,40 +68,26 @@ export class DynamoResourceStore implements ResourceStore {
       status: search.status,
       codes: search.codes.length ? search.codes : undefined,
       clinicalDate: search.date,
+      version: Number(resource.meta.versionId),
     };
-    try {
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // A version once written is never written again: two writers of one version collide here.
-            {
-              Put: {
-                TableName: table(),
-                Item: { pk, sk: versionKey(resource.meta.versionId), resource },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: table(),
-                Item: current,
-                ConditionExpression: previous === undefined ? 'attribute_not_exists(pk)' : '#r.#m.#v = :previous',
-                ...(previous === undefined
-                  ? {}
-                  : {
-                      ExpressionAttributeNames: { '#r': 'resource', '#m': 'meta', '#v': 'versionId' },
-                      ExpressionAttributeValues: { ':previous': previous },
-                    }),
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isCancelled(err)) return false;
-      throw err;
-    }
+    // A version once written is never written again: two writers of one version collide here,
+    // and the loser writes nothing.
+    const won = await conditionalPut({
+      TableName: table(),
+      Item: { pk, sk: versionKey(resource.meta.versionId), resource },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    if (!won.won) return false;
+    if (previous !== undefined && Number(resource.meta.versionId) !== Number(previous) + 1) return false;
+    // The current copy only moves forward, so a slower writer of an older version cannot overwrite a newer one.
+    await conditionalPut({
+      TableName: table(),
+      Item: current,
+      ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': Number(resource.meta.versionId) },
+    });
+    return true;
   }
 
   async search(type: ResourceType, filter: SearchFilter, page: PageRequest): Promise<PageOf<StoredResource>> {
