@@ -73,3 +73,43 @@ export const multipleMatches = (type: string) =>
 export const notStaff = () => forbidden('Only healthcare staff (a staff token) may do this.');
 export const writeRaced = (type: string, id: string) =>
   new HttpError(409, 'conflict', `${type}/${id} changed while this request ran: read it again and retry.`);
+
+const REFUSALS: Readonly<Record<string, string>> = {
+  'not-joined': 'The patient has not joined eHR sharing (no joining consent in force).',
+  'no-sharing-consent': "Your provider holds no sharing consent in force from this patient: record the patient's consent first.",
+  'no-relationship':
+    'You have no healthcare relationship with this patient at your provider (no encounter you took part in): record one, or break the glass in an emergency.',
+  'own-records-only': 'A patient may see only their own records.',
+  'patients-record-consent-only': 'A patient may record and revoke consent, not clinical records.',
+  'audit-review-only': 'Only privacy officers review the access log; a patient sees theirs under /ehr/me/fhir/AuditEvent.',
+  'practitioners-only':
+    "Only a provider's practitioner (a staff token with provider: and practitioner: roles) may see a patient's records.",
+  'other-patient': 'A patient may record consent only about themselves.',
+  'other-provider': "A provider may record or change only its own patients' sharing consent to it.",
+};
+
+/** A 403 from the consent rules, its reason in `details`. */
+export const accessRefused = (reason: string) => new HttpError(403, `consent_${reason.replace(/-/g, '_')}`, REFUSALS[reason] ?? reason);
+export const patientRequired = (type: string) =>
+  new HttpError(403, 'patient_required', `Name the patient: a ${type} is shown only under consent, one patient at a time (patient=...).`);
+export const noPatientRecord = () =>
+  forbidden('No eHR registration is linked to this sign-in account: register with a healthcare provider first.');
+export const notForPatients = () => forbidden('This is for healthcare staff.');
+export const recordNeedsPatient = (type: string) => invalidResource(`A ${type} must name its patient (subject or patient: Patient/<id>).`);
+
+const CONSENT_PROBLEMS: Readonly<Record<string, string>> = {
+  'not-a-consent-kind': `A Consent needs a category from https://www.ehealth.gov.hk/fhir/CodeSystem/consent-category (joining or sharing) and a dateTime or provision.period.start.`,
+  'break-glass-by-operation': 'Emergency access is granted by the $break-glass operation only, and its grant never changes.',
+  'sharing-needs-provider': 'A sharing consent names the provider it is given to (organization: Organization/<id>).',
+  'term-too-long': 'A sharing consent is indefinite (no provision.period.end) or for at most 12 months.',
+  'ends-before-start': 'provision.period.end must be after its start.',
+  'revoked-stays-revoked': 'A revoked consent is not made active again: record a new consent.',
+};
+
+/** A consent the rules do not allow written: 403 for another's, 422 for one not well formed. */
+export const consentRefused = (refusal: string) =>
+  refusal === 'other-patient' || refusal === 'other-provider'
+    ? accessRefused(refusal)
+    : invalidResource(CONSENT_PROBLEMS[refusal] ?? refusal, [{ field: 'Consent', message: refusal }]);
+export const patientChanged = (type: string, id: string) =>
+  invalidResource(`${type}/${id} is about another patient: a record stays with its patient; record a new one instead.`);

@@ -1,13 +1,30 @@
 import type { SeedLocal } from '../shared/seed';
-import { type Requester, readResource, updateResource } from './app/resources';
+import { writeSeed } from './app/resources';
 import { ehrPorts } from './compose';
-import { HKID_SYSTEM, hkidCheckDigit } from './domain/hkid';
-import type { ResourceType } from './domain/resource-types';
+import { CONSENT_CATEGORY_SYSTEM } from './domain/consent';
+import { CITIZEN_ACCOUNT_SYSTEM, HKID_SYSTEM, hkidCheckDigit } from './domain/hkid';
+import { PRACTITIONER_ROLE_PREFIX, PRIVACY_OFFICER_ROLE, PROVIDER_ROLE_PREFIX, REGISTRATION_ROLE_PREFIX } from './domain/roles';
 import type { ResourceInput } from './domain/schemas';
 
-const SEEDER: Requester = { who: 'seed', sourceIp: '127.0.0.1', requestId: 'seed' };
+/** The sign-in account of the demo patient p1, whose citizen token local mode prints. */
+export const SEED_PATIENT_ACCOUNT = 'citizen-p1';
 const hkid = (prefix: string) => `${prefix}${hkidCheckDigit(prefix)}`;
 const loinc = (code: string, display: string) => ({ coding: [{ system: 'http://loinc.org', code, display }] });
+
+function consent(id: string, patient: string, kind: 'joining' | 'sharing', provider?: string): ResourceInput {
+  return {
+    resourceType: 'Consent',
+    id,
+    status: 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    category: [{ coding: [{ system: CONSENT_CATEGORY_SYSTEM, code: kind }] }],
+    patient: { reference: `Patient/${patient}` },
+    dateTime: '2026-01-05T09:00:00+08:00',
+    performer: [{ reference: `Patient/${patient}` }],
+    ...(provider ? { organization: [{ reference: `Organization/${provider}` }] } : {}),
+    provision: { type: 'permit', period: { start: '2026-01-05T09:00:00+08:00' } },
+  };
+}
 
 /** The demo records: two providers, their practitioners, three patients and their encounters and results. */
 export const SEED_RESOURCES: readonly ResourceInput[] = [
@@ -43,7 +60,10 @@ export const SEED_RESOURCES: readonly ResourceInput[] = [
     resourceType: 'Patient' as const,
     id,
     name: [{ family, given: [given] }],
-    identifier: [{ system: HKID_SYSTEM, value: hkid(hkidPrefix) }],
+    identifier: [
+      { system: HKID_SYSTEM, value: hkid(hkidPrefix) },
+      ...(id === 'p1' ? [{ system: CITIZEN_ACCOUNT_SYSTEM, value: SEED_PATIENT_ACCOUNT }] : []),
+    ],
     birthDate,
     gender,
   })),
@@ -88,48 +108,51 @@ export const SEED_RESOURCES: readonly ResourceInput[] = [
     subject: { reference: 'Patient/p2' },
     recordedDate: '2026-04-10',
   },
-  {
-    resourceType: 'Consent',
-    id: 'sharing-p1-qmh',
-    status: 'active',
-    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
-    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }],
-    patient: { reference: 'Patient/p1' },
-    performer: [{ reference: 'Patient/p1' }],
-    organization: [{ reference: 'Organization/qmh' }],
-  },
+  // Every patient has joined; p1 shares with Queen Mary Hospital, p2 with Harbour Medical
+  // Clinic, and p3 with no provider yet.
+  ...['p1', 'p2', 'p3'].map((patient) => consent(`joining-${patient}`, patient, 'joining')),
+  consent('sharing-p1-qmh', 'p1', 'sharing', 'qmh'),
+  consent('sharing-p2-harbour-clinic', 'p2', 'sharing', 'harbour-clinic'),
 ];
 
 /** Writes the demo records that are not there yet. */
 export async function seedEhr(): Promise<number> {
   const ports = await ehrPorts();
   let written = 0;
-  for (const resource of SEED_RESOURCES) {
-    const type = resource.resourceType as ResourceType;
-    const id = resource.id as string;
-    const exists = await readResource(ports, SEEDER, type, id).then(
-      () => true,
-      () => false,
-    );
-    if (exists) continue;
-    await updateResource(ports, SEEDER, type, id, resource, undefined);
-    written++;
-  }
+  for (const resource of SEED_RESOURCES) if (await writeSeed(ports, resource)) written++;
   return written;
 }
 
-/** Local mode's seeding: the demo records, and a practitioner's token for each provider's department. */
+const practitioner = (id: string, provider: string, registration: string) => [
+  `${PRACTITIONER_ROLE_PREFIX}${id}`,
+  `${PROVIDER_ROLE_PREFIX}${provider}`,
+  `${REGISTRATION_ROLE_PREFIX}${registration}`,
+];
+
+/** Local mode's seeding: the demo records, and tokens for two practitioners, a privacy officer and the patient p1. */
 export const seedLocal: SeedLocal = async (context) => {
   const written = await seedEhr();
   const notes = [
-    `ehr: seeded ${written} FHIR resources (2 providers, 2 practitioners, 3 patients, encounters, observations) at /ehr/fhir.`,
+    `ehr: seeded ${written} FHIR resources (2 providers, 2 practitioners, 3 patients with consents, encounters, observations) at /ehr/fhir.`,
   ];
-  const credentials: Record<string, string> = {};
   const department = context.departments[0];
-  const token = await context.staffToken?.('dr-chan', department, ['practitioner', 'registration:M12345']);
-  if (token) {
-    credentials.EHR_PRACTITIONER_TOKEN = token;
-    notes.push(`ehr: EHR_PRACTITIONER_TOKEN (Practitioner/dr-chan, ${department}) ${token}`);
+  const tokens: Record<string, string | undefined> = {
+    EHR_PRACTITIONER_TOKEN: await context.staffToken?.('dr-chan', department, practitioner('dr-chan', 'qmh', 'M12345')),
+    EHR_PRACTITIONER_TOKEN_2: await context.staffToken?.('dr-wong', department, practitioner('dr-wong', 'harbour-clinic', 'M23456')),
+    EHR_PRIVACY_OFFICER_TOKEN: await context.staffToken?.('privacy-officer', department, [PRIVACY_OFFICER_ROLE]),
+    EHR_PATIENT_TOKEN: await context.citizenToken?.(SEED_PATIENT_ACCOUNT, 'verified'),
+  };
+  const who: Record<string, string> = {
+    EHR_PRACTITIONER_TOKEN: 'Practitioner/dr-chan at Organization/qmh',
+    EHR_PRACTITIONER_TOKEN_2: 'Practitioner/dr-wong at Organization/harbour-clinic',
+    EHR_PRIVACY_OFFICER_TOKEN: 'a privacy officer, who reviews the access log',
+    EHR_PATIENT_TOKEN: 'the patient Patient/p1, under /ehr/me/fhir',
+  };
+  const credentials: Record<string, string> = {};
+  for (const [name, token] of Object.entries(tokens)) {
+    if (!token) continue;
+    credentials[name] = token;
+    notes.push(`ehr: ${name} (${who[name]}) ${token}`);
   }
   return { notes, credentials };
 };

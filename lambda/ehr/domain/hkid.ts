@@ -2,6 +2,8 @@
 export const HKID_SYSTEM = 'http://www.immd.gov.hk/hkid';
 /** The identifier system of the eHR number the service assigns on registration. */
 export const EHR_NUMBER_SYSTEM = 'https://www.ehealth.gov.hk/ehr-number';
+/** The identifier system linking a registered patient to their sign-in account (the citizen token's subject). */
+export const CITIZEN_ACCOUNT_SYSTEM = 'https://www.ehealth.gov.hk/citizen-account';
 
 const HKID_PATTERN = /^([A-Z]{1,2})([0-9]{6})\(?([0-9A])\)?$/;
 

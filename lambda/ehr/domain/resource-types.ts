@@ -19,6 +19,15 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
 /** Types no client writes: the service writes each AuditEvent itself, and never changes one. */
 export const READ_ONLY_TYPES: ReadonlySet<ResourceType> = new Set(['AuditEvent']);
 
+/** The directory of providers and practitioners: no patient's record, open to every member of staff. */
+export const DIRECTORY_TYPES: ReadonlySet<ResourceType> = new Set(['Practitioner', 'Organization']);
+
+/** A patient's clinical records: read only with a relationship with the patient as well as consent. */
+export const CLINICAL_TYPES: ReadonlySet<ResourceType> = new Set(['Encounter', 'Observation', 'Condition']);
+
+/** Types that are about one patient and must name them. */
+export const PATIENT_RECORD_TYPES: ReadonlySet<ResourceType> = new Set([...CLINICAL_TYPES, 'Consent']);
+
 /** A search parameter the service supports, with its R4 type. */
 export interface SearchParameter {
   readonly name: 'identifier' | 'patient' | 'subject' | 'status' | 'code' | 'date';

@@ -56,3 +56,16 @@ export const bundleSchema = z
 export const capabilityStatementSchema = z
   .looseObject({ resourceType: z.literal('CapabilityStatement'), fhirVersion: z.literal('4.0.1') })
   .meta({ id: 'CapabilityStatement' });
+
+/** The break-glass operation's input: a FHIR Parameters resource with the declared reason. */
+export const breakGlassParameters = z
+  .object({
+    resourceType: z.literal('Parameters'),
+    parameter: z
+      .array(z.object({ name: z.literal('reason'), valueString: z.string().trim().min(10).max(500) }))
+      .length(1)
+      .describe('One parameter, reason: why this is an emergency (10 to 500 characters)'),
+  })
+  .meta({ id: 'BreakGlassParameters' });
+
+export const patientParams = z.object({ id: fhirId });
