@@ -33,20 +33,18 @@ export const formatError: ErrorFormatter = (error, requestId) => ({
   ],
 });
 
-export const operationOutcomeSchema = z
-  .object({
-    resourceType: z.literal('OperationOutcome'),
-    id: z.string(),
-    issue: z.array(
-      z.object({
-        severity: z.enum(['fatal', 'error', 'warning', 'information']),
-        code: z.string(),
-        details: z.object({ text: z.string() }),
-        diagnostics: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'OperationOutcome' });
+export const operationOutcomeSchema = z.object({
+  resourceType: z.literal('OperationOutcome'),
+  id: z.string(),
+  issue: z.array(
+    z.object({
+      severity: z.enum(['fatal', 'error', 'warning', 'information']),
+      code: z.string(),
+      details: z.object({ text: z.string() }),
+      diagnostics: z.string(),
+    }),
+  ),
+});
 
 export const noSuchResource = (type: string, id: string) => notFound(`There is no ${type}/${id}.`);
 export const noSuchVersion = (type: string, id: string, version: string) => notFound(`${type}/${id} has no version ${version}.`);

@@ -31,6 +31,8 @@ STAFF_CALLER_BY_OPERATION = {"reportIncident": "officer"}
 # The records service's officer routes are called by the department's records manager, an officer
 # with the role records-manager, who may call every one of them (the file plan, holds, histories).
 RECORDS_PATH = "/records/"
+# The eHR's staff routes are for a provider's practitioner: its seed prints one, who sees the patients who consented.
+EHR_PATH = "/ehr/"
 
 
 def _env(name: str) -> str:
@@ -50,6 +52,8 @@ def notify_jwt() -> str:
 def staff_token(roles: list[str], operation_id: str | None, path: str = "") -> str:
     if "platform-admin" in roles:
         return _env("TOKEN_ADMIN")
+    if path.startswith(EHR_PATH):
+        return _env("EHR_PRACTITIONER_TOKEN")
     if "department-officer" in roles and path.startswith(RECORDS_PATH):
         return _env(f"RECORDS_MANAGER_TOKEN_{OFFICER_DEPARTMENT}")
     if "department-officer" in roles or STAFF_CALLER_BY_OPERATION.get(operation_id) == "officer":

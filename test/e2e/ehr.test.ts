@@ -9,8 +9,18 @@ const asBody = (resource: fhir.Resource) => resource as unknown as FhirResource;
 describe('ehr FHIR API over HTTP in local mode', () => {
   const platform = useLocalPlatform(['ehr']);
   const token = () => platform.current.credentials.EHR_PRACTITIONER_TOKEN;
-  const client = () => new Client({ baseUrl: `${platform.current.url}/ehr/fhir`, bearerToken: token() });
+  const client = (bearerToken = token()) => new Client({ baseUrl: `${platform.current.url}/ehr/fhir`, bearerToken });
+  const patientClient = () =>
+    new Client({ baseUrl: `${platform.current.url}/ehr/me/fhir`, bearerToken: platform.current.credentials.EHR_PATIENT_TOKEN });
   const fhirJson = { 'content-type': 'application/fhir+json' };
+  const consent = (patient: string, kind: 'joining' | 'sharing'): fhir.Consent => ({
+    resourceType: 'Consent',
+    status: 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    category: [{ coding: [{ system: 'https://www.ehealth.gov.hk/fhir/CodeSystem/consent-category', code: kind }] }],
+    patient: { reference: patient },
+    ...(kind === 'sharing' ? { organization: [{ reference: 'Organization/qmh' }] } : {}),
+  });
 
   it('serves a CapabilityStatement listing each type, its interactions and search parameters', async () => {
     const capability = (await client().capabilityStatement()) as unknown as fhir.CapabilityStatement;
@@ -33,6 +43,10 @@ describe('ehr FHIR API over HTTP in local mode', () => {
     expect(created.meta?.versionId).toBe('1');
     expect(created.identifier?.find((i) => i.system === 'https://www.ehealth.gov.hk/ehr-number')?.value).toMatch(/^EHR\d{12}$/);
     const id = created.id as string;
+    // Registered, the patient gives the provider joining and sharing consent, recorded by its practitioner.
+    for (const kind of ['joining', 'sharing'] as const) {
+      await fk.create({ resourceType: 'Consent', body: asBody(consent(`Patient/${id}`, kind)) });
+    }
     const read = (await fk.read({ resourceType: 'Patient', id })) as unknown as fhir.Patient;
     expect(read.name?.[0].family).toBe('Yip');
     const updated = (await fk.update({
@@ -70,34 +84,36 @@ describe('ehr FHIR API over HTTP in local mode', () => {
     expect([wrong.status, wrong.json.issue[0].details.text]).toEqual([422, 'invalid_resource']);
   });
 
-  it('searches by patient and code, and pages by the next link', async () => {
+  it("searches a patient's records by code, and pages by the next link", async () => {
     const fk = client();
     const byPatient = (await fk.search({ resourceType: 'Observation', searchParams: { patient: 'p1' } })) as unknown as fhir.Bundle;
     expect(byPatient.entry?.map((e) => e.resource?.id).sort()).toEqual(['bp-p1', 'hba1c-p1']);
     const byCode = (await fk.search({
       resourceType: 'Observation',
-      searchParams: { code: 'http://loinc.org|4548-4' },
+      searchParams: { patient: 'p1', code: 'http://loinc.org|4548-4' },
     })) as unknown as fhir.Bundle;
-    expect(byCode.entry?.map((e) => e.resource?.id).sort()).toEqual(['hba1c-p1', 'hba1c-p2', 'hba1c-p3']);
+    expect(byCode.entry?.map((e) => e.resource?.id)).toEqual(['hba1c-p1']);
     const seen: string[] = [];
-    let page = (await fk.search({ resourceType: 'Observation', searchParams: { _count: 4 } })) as unknown as fhir.Bundle | undefined;
+    let page = (await fk.search({ resourceType: 'Observation', searchParams: { patient: 'p1', _count: 1 } })) as unknown as
+      | fhir.Bundle
+      | undefined;
     while (page) {
-      expect(page.entry?.length ?? 0).toBeLessThanOrEqual(4);
+      expect(page.entry?.length ?? 0).toBeLessThanOrEqual(1);
       seen.push(...(page.entry ?? []).map((e) => e.resource?.id as string));
       page = (await fk.nextPage({ bundle: page as unknown as FhirResource & { link: { relation: string; url: string }[] } })) as unknown as
         | fhir.Bundle
         | undefined;
     }
-    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(seen.sort()).toEqual(['bp-p1', 'hba1c-p1']);
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('records every read as an AuditEvent, and refuses to create one with 405', async () => {
+  it('records every read as an AuditEvent the privacy officer reviews, and refuses to create one with 405', async () => {
     const fk = client();
-    await fk.read({ resourceType: 'Patient', id: 'p3' });
-    const events = (await fk.search({
+    await fk.read({ resourceType: 'Patient', id: 'p1' });
+    const events = (await client(platform.current.credentials.EHR_PRIVACY_OFFICER_TOKEN).search({
       resourceType: 'AuditEvent',
-      searchParams: { patient: 'p3', _count: 100 },
+      searchParams: { patient: 'p1', _count: 100 },
     })) as unknown as fhir.Bundle;
     const reads = (events.entry ?? []).filter((e) => (e.resource as fhir.AuditEvent).subtype?.[0].code === 'read');
     expect(reads.length).toBeGreaterThanOrEqual(1);
@@ -107,6 +123,37 @@ describe('ehr FHIR API over HTTP in local mode', () => {
       body: { resourceType: 'AuditEvent' },
     });
     expect([refused.status, refused.json.resourceType]).toEqual([405, 'OperationOutcome']);
+  });
+
+  it("refuses a provider without the patient's consent with a 403 OperationOutcome, until it breaks the glass", async () => {
+    const refused = await call(platform.current, 'GET', '/ehr/fhir/Observation/bp-p3', { token: token() });
+    expect([refused.status, refused.json.resourceType, refused.json.issue[0].code]).toEqual([403, 'OperationOutcome', 'forbidden']);
+    expect(refused.json.issue[0].details.text).toBe('consent_no_sharing_consent');
+    const glass = await call(platform.current, 'POST', '/ehr/fhir/Patient/p3/$break-glass', {
+      token: token(),
+      headers: fhirJson,
+      body: { resourceType: 'Parameters', parameter: [{ name: 'reason', valueString: 'Collapsed at the clinic, unresponsive' }] },
+    });
+    expect([glass.status, glass.json.resourceType]).toEqual([201, 'Consent']);
+    const observation = (await client().read({ resourceType: 'Observation', id: 'bp-p3' })) as unknown as fhir.Observation;
+    expect(observation.subject?.reference).toBe('Patient/p3');
+    const vague = await call(platform.current, 'POST', '/ehr/fhir/Patient/p3/$break-glass', {
+      token: token(),
+      headers: fhirJson,
+      body: { resourceType: 'Parameters', parameter: [{ name: 'reason', valueString: 'x' }] },
+    });
+    expect(vague.status).toBe(400);
+  });
+
+  it("shows a patient their own access log, through a FHIR client on the patient's base", async () => {
+    const log = (await patientClient().search({ resourceType: 'AuditEvent', searchParams: { _count: 100 } })) as unknown as fhir.Bundle;
+    const events = (log.entry ?? []).map((e) => e.resource as fhir.AuditEvent);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.entity?.some((x) => x.what?.reference?.startsWith('Patient/p1')))).toBe(true);
+    const other = await call(platform.current, 'GET', '/ehr/me/fhir/Observation?patient=p2', {
+      token: platform.current.credentials.EHR_PATIENT_TOKEN,
+    });
+    expect([other.status, other.json.resourceType]).toEqual([403, 'OperationOutcome']);
   });
 
   it('answers an unknown resource with a 404 OperationOutcome', async () => {

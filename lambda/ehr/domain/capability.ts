@@ -1,5 +1,8 @@
 import { READ_ONLY_TYPES, RESOURCE_TYPES, SEARCH_PARAMETERS } from './resource-types';
 
+/** The canonical URL of the break-glass operation's definition (not served here). */
+const BREAK_GLASS_OPERATION = 'https://www.ehealth.gov.hk/fhir/OperationDefinition/Patient-break-glass';
+
 const READ = ['read', 'vread', 'history-instance', 'search-type'] as const;
 const WRITE = ['create', 'update'] as const;
 
@@ -17,7 +20,11 @@ export function capabilityStatement(baseUrl: string, software: { name: string; v
     rest: [
       {
         mode: 'server',
-        security: { cors: false, description: 'Staff bearer tokens of the platform; the CapabilityStatement is public.' },
+        security: {
+          cors: false,
+          description:
+            "Staff bearer tokens of the platform: a practitioner's carries provider: and practitioner: roles, and sees a patient's records under the patient's sharing consent to the provider, or by $break-glass. Patients use citizen tokens at the verified level under /ehr/me/fhir. The CapabilityStatement is public.",
+        },
         resource: RESOURCE_TYPES.map((type) => ({
           type,
           interaction: [...READ, ...(READ_ONLY_TYPES.has(type) ? [] : WRITE)].map((code) => ({ code })),
@@ -31,6 +38,7 @@ export function capabilityStatement(baseUrl: string, software: { name: string; v
             ...SEARCH_PARAMETERS[type].map(({ name, type: paramType }) => ({ name, type: paramType })),
             { name: '_lastUpdated', type: 'date' },
           ],
+          ...(type === 'Patient' ? { operation: [{ name: 'break-glass', definition: BREAK_GLASS_OPERATION }] } : {}),
         })),
       },
     ],

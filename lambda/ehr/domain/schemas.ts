@@ -10,12 +10,10 @@ export const instanceParams = z.object({ type: z.enum(RESOURCE_TYPES), id: fhirI
 export const versionParams = z.object({ type: z.enum(RESOURCE_TYPES), id: fhirId, vid: z.string().regex(/^[1-9][0-9]{0,8}$/) });
 
 /** A resource as a client sends it: its type and any other elements, checked further against R4 by the app. */
-export const resourceSchema = z
-  .looseObject({
-    resourceType: z.enum(RESOURCE_TYPES),
-    id: fhirId.optional(),
-  })
-  .meta({ id: 'Resource' });
+export const resourceSchema = z.looseObject({
+  resourceType: z.enum(RESOURCE_TYPES),
+  id: fhirId.optional(),
+});
 
 export type ResourceInput = z.output<typeof resourceSchema>;
 
@@ -44,28 +42,22 @@ export const searchQuery = z.object({
 
 export type SearchQuery = z.output<typeof searchQuery>;
 
-export const bundleSchema = z
-  .looseObject({
-    resourceType: z.literal('Bundle'),
-    type: z.enum(['searchset', 'history']),
-    link: z.array(z.object({ relation: z.string(), url: z.string() })),
-    entry: z.array(z.looseObject({ fullUrl: z.string(), resource: storedResourceSchema })),
-  })
-  .meta({ id: 'Bundle' });
+export const bundleSchema = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  type: z.enum(['searchset', 'history']),
+  link: z.array(z.object({ relation: z.string(), url: z.string() })),
+  entry: z.array(z.looseObject({ fullUrl: z.string(), resource: storedResourceSchema })),
+});
 
-export const capabilityStatementSchema = z
-  .looseObject({ resourceType: z.literal('CapabilityStatement'), fhirVersion: z.literal('4.0.1') })
-  .meta({ id: 'CapabilityStatement' });
+export const capabilityStatementSchema = z.looseObject({ resourceType: z.literal('CapabilityStatement'), fhirVersion: z.literal('4.0.1') });
 
 /** The break-glass operation's input: a FHIR Parameters resource with the declared reason. */
-export const breakGlassParameters = z
-  .object({
-    resourceType: z.literal('Parameters'),
-    parameter: z
-      .array(z.object({ name: z.literal('reason'), valueString: z.string().trim().min(10).max(500) }))
-      .length(1)
-      .describe('One parameter, reason: why this is an emergency (10 to 500 characters)'),
-  })
-  .meta({ id: 'BreakGlassParameters' });
+export const breakGlassParameters = z.object({
+  resourceType: z.literal('Parameters'),
+  parameter: z
+    .array(z.object({ name: z.literal('reason'), valueString: z.string().trim().min(10).max(500) }))
+    .length(1)
+    .describe('One parameter, reason: why this is an emergency (10 to 500 characters)'),
+});
 
 export const patientParams = z.object({ id: fhirId });

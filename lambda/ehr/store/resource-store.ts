@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
-import { conditionalPut, type Item, queryPage, tableOf, withoutAttributes } from '../../shared/dynamo';
+import { conditionalPut, type Item, queryPage, tableOf } from '../../shared/dynamo';
 import type { PageOf, PageRequest } from '../../shared/sort-key-cursor';
 import type { ResourceType } from '../domain/resource-types';
 import type { SearchValues } from '../domain/search-index';
@@ -8,21 +8,10 @@ import type { ResourceStore, SearchFilter, StoredResource } from '../ports';
 import { EHR_INDEXES, EHR_TABLES } from '../storage';
 
 const table = () => tableOf(EHR_TABLES.resources);
-const ATTRIBUTES = [
-  'pk',
-  'sk',
-  'listing',
-  'listingKey',
-  'identifiers',
-  'patient',
-  'status',
-  'codes',
-  'clinicalDate',
-  'lastUpdated',
-] as const;
 const keyOf = (type: string, id: string) => `RES#${type}#${id}`;
 const versionKey = (versionId: string) => `V#${versionId.padStart(9, '0')}`;
-const strip = (item: Item) => withoutAttributes<{ resource: StoredResource }>(item, ...ATTRIBUTES)?.resource as StoredResource;
+const patientListingOf = (patient: string, type: string) => `${patient}#${type}`;
+const strip = (item: Item) => JSON.parse(String(item.body)) as StoredResource;
 
 /** The eHR's resources in DynamoDB: each version kept, the current one indexed by type and last update. */
 export class DynamoResourceStore implements ResourceStore {
@@ -56,15 +45,17 @@ export class DynamoResourceStore implements ResourceStore {
   async write(resource: StoredResource, previous: string | undefined, search: SearchValues): Promise<boolean> {
     const pk = keyOf(resource.resourceType, resource.id);
     const { lastUpdated } = resource.meta;
+    const body = JSON.stringify(resource);
     const current: Item = {
       pk,
       sk: 'CURRENT',
-      resource,
+      body,
       listing: resource.resourceType,
       listingKey: `${lastUpdated}#${resource.id}`,
       lastUpdated,
       identifiers: search.identifiers.length ? search.identifiers : undefined,
       patient: search.patient,
+      patientListing: search.patient ? patientListingOf(search.patient, resource.resourceType) : undefined,
       status: search.status,
       codes: search.codes.length ? search.codes : undefined,
       clinicalDate: search.date,
@@ -74,7 +65,7 @@ export class DynamoResourceStore implements ResourceStore {
     // and the loser writes nothing.
     const won = await conditionalPut({
       TableName: table(),
-      Item: { pk, sk: versionKey(resource.meta.versionId), resource },
+      Item: { pk, sk: versionKey(resource.meta.versionId), body },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
     if (!won.won) return false;
@@ -92,7 +83,7 @@ export class DynamoResourceStore implements ResourceStore {
 
   async search(type: ResourceType, filter: SearchFilter, page: PageRequest): Promise<PageOf<StoredResource>> {
     const conditions: string[] = [];
-    const values: Record<string, unknown> = { ':type': type };
+    const values: Record<string, unknown> = {};
     const names: Record<string, string> = {};
     const add = (condition: string, name: string, value: unknown) => {
       names[`#${name}`] = name;
@@ -100,17 +91,20 @@ export class DynamoResourceStore implements ResourceStore {
       conditions.push(condition);
     };
     if (filter.identifier) add('contains(#identifiers, :identifiers)', 'identifiers', filter.identifier);
-    if (filter.patient) add('#patient = :patient', 'patient', filter.patient);
     if (filter.status) add('#status = :status', 'status', filter.status);
     if (filter.code) add('contains(#codes, :codes)', 'codes', filter.code);
     if (filter.date) add(`#clinicalDate ${filter.date.op} :clinicalDate`, 'clinicalDate', filter.date.value);
     if (filter.lastUpdated) add(`#lastUpdated ${filter.lastUpdated.op} :lastUpdated`, 'lastUpdated', filter.lastUpdated.value);
     const after = page.after;
+    // One patient's records come from the patient index; any other search lists the type.
+    const byPatient = filter.patient !== undefined;
+    const partition = byPatient ? { patientListing: patientListingOf(filter.patient as string, type) } : { listing: type };
+    values[':partition'] = Object.values(partition)[0];
     const result = await queryPage(
       {
         TableName: table(),
-        IndexName: EHR_INDEXES.byType,
-        KeyConditionExpression: 'listing = :type',
+        IndexName: byPatient ? EHR_INDEXES.byPatient : EHR_INDEXES.byType,
+        KeyConditionExpression: `${Object.keys(partition)[0]} = :partition`,
         ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
@@ -119,7 +113,7 @@ export class DynamoResourceStore implements ResourceStore {
         limit: page.limit,
         // The cursor is the listing key of the last item read, which names the item: `<lastUpdated>#<id>`.
         startKey: after
-          ? { listing: type, listingKey: after, pk: keyOf(type, after.slice(after.lastIndexOf('#') + 1)), sk: 'CURRENT' }
+          ? { ...partition, listingKey: after, pk: keyOf(type, after.slice(after.lastIndexOf('#') + 1)), sk: 'CURRENT' }
           : undefined,
       },
     );
