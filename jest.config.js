@@ -8,7 +8,9 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest'],
   },
   // These are published as ES modules only; let swc compile them for jest's CommonJS runtime.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@seriousme|oidc-provider|openid-client|oauth4webapi|koa|@koa|quick-lru|eta|nanoid|jsesc|@noble)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@seriousme|oidc-provider|openid-client|oauth4webapi|koa|@koa|quick-lru|eta|nanoid|jsesc|@noble|fhir-kit-client)/)'],
+  // Published with an `import` export condition only, which jest's CommonJS resolver does not read.
+  moduleNameMapper: { '^fhir-kit-client$': '<rootDir>/node_modules/fhir-kit-client/dist/index.js' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
 };

@@ -1,5 +1,7 @@
 import { certService } from './cert/routes';
 import { storage as certStorage } from './cert/storage';
+import { ehrService } from './ehr/routes';
+import { storage as ehrStorage } from './ehr/storage';
 import { exchangeService } from './exchange/routes';
 import { storage as exchangeStorage } from './exchange/storage';
 import { identityService } from './identity/routes';
@@ -103,5 +105,13 @@ export const SERVICES = {
       'Data exchange between departments: a registry of data services, access granted by the owning department for a purpose and period, bounded queries and a hash-chained log of every exchange.',
     // Holds the log and, in local mode, demo rows; the rule refuses any grant above the receiver's classification.
     classification: 'RESTRICTED',
+  },
+  ehr: {
+    definition: ehrService,
+    storage: ehrStorage,
+    description:
+      'Electronic health record sharing: patients, practitioners, providers, consents, encounters, observations and conditions as HL7 FHIR R4, every access recorded as an AuditEvent.',
+    // Patients' health records; served on the private API only.
+    classification: 'CONFIDENTIAL',
   },
 } as const satisfies Record<string, RegisteredService>;

@@ -249,6 +249,9 @@ function validate<S extends z.ZodType>(
   return result.data;
 }
 
+/** JSON, or a JSON-based type with the `+json` suffix (RFC 6839), like FHIR's `application/fhir+json`. */
+export const isJsonMediaType = (type: string) => type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+
 const mediaType = (headers: Record<string, string>) => (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 
 /** An HTML form's fields; a field given more than once becomes a list, as in the query string. */
@@ -278,7 +281,7 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEvent, headers:
       validationFailed('The request body is missing: send a JSON object.', [{ field: 'body', message: 'required' }]),
     );
   }
-  if (mediaType(headers) !== 'application/json') throw unsupportedMediaType('application/json');
+  if (!isJsonMediaType(mediaType(headers))) throw unsupportedMediaType('application/json');
   const text = bytes.toString('utf8');
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw report({ where: 'body', input: undefined, reason: 'too-deep' }, () =>

@@ -1,3 +1,4 @@
+import { SERVICES } from '../../lambda/registry';
 import { nextFreeBlock } from '../network/address-plan';
 import { cidrProblem, contains, type Ipv4Block, overlaps, parseCidr } from './cidr';
 import { classificationRank } from './classification';
@@ -205,16 +206,31 @@ function serviceIssues(config: PlatformConfig): ConfigIssue[] {
 
 function classificationIssues(config: PlatformConfig): ConfigIssue[] {
   const ceiling = config.platform.classificationCeiling;
-  return config.departments.flatMap((dept, i) =>
-    classificationRank(dept.classification) > classificationRank(ceiling)
+  const services = config.services.enabled.flatMap((name, i) => {
+    const level = SERVICES[name as keyof typeof SERVICES]?.classification;
+    return level && classificationRank(level) > classificationRank(ceiling)
       ? [
           {
-            path: `departments[${i}].classification`,
-            value: dept.classification,
-            message: `is above the platform's ceiling ${ceiling}: this cloud may not hold ${dept.code}'s data`,
-            fix: `keep ${dept.code}'s ${dept.classification} workloads on-premises, or lower its classification after review`,
+            path: `services.enabled[${i}]`,
+            value: name,
+            message: `holds ${level} data, above the platform's ceiling ${ceiling}: this cloud may not hold it`,
+            fix: `remove ${name} from services.enabled, or raise platform.classificationCeiling where the platform's policy allows ${level}`,
           },
         ]
-      : [],
+      : [];
+  });
+  return services.concat(
+    config.departments.flatMap((dept, i) =>
+      classificationRank(dept.classification) > classificationRank(ceiling)
+        ? [
+            {
+              path: `departments[${i}].classification`,
+              value: dept.classification,
+              message: `is above the platform's ceiling ${ceiling}: this cloud may not hold ${dept.code}'s data`,
+              fix: `keep ${dept.code}'s ${dept.classification} workloads on-premises, or lower its classification after review`,
+            },
+          ]
+        : [],
+    ),
   );
 }

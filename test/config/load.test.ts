@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     const config = loadConfig();
     expect(config.platform.region).toBe('ap-east-1');
     expect(config.departments.map((d) => d.code)).toEqual(['DPO', 'TD', 'FEHD']);
-    expect(config.services.internal).toEqual([]);
+    expect(config.services.internal).toEqual(['ehr']);
   });
 
   it('reports a bad CIDR, a duplicate code and an unknown service together', () => {
@@ -84,7 +84,13 @@ describe('loadConfig', () => {
       'a department above the ceiling',
       (r) => (r.departments[2].classification = 'SECRET'),
       'departments[2].classification',
-      /above the platform's ceiling RESTRICTED/,
+      /above the platform's ceiling CONFIDENTIAL/,
+    ],
+    [
+      'a CONFIDENTIAL service on a RESTRICTED platform',
+      (r) => (r.platform.classificationCeiling = 'RESTRICTED'),
+      'services.enabled[8]',
+      /holds CONFIDENTIAL data, above the platform's ceiling RESTRICTED/,
     ],
     [
       'an entitlement to a disabled service',

@@ -123,6 +123,7 @@ describe('stateful resources', () => {
       'AWS::KMS::Key': ['Key961B73FD'],
     },
     'Service-exchange': { 'AWS::DynamoDB::Table': ['ExchangeTable6E97C892'], 'AWS::KMS::Key': ['Key961B73FD'] },
+    'Service-ehr': { 'AWS::DynamoDB::Table': ['ResourcesTable39E758A1'], 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-platform': { 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-procurement': { 'AWS::DynamoDB::Table': ['ProcurementTable81767310'], 'AWS::KMS::Key': ['Key961B73FD'] },
     'Service-records': {

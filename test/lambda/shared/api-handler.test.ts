@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { createApiHandler, jsonDepth } from '../../../lambda/shared/api-handler';
+import { createApiHandler, isJsonMediaType, jsonDepth } from '../../../lambda/shared/api-handler';
 import { platformErrorFormat } from '../../../lambda/shared/error-format';
 import { conflict, HttpError } from '../../../lambda/shared/errors';
 import { json } from '../../../lambda/shared/http';
@@ -407,5 +407,15 @@ describe('createApiHandler behind the ways a caller reaches an API', () => {
   it('answers a path of no route with 404 either way', async () => {
     expect((await call('/v2/nothing', '/v2/nothing')).status).toBe(404);
     expect((await call('/echo/v2/nothing', '/echo/v2/nothing')).status).toBe(404);
+  });
+});
+
+describe('isJsonMediaType', () => {
+  it.each(['application/json', 'application/fhir+json', 'application/merge-patch+json'])('reads %s as JSON', (type) => {
+    expect(isJsonMediaType(type)).toBe(true);
+  });
+
+  it.each(['text/json', 'application/jsonp', 'application/+json', 'application/fhir+xml', ''])('refuses %s', (type) => {
+    expect(isJsonMediaType(type)).toBe(false);
   });
 });
