@@ -89,7 +89,7 @@ describe('loadConfig', () => {
     [
       'a CONFIDENTIAL service on a RESTRICTED platform',
       (r) => (r.platform.classificationCeiling = 'RESTRICTED'),
-      'services.enabled[8]',
+      `services.enabled[${parse(defaultText).services.enabled.indexOf('ehr')}]`,
       /holds CONFIDENTIAL data, above the platform's ceiling RESTRICTED/,
     ],
     [

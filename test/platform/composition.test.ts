@@ -18,7 +18,12 @@ describe('composition of the platform', () => {
   it('orders a department after exactly what it reads: the hub, the endpoints, the log archive and its services', () => {
     expect(dependencies('Dept-FEHD')).toEqual(['NetworkEndpoints', 'NetworkHub', 'Security', 'Service-platform']);
     expect(dependencies('Dept-TD')).toEqual(
-      ['NetworkEndpoints', 'NetworkHub', 'Security', ...config.services.enabled.map((s) => `Service-${s}`)].sort(),
+      [
+        'NetworkEndpoints',
+        'NetworkHub',
+        'Security',
+        ...(config.departments.find((d) => d.code === 'TD')?.services ?? []).map((s) => `Service-${s}`),
+      ].sort(),
     );
   });
 
