@@ -63,17 +63,18 @@ export async function consentDecision(
   patient: string,
   purpose: 'record' | 'read',
 ): Promise<AccessDecision> {
-  const consents = (await all(ports, 'Consent', { patient })).map(consentRecordOf).filter((c) => c !== undefined);
-  const at = ports.clock();
-  const first = decideAccess(consents, asking, purpose, false, at);
-  if (first.allowed || purpose === 'record' || first.reason !== 'no-relationship') return first;
-  const encounters = await all(ports, 'Encounter', { patient }, (e) => isRelationship(e, asking));
+  // A clinical read needs both: the consents and the encounters are read together.
+  const [consentResources, encounters] = await Promise.all([
+    all(ports, 'Consent', { patient }),
+    purpose === 'read' ? all(ports, 'Encounter', { patient }, (e) => isRelationship(e, asking)) : Promise.resolve([]),
+  ]);
+  const consents = consentResources.map(consentRecordOf).filter((c) => c !== undefined);
   return decideAccess(
     consents,
     asking,
     purpose,
     encounters.some((e) => isRelationship(e, asking)),
-    at,
+    ports.clock(),
   );
 }
 
