@@ -136,6 +136,13 @@ export function latencyCases(platform: LocalPlatform): LatencyCase[] {
       headers: { authorization: `Bearer ${seeded(platform, 'EHR_PRACTITIONER_TOKEN')}` },
     },
     {
+      name: 'ehr: own access log (patient)',
+      kind: 'read',
+      method: 'GET',
+      path: '/ehr/me/fhir/AuditEvent?_count=20',
+      headers: { authorization: `Bearer ${seeded(platform, 'EHR_PATIENT_TOKEN')}` },
+    },
+    {
       name: 'ehr: record an observation under consent (practitioner)',
       kind: 'write',
       method: 'POST',

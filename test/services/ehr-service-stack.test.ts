@@ -24,6 +24,19 @@ describe('ServiceStack of ehr', () => {
     expect(Object.values(tables)[0].Properties.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
   });
 
+  it("indexes a type's listing, one patient's records, and patients by HKID and by sign-in account", () => {
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    const indexes = (table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: { AttributeName: string }[] }[]).map(
+      (i) => [i.IndexName, i.KeySchema.map((k) => k.AttributeName)],
+    );
+    expect(indexes).toEqual([
+      ['byType', ['listing', 'listingKey']],
+      ['byPatient', ['patientListing', 'listingKey']],
+      ['byHkid', ['hkid', 'listingKey']],
+      ['byAccount', ['citizenAccount', 'listingKey']],
+    ]);
+  });
+
   it('rotates the key that encrypts the records', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });

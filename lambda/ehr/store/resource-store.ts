@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
 import { conditionalPut, type Item, queryPage, tableOf } from '../../shared/dynamo';
 import type { PageOf, PageRequest } from '../../shared/sort-key-cursor';
+import { CITIZEN_ACCOUNT_SYSTEM, HKID_SYSTEM } from '../domain/hkid';
 import type { ResourceType } from '../domain/resource-types';
 import type { SearchValues } from '../domain/search-index';
 import type { ResourceStore, SearchFilter, StoredResource } from '../ports';
@@ -10,6 +11,13 @@ import { EHR_INDEXES, EHR_TABLES } from '../storage';
 const table = () => tableOf(EHR_TABLES.resources);
 const keyOf = (type: string, id: string) => `RES#${type}#${id}`;
 const versionKey = (versionId: string) => `V#${versionId.padStart(9, '0')}`;
+/** Identifiers of a system looked up by an index of their own (the rest are matched by filtering the type's listing). */
+const KEY_IDENTIFIERS = [
+  { system: HKID_SYSTEM, attribute: 'hkid', index: EHR_INDEXES.byHkid },
+  { system: CITIZEN_ACCOUNT_SYSTEM, attribute: 'citizenAccount', index: EHR_INDEXES.byAccount },
+] as const;
+const keyIdentifierOf = (token: string | undefined) => KEY_IDENTIFIERS.find((k) => token?.startsWith(`${k.system}|`));
+
 const patientListingOf = (patient: string, type: string) => `${patient}#${type}`;
 const strip = (item: Item) => JSON.parse(String(item.body)) as StoredResource;
 
@@ -56,6 +64,9 @@ export class DynamoResourceStore implements ResourceStore {
       identifiers: search.identifiers.length ? search.identifiers : undefined,
       patient: search.patient,
       patientListing: search.patient ? patientListingOf(search.patient, resource.resourceType) : undefined,
+      ...Object.fromEntries(
+        KEY_IDENTIFIERS.map(({ system, attribute }) => [attribute, search.identifiers.find((t) => t.startsWith(`${system}|`))]),
+      ),
       status: search.status,
       codes: search.codes.length ? search.codes : undefined,
       clinicalDate: search.date,
@@ -96,14 +107,20 @@ export class DynamoResourceStore implements ResourceStore {
     if (filter.date) add(`#clinicalDate ${filter.date.op} :clinicalDate`, 'clinicalDate', filter.date.value);
     if (filter.lastUpdated) add(`#lastUpdated ${filter.lastUpdated.op} :lastUpdated`, 'lastUpdated', filter.lastUpdated.value);
     const after = page.after;
-    // One patient's records come from the patient index; any other search lists the type.
-    const byPatient = filter.patient !== undefined;
-    const partition = byPatient ? { patientListing: patientListingOf(filter.patient as string, type) } : { listing: type };
+    // One patient's records come from the patient index, a key identifier from its own; any other search lists the type.
+    const key = keyIdentifierOf(filter.identifier);
+    const [partition, index] =
+      filter.patient !== undefined
+        ? [{ patientListing: patientListingOf(filter.patient, type) }, EHR_INDEXES.byPatient]
+        : key
+          ? [{ [key.attribute]: filter.identifier as string }, key.index]
+          : [{ listing: type }, EHR_INDEXES.byType];
     values[':partition'] = Object.values(partition)[0];
+    if (key && filter.patient === undefined) add('#listing = :listing', 'listing', type);
     const result = await queryPage(
       {
         TableName: table(),
-        IndexName: byPatient ? EHR_INDEXES.byPatient : EHR_INDEXES.byType,
+        IndexName: index,
         KeyConditionExpression: `${Object.keys(partition)[0]} = :partition`,
         ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
