@@ -111,3 +111,11 @@ export const consentRefused = (refusal: string) =>
     : invalidResource(CONSENT_PROBLEMS[refusal] ?? refusal, [{ field: 'Consent', message: refusal }]);
 export const patientChanged = (type: string, id: string) =>
   invalidResource(`${type}/${id} is about another patient: a record stays with its patient; record a new one instead.`);
+export const notValidR4 = (type: string, problems: readonly { path: string; message: string }[]) =>
+  invalidResource(
+    `The ${type} is not valid FHIR R4: ${problems
+      .slice(0, 5)
+      .map((p) => `${p.path}: ${p.message}`)
+      .join('; ')}.`,
+    problems.map((p) => ({ field: p.path, message: p.message })),
+  );

@@ -1,7 +1,7 @@
 import type { SeedLocal } from '../shared/seed';
 import { writeSeed } from './app/resources';
 import { ehrPorts } from './compose';
-import { CONSENT_CATEGORY_SYSTEM } from './domain/consent';
+import { CONSENT_CATEGORY_SYSTEM, OPT_IN_POLICY } from './domain/consent';
 import { CITIZEN_ACCOUNT_SYSTEM, HKID_SYSTEM, hkidCheckDigit } from './domain/hkid';
 import { PRACTITIONER_ROLE_PREFIX, PRIVACY_OFFICER_ROLE, PROVIDER_ROLE_PREFIX, REGISTRATION_ROLE_PREFIX } from './domain/roles';
 import type { ResourceInput } from './domain/schemas';
@@ -17,6 +17,7 @@ function consent(id: string, patient: string, kind: 'joining' | 'sharing', provi
     id,
     status: 'active',
     scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    policyRule: OPT_IN_POLICY,
     category: [{ coding: [{ system: CONSENT_CATEGORY_SYSTEM, code: kind }] }],
     patient: { reference: `Patient/${patient}` },
     dateTime: '2026-01-05T09:00:00+08:00',

@@ -17,6 +17,7 @@ describe('ehr FHIR API over HTTP in local mode', () => {
     resourceType: 'Consent',
     status: 'active',
     scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
     category: [{ coding: [{ system: 'https://www.ehealth.gov.hk/fhir/CodeSystem/consent-category', code: kind }] }],
     patient: { reference: patient },
     ...(kind === 'sharing' ? { organization: [{ reference: 'Organization/qmh' }] } : {}),
@@ -82,6 +83,12 @@ describe('ehr FHIR API over HTTP in local mode', () => {
       body: { resourceType: 'Patient', identifier: [{ system: 'http://www.immd.gov.hk/hkid', value: 'A123456(4)' }] },
     });
     expect([wrong.status, wrong.json.issue[0].details.text]).toEqual([422, 'invalid_resource']);
+    const notR4 = await call(platform.current, 'POST', '/ehr/fhir/Patient', {
+      token: token(),
+      headers: fhirJson,
+      body: { resourceType: 'Patient', birthDate: 'last spring', name: [{ family: 7 }] },
+    });
+    expect([notR4.status, notR4.json.issue[0].diagnostics]).toEqual([422, expect.stringContaining('Patient.birthDate')]);
   });
 
   it("searches a patient's records by code, and pages by the next link", async () => {

@@ -3,6 +3,7 @@ import { resumeAfter } from '../../shared/sort-key-cursor';
 import { type Access, auditEventOf } from '../domain/audit-event';
 import { breakGlassConsent, type ConsentAuthor, consentRecordOf, consentWriteRefusal } from '../domain/consent';
 import { CITIZEN_ACCOUNT_SYSTEM, EHR_NUMBER_SYSTEM, HKID_SYSTEM, isValidHkid } from '../domain/hkid';
+import { r4Problems } from '../domain/r4-validation';
 import { DIRECTORY_TYPES, PATIENT_RECORD_TYPES, READ_ONLY_TYPES, type ResourceType } from '../domain/resource-types';
 import type { ResourceInput, SearchQuery } from '../domain/schemas';
 import { dateComparison, patientReference, searchValuesOf } from '../domain/search-index';
@@ -16,6 +17,7 @@ import {
   multipleMatches,
   noSuchResource,
   noSuchVersion,
+  notValidR4,
   patientChanged,
   patientRequired,
   readOnlyType,
@@ -128,6 +130,8 @@ function prepare(type: ResourceType, input: ResourceInput, ports: EhrPorts, exis
   if (READ_ONLY_TYPES.has(type)) throw readOnlyType(type);
   if (input.resourceType !== type) throw typeMismatch(type, input.resourceType);
   const { meta: _meta, ...elements } = input as Record<string, unknown>;
+  const problems = r4Problems(elements);
+  if (problems.length) throw notValidR4(type, problems);
   if (type === 'Consent' && elements.dateTime === undefined) elements.dateTime = ports.clock().toISOString();
   if (PATIENT_RECORD_TYPES.has(type) && !searchValuesOf(type, elements).patient) throw recordNeedsPatient(type);
   if (type !== 'Patient') return elements;

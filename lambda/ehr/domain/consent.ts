@@ -17,6 +17,9 @@ export const BREAK_THE_GLASS = 'BTG';
 /** The extension carrying a break-glass grant's declared reason. */
 export const BREAK_GLASS_REASON_URL = 'https://www.ehealth.gov.hk/fhir/StructureDefinition/break-glass-reason';
 
+/** The rule a consent follows (R4 asks for a policy or a rule): the patient opted in. */
+export const OPT_IN_POLICY = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN', display: 'opt-in' }] };
+
 /** How long a break-glass grant lasts. */
 export const BREAK_GLASS_HOURS = 4;
 /** The longest a sharing consent given for a fixed term may last. */
@@ -187,6 +190,7 @@ export function breakGlassConsent(patient: string, asking: PractitionerAtProvide
     resourceType: 'Consent',
     status: 'active',
     scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    policyRule: OPT_IN_POLICY,
     category: [{ coding: [{ system: CONSENT_CATEGORY_SYSTEM, code: 'break-glass', display: 'Emergency access' }] }],
     patient: { reference: patient },
     dateTime: start.toISOString(),

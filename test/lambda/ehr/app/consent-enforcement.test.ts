@@ -42,6 +42,7 @@ const sharingConsent = (patient: string, provider: string, end?: string) => ({
   resourceType: 'Consent' as const,
   status: 'active',
   scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+  policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
   category: [{ coding: [{ system: CONSENT_CATEGORY_SYSTEM, code: 'sharing' }] }],
   patient: { reference: patient },
   organization: [{ reference: `Organization/${provider}` }],
