@@ -30,9 +30,9 @@ describe('validation against the R4 StructureDefinitions', () => {
 
   it('refuses a code outside a value set R4 binds as required, at any depth of the resource', () => {
     expect(r4Problems({ resourceType: 'Patient', gender: 'robot' }).map((p) => p.path)).toEqual(['Patient.gender']);
-    expect(r4Problems({ resourceType: 'Patient', gender: 'female', contact: [{ name: { text: 'Mother' }, gender: 'x' }] }).map((p) => p.path)).toEqual([
-      'Patient.contact.gender',
-    ]);
+    expect(
+      r4Problems({ resourceType: 'Patient', gender: 'female', contact: [{ name: { text: 'Mother' }, gender: 'x' }] }).map((p) => p.path),
+    ).toEqual(['Patient.contact.gender']);
     expect(r4Problems({ resourceType: 'Observation', status: 'done', code: { text: 'x' } }).map((p) => p.path)).toEqual([
       'Observation.status',
     ]);
