@@ -109,6 +109,30 @@ export const SEED_RESOURCES: readonly ResourceInput[] = [
     subject: { reference: 'Patient/p2' },
     recordedDate: '2026-04-10',
   },
+  {
+    resourceType: 'PractitionerRole',
+    id: 'dr-chan-qmh',
+    active: true,
+    practitioner: { reference: 'Practitioner/dr-chan' },
+    organization: { reference: 'Organization/qmh' },
+    code: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/practitioner-role', code: 'doctor' }] }],
+  },
+  {
+    resourceType: 'AllergyIntolerance',
+    id: 'penicillin-p1',
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+    code: { coding: [{ system: 'http://snomed.info/sct', code: '764146007', display: 'Penicillin' }] },
+    patient: { reference: 'Patient/p1' },
+    recordedDate: '2026-03-10',
+  },
+  {
+    resourceType: 'MedicationStatement',
+    id: 'metformin-p2',
+    status: 'active',
+    medicationCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '109081006', display: 'Metformin' }] },
+    subject: { reference: 'Patient/p2' },
+    effectiveDateTime: '2026-04-10',
+  },
   // Every patient has joined; p1 shares with Queen Mary Hospital, p2 with Harbour Medical
   // Clinic, and p3 with no provider yet.
   ...['p1', 'p2', 'p3'].map((patient) => consent(`joining-${patient}`, patient, 'joining')),
@@ -134,7 +158,7 @@ const practitioner = (id: string, provider: string, registration: string) => [
 export const seedLocal: SeedLocal = async (context) => {
   const written = await seedEhr();
   const notes = [
-    `ehr: seeded ${written} FHIR resources (2 providers, 2 practitioners, 3 patients with consents, encounters, observations) at /ehr/fhir.`,
+    `ehr: seeded ${written} FHIR resources (2 providers, 2 practitioners, 3 patients with consents, encounters, observations, an allergy, a medication) at /ehr/fhir.`,
   ];
   const department = context.departments[0];
   const tokens: Record<string, string | undefined> = {

@@ -1,3 +1,4 @@
+import { MedplumClient } from '@medplum/core';
 import type * as fhir from '@medplum/fhirtypes';
 import { Client, type FhirResource } from 'fhir-kit-client';
 import { call, useLocalPlatform } from '../helpers/local-platform';
@@ -161,6 +162,25 @@ describe('ehr FHIR API over HTTP in local mode', () => {
       token: platform.current.credentials.EHR_PATIENT_TOKEN,
     });
     expect([other.status, other.json.resourceType]).toEqual([403, 'OperationOutcome']);
+  });
+
+  it("works with a second FHIR client, Medplum's: read, search, create under consent and update with If-Match", async () => {
+    const medplum = new MedplumClient({ baseUrl: `${platform.current.url}/ehr/`, fhirUrlPath: 'fhir', fetch });
+    medplum.setAccessToken(token());
+    const patient = await medplum.readResource('Patient', 'p1');
+    expect(patient.identifier?.some((i) => i.system === 'https://www.ehealth.gov.hk/ehr-number')).toBe(true);
+    const allergies = await medplum.searchResources('AllergyIntolerance', { patient: 'p1' });
+    expect(allergies.map((a) => a.id)).toEqual(['penicillin-p1']);
+    const created = await medplum.createResource<fhir.Observation>({
+      resourceType: 'Observation',
+      status: 'preliminary',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+      subject: { reference: 'Patient/p1' },
+      valueQuantity: { value: 88, unit: '/min' },
+    });
+    const updated = await medplum.updateResource<fhir.Observation>({ ...created, status: 'final' });
+    expect([updated.meta?.versionId, updated.status]).toEqual(['2', 'final']);
+    await expect(medplum.readResource('Observation', 'bp-p2')).rejects.toThrow(/sharing consent/);
   });
 
   it('answers an unknown resource with a 404 OperationOutcome', async () => {

@@ -6,11 +6,14 @@
 export const RESOURCE_TYPES = [
   'Patient',
   'Practitioner',
+  'PractitionerRole',
   'Organization',
   'Consent',
   'Encounter',
   'Observation',
   'Condition',
+  'AllergyIntolerance',
+  'MedicationStatement',
   'AuditEvent',
 ] as const;
 
@@ -20,10 +23,16 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const READ_ONLY_TYPES: ReadonlySet<ResourceType> = new Set(['AuditEvent']);
 
 /** The directory of providers and practitioners: no patient's record, open to every member of staff. */
-export const DIRECTORY_TYPES: ReadonlySet<ResourceType> = new Set(['Practitioner', 'Organization']);
+export const DIRECTORY_TYPES: ReadonlySet<ResourceType> = new Set(['Practitioner', 'PractitionerRole', 'Organization']);
 
 /** A patient's clinical records: read only with a relationship with the patient as well as consent. */
-export const CLINICAL_TYPES: ReadonlySet<ResourceType> = new Set(['Encounter', 'Observation', 'Condition']);
+export const CLINICAL_TYPES: ReadonlySet<ResourceType> = new Set([
+  'Encounter',
+  'Observation',
+  'Condition',
+  'AllergyIntolerance',
+  'MedicationStatement',
+]);
 
 /** Types that are about one patient and must name them. */
 export const PATIENT_RECORD_TYPES: ReadonlySet<ResourceType> = new Set([...CLINICAL_TYPES, 'Consent']);
@@ -45,10 +54,13 @@ const DATE: SearchParameter = { name: 'date', type: 'date' };
 export const SEARCH_PARAMETERS: Readonly<Record<ResourceType, readonly SearchParameter[]>> = {
   Patient: [IDENTIFIER],
   Practitioner: [IDENTIFIER],
+  PractitionerRole: [IDENTIFIER],
   Organization: [IDENTIFIER],
   Consent: [PATIENT, STATUS],
   Encounter: [IDENTIFIER, PATIENT, SUBJECT, STATUS, DATE],
   Observation: [IDENTIFIER, PATIENT, SUBJECT, STATUS, CODE, DATE],
   Condition: [IDENTIFIER, PATIENT, SUBJECT, CODE],
+  AllergyIntolerance: [IDENTIFIER, PATIENT, CODE, DATE],
+  MedicationStatement: [IDENTIFIER, PATIENT, SUBJECT, STATUS, CODE],
   AuditEvent: [PATIENT, DATE],
 };

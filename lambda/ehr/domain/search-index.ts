@@ -41,7 +41,13 @@ function dateOf(r: Json): string | undefined {
 /** The search values of a resource of the given type. */
 export function searchValuesOf(type: ResourceType, resource: Json): SearchValues {
   const identifiers = tokens(list(resource.identifier).map((i) => ({ system: str(i.system), value: str(i.value) })));
-  const code = isObject(resource.code) ? list(resource.code.coding) : [];
+  // A medication statement's code is its medication, when given as a concept.
+  const concept = isObject(resource.code)
+    ? resource.code
+    : isObject(resource.medicationCodeableConcept)
+      ? resource.medicationCodeableConcept
+      : {};
+  const code = list(concept.coding);
   return {
     identifiers,
     patient: patientOf(type, resource),
