@@ -34,6 +34,14 @@ export interface ResourceStore {
   search(type: ResourceType, filter: SearchFilter, page: PageRequest): Promise<PageOf<StoredResource>>;
 }
 
+/** Hong Kong identity card numbers at rest: sealed for display, and a keyed hash to match by. */
+export interface IdentityNumbers {
+  seal(value: string): string;
+  open(sealed: string): string;
+  /** The keyed hash of a number in its canonical form (like `A1234563`). */
+  matchKey(canonical: string): string;
+}
+
 export interface EhrPorts {
   readonly resources: ResourceStore;
   readonly clock: () => Date;

@@ -37,6 +37,12 @@ export const ehrService = defineService({
   formatError,
   errorBody: operationOutcomeSchema,
   functions: { api: 'lambda/ehr/handlers/http.ts' },
+  environment: {
+    /** The key identity card numbers are sealed and hashed with, base64, in local mode and tests. */
+    identifierKey: 'EHR_IDENTIFIER_KEY',
+    /** ARN of the secret holding that key, in AWS. */
+    identifierKeySecretArn: 'EHR_IDENTIFIER_KEY_SECRET_ARN',
+  } as const,
   routes: {
     capabilities: {
       method: 'GET',

@@ -1,6 +1,6 @@
 import type { SeedLocal } from '../shared/seed';
 import { writeSeed } from './app/resources';
-import { ehrPorts } from './compose';
+import { ehrPorts, useLocalIdentifierKey } from './compose';
 import { CONSENT_CATEGORY_SYSTEM, OPT_IN_POLICY } from './domain/consent';
 import { CITIZEN_ACCOUNT_SYSTEM, HKID_SYSTEM, hkidCheckDigit } from './domain/hkid';
 import { PRACTITIONER_ROLE_PREFIX, PRIVACY_OFFICER_ROLE, PROVIDER_ROLE_PREFIX, REGISTRATION_ROLE_PREFIX } from './domain/roles';
@@ -142,6 +142,7 @@ export const SEED_RESOURCES: readonly ResourceInput[] = [
 
 /** Writes the demo records that are not there yet. */
 export async function seedEhr(): Promise<number> {
+  useLocalIdentifierKey();
   const ports = await ehrPorts();
   let written = 0;
   for (const resource of SEED_RESOURCES) if (await writeSeed(ports, resource)) written++;

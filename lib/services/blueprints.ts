@@ -1,6 +1,7 @@
 import type { App, Stack } from 'aws-cdk-lib';
 import type { PlatformConfig } from '../config/schema';
 import { addCertIncidentPipeline } from './cert-incident-pipeline';
+import { addEhrExtension } from './ehr-extension';
 import { addExchangeExtension } from './exchange-extension';
 import { addIdentityExtension } from './identity-extension';
 import { notifyEmailStacks } from './notify-email-stack';
@@ -45,6 +46,7 @@ export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
   records: { extend: addRecordsExtension },
   procurement: { extend: addProcurementExtension },
   exchange: { extend: addExchangeExtension },
+  ehr: { extend: addEhrExtension },
 };
 
 /** The blueprint of a service: its entry in SERVICE_BLUEPRINTS, or nothing beyond routes and storage. */

@@ -37,6 +37,15 @@ describe('ServiceStack of ehr', () => {
     ]);
   });
 
+  it("gives only its API function the retained key patients' identity card numbers are sealed with", () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    expect(Object.keys(secrets)).toEqual([expect.stringMatching(/^IdentifierKey/)]);
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } })).filter(
+      (f) => f.Properties.Environment?.Variables?.EHR_IDENTIFIER_KEY_SECRET_ARN,
+    );
+    expect(fn.Properties.Environment.Variables.EHR_IDENTIFIER_KEY_SECRET_ARN).toEqual({ Ref: Object.keys(secrets)[0] });
+  });
+
   it('rotates the key that encrypts the records', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });

@@ -5,6 +5,9 @@ export const EHR_NUMBER_SYSTEM = 'https://www.ehealth.gov.hk/ehr-number';
 /** The identifier system linking a registered patient to their sign-in account (the citizen token's subject). */
 export const CITIZEN_ACCOUNT_SYSTEM = 'https://www.ehealth.gov.hk/citizen-account';
 
+/** An identity card number as it is matched: upper case, without brackets or spaces (`A1234563`). */
+export const canonicalHkid = (value: string) => value.toUpperCase().replace(/[\s()]/g, '');
+
 const HKID_PATTERN = /^([A-Z]{1,2})([0-9]{6})\(?([0-9A])\)?$/;
 
 /**
