@@ -119,3 +119,11 @@ export const notValidR4 = (type: string, problems: readonly { path: string; mess
       .join('; ')}.`,
     problems.map((p) => ({ field: p.path, message: p.message })),
   );
+export const batchEntryNotUnderstood = (url: string, why = 'it names no type this service serves') =>
+  new HttpError(400, 'invalid', `The batch entry for ${url} is not one this service can run: ${why}.`);
+export const transactionNotSupported = () =>
+  new HttpError(
+    422,
+    'transaction_not_supported',
+    'Transactions are not supported: each resource is written on its own, so a transaction could not be undone in part. Send a batch.',
+  );

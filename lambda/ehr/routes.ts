@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { defineService } from '../shared/route';
 import {
+  batchBundleSchema,
+  batchResponseSchema,
   breakGlassParameters,
   bundleSchema,
   capabilityStatementSchema,
@@ -51,6 +53,16 @@ export const ehrService = defineService({
       summary: 'The CapabilityStatement: the types, interactions and search parameters supported',
       response: capabilityStatementSchema,
       responseType: FHIR_JSON,
+    },
+    batch: {
+      method: 'POST',
+      path: '/ehr/fhir',
+      auth: STAFF,
+      summary: 'A batch Bundle: each entry read, searched, created or updated on its own, answered in a batch-response in order',
+      body: batchBundleSchema,
+      response: batchResponseSchema,
+      responseType: FHIR_JSON,
+      responses: { 422: 'A transaction: not supported, since entries are not written atomically' },
     },
     search: {
       method: 'GET',

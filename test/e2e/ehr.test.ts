@@ -183,6 +183,34 @@ describe('ehr FHIR API over HTTP in local mode', () => {
     await expect(medplum.readResource('Observation', 'bp-p2')).rejects.toThrow(/sharing consent/);
   });
 
+  it('runs a batch entry by entry under the consent rules, and refuses a transaction with 422', async () => {
+    const fk = client();
+    const batch: fhir.Bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { request: { method: 'GET', url: 'Observation/bp-p1' } },
+        { request: { method: 'GET', url: 'Observation?patient=p1&code=http://loinc.org|4548-4' } },
+        {
+          resource: { resourceType: 'Observation', status: 'final', code: { text: 'Weight' }, subject: { reference: 'Patient/p1' } },
+          request: { method: 'POST', url: 'Observation' },
+        },
+        { request: { method: 'GET', url: 'Observation/bp-p2' } },
+      ],
+    };
+    const answer = (await fk.batch({ body: asBody(batch) })) as unknown as fhir.Bundle;
+    expect(answer.type).toBe('batch-response');
+    expect(answer.entry?.map((e) => e.response?.status.slice(0, 3))).toEqual(['200', '200', '201', '403']);
+    expect((answer.entry?.[1].resource as fhir.Bundle).entry?.map((e) => e.resource?.id)).toEqual(['hba1c-p1']);
+    expect((answer.entry?.[3].response?.outcome as fhir.OperationOutcome).issue[0].details?.text).toBe('consent_no_sharing_consent');
+    const refused = await call(platform.current, 'POST', '/ehr/fhir', {
+      token: token(),
+      headers: fhirJson,
+      body: { ...batch, type: 'transaction' },
+    });
+    expect([refused.status, refused.json.issue[0].details.text]).toEqual([422, 'transaction_not_supported']);
+  });
+
   it('answers an unknown resource with a 404 OperationOutcome', async () => {
     const missing = await call(platform.current, 'GET', '/ehr/fhir/Patient/nobody', { token: token() });
     expect([missing.status, missing.json.issue[0].code]).toEqual([404, 'not-found']);

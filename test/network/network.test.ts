@@ -319,7 +319,20 @@ describe('the platform network', () => {
         .filter(([, r]) => r.Properties.VpcEndpointType === 'Interface')
         .map(([, r]) => r.Properties);
       const names = services.map((s) => s.ServiceName.replace('com.amazonaws.ap-east-1.', ''));
-      expect(names.sort()).toEqual(['ecr.api', 'ecr.dkr', 'kms', 'logs', 'monitoring', 'secretsmanager', 'sns', 'sqs', 'ssm', 'sts']);
+      // The default platform has an internal service (ehr), a private API reached through execute-api.
+      expect(names.sort()).toEqual([
+        'ecr.api',
+        'ecr.dkr',
+        'execute-api',
+        'kms',
+        'logs',
+        'monitoring',
+        'secretsmanager',
+        'sns',
+        'sqs',
+        'ssm',
+        'sts',
+      ]);
       for (const s of services) expect(s.PrivateDnsEnabled).toBe(false);
       const zones = endpoints.ofType('AWS::Route53::HostedZone').map(([, r]) => r.Properties.Name);
       expect(zones).toEqual(

@@ -20,6 +20,7 @@ export function capabilityStatement(baseUrl: string, software: { name: string; v
     rest: [
       {
         mode: 'server',
+        interaction: [{ code: 'batch' }],
         security: {
           cors: false,
           description:

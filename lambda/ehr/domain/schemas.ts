@@ -61,3 +61,32 @@ export const breakGlassParameters = z.object({
 });
 
 export const patientParams = z.object({ id: fhirId });
+
+/** A batch Bundle: each entry a request of its own (read, search, create, update), answered in order. */
+export const batchBundleSchema = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  type: z.enum(['batch', 'transaction']).describe('batch; a transaction is refused (422): entries are not written atomically'),
+  entry: z
+    .array(
+      z.looseObject({
+        fullUrl: z.string().max(256).optional(),
+        resource: z.looseObject({}).optional(),
+        request: z.looseObject({
+          method: z.enum(['GET', 'POST', 'PUT']),
+          url: z.string().min(1).max(1024).describe('Relative to the base: Patient, Patient/p1, Observation?patient=p1'),
+          ifMatch: z.string().max(32).optional(),
+          ifNoneExist: z.string().max(512).optional(),
+        }),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+
+export type BatchBundle = z.output<typeof batchBundleSchema>;
+
+export const batchResponseSchema = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  type: z.literal('batch-response'),
+  entry: z.array(z.looseObject({ response: z.looseObject({ status: z.string() }) })),
+});

@@ -3,6 +3,7 @@ import { json } from '../../shared/http';
 import type { Caller } from '../../shared/identity';
 import { encodeCursor } from '../../shared/sort-key-cursor';
 import { actorOfCaller } from '../app/access';
+import { type EntryOutcome, runBatch } from '../app/batch';
 import { capabilities } from '../app/capability';
 import type { StoredResource } from '../app/resources';
 import {
@@ -20,6 +21,7 @@ import {
   updateResource,
 } from '../app/resources';
 import { ehrPorts } from '../compose';
+import { formatError } from '../errors';
 import { ehrService } from '../routes';
 
 const FHIR = { 'content-type': 'application/fhir+json; charset=utf-8' };
@@ -96,7 +98,38 @@ async function read(request: FhirRequest<InstanceParams>) {
   return json(200, resource, withEtag(resource));
 }
 
+const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' };
+const statusLine = (status: number) => `${status}${REASONS[status] ? ` ${REASONS[status]}` : ''}`;
+
+/** One batch entry's answer, as a batch-response entry. */
+function batchEntry(outcome: EntryOutcome, base: string, requestId: string) {
+  if (outcome.kind === 'refused') {
+    return { response: { status: statusLine(outcome.error.status), outcome: formatError(outcome.error, requestId) } };
+  }
+  if (outcome.kind === 'search') {
+    const self = `${base}/${outcome.type}`;
+    return { resource: bundle('searchset', self, outcome.page.items, base), response: { status: statusLine(200) } };
+  }
+  const { resource, status } = outcome;
+  return {
+    fullUrl: `${base}/${resource.resourceType}/${resource.id}`,
+    resource,
+    response: {
+      status: statusLine(status),
+      location: withEtag(resource).location,
+      etag: etagOf(resource),
+      lastModified: resource.meta.lastUpdated,
+    },
+  };
+}
+
 const handlers: Handlers<typeof ehrService.routes> = {
+  async batch(request) {
+    const outcomes = await runBatch(await ehrPorts(), requesterOf(request), request.body);
+    const base = fhirBase(request.baseUrl);
+    const entry = outcomes.map((o) => batchEntry(o, base, request.requestId));
+    return json(200, { resourceType: 'Bundle', type: 'batch-response', entry }, FHIR);
+  },
   async capabilities(request) {
     return json(200, capabilities(fhirBase(request.baseUrl), { name: ehrService.title, version: ehrService.version }, STARTED), FHIR);
   },
