@@ -89,7 +89,7 @@ describe('SecurityBaselineStack', () => {
       Tags: Match.arrayWith([
         { Key: 'Area', Value: 'Security' },
         { Key: 'CostCentre', Value: config.platform.costCentre },
-        { Key: 'DataClassification', Value: 'RESTRICTED' },
+        { Key: 'DataClassification', Value: config.platform.classificationCeiling },
         { Key: 'Platform', Value: config.platform.name },
       ]),
     });
