@@ -392,8 +392,7 @@ async function handle(
   // API Gateway routes a request to one resource, the most specific that matches (a literal segment
   // before a path parameter), whichever methods it has: GET /v2/notifications/email is not /{id}.
   const candidates = routes
-    // A trailing slash names the same resource, as API Gateway routes it (FHIR clients post a batch to `<base>/`).
-    .map((route) => ({ route, params: matchPath(relativePath(route.path, basePath), own.length > 1 ? own.replace(/\/+$/, '') : own) }))
+    .map((route) => ({ route, params: matchPath(relativePath(route.path, basePath), own) }))
     .filter((m) => m.params !== undefined);
   const resource = candidates.map((m) => m.route.path).sort(bySpecificity)[0];
   const matches = candidates.filter((m) => m.route.path === resource);

@@ -184,7 +184,6 @@ describe('ehr FHIR API over HTTP in local mode', () => {
   });
 
   it('runs a batch entry by entry under the consent rules, and refuses a transaction with 422', async () => {
-    const fk = client();
     const batch: fhir.Bundle = {
       resourceType: 'Bundle',
       type: 'batch',
@@ -198,7 +197,9 @@ describe('ehr FHIR API over HTTP in local mode', () => {
         { request: { method: 'GET', url: 'Observation/bp-p2' } },
       ],
     };
-    const answer = (await fk.batch({ body: asBody(batch) })) as unknown as fhir.Bundle;
+    const medplum = new MedplumClient({ baseUrl: `${platform.current.url}/ehr/`, fhirUrlPath: 'fhir', fetch });
+    medplum.setAccessToken(token());
+    const answer = (await medplum.executeBatch(batch as never)) as unknown as fhir.Bundle;
     expect(answer.type).toBe('batch-response');
     const entries = answer.entry ?? [];
     expect(entries.map((e) => e.response?.status.slice(0, 3))).toEqual(['200', '200', '201', '403']);
