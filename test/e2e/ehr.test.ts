@@ -204,7 +204,8 @@ describe('ehr FHIR API over HTTP in local mode', () => {
     const entries = answer.entry ?? [];
     expect(entries.map((e) => e.response?.status.slice(0, 3))).toEqual(['200', '200', '201', '403']);
     expect((entries[1].resource as fhir.Bundle).entry?.map((e) => e.resource?.id)).toEqual(['hba1c-p1']);
-    expect((entries[3].response?.outcome as fhir.OperationOutcome).issue[0].details?.text).toBe('consent_no_sharing_consent');
+    const outcome = entries[3].response?.outcome as fhir.OperationOutcome | undefined;
+    expect(outcome?.issue[0].details?.text).toBe('consent_no_sharing_consent');
     const refused = await call(platform.current, 'POST', '/ehr/fhir', {
       token: token(),
       headers: fhirJson,
