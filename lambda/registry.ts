@@ -21,6 +21,8 @@ import { recordsService } from './records/routes';
 import { storage as recordsStorage } from './records/storage';
 import type { ServiceDefinition, TriggerDeclaration } from './shared/route';
 import type { StorageDefinition } from './shared/storage-definition';
+import { usageService } from './usage/routes';
+import { storage as usageStorage } from './usage/storage';
 
 export interface RegisteredService {
   readonly definition: ServiceDefinition;
@@ -113,5 +115,13 @@ export const SERVICES = {
       'Electronic health record sharing: patients, practitioners, providers, consents, encounters, observations and conditions as HL7 FHIR R4, every access recorded as an AuditEvent.',
     // Patients' health records; served on the private API only.
     classification: 'CONFIDENTIAL',
+  },
+  usage: {
+    definition: usageService,
+    storage: usageStorage,
+    description:
+      'Usage of every e-service, app and website: a registry with launch dates, a beacon that keeps nothing personal, daily figures published openly, and the review each owes six months after launch.',
+    // Events hold no address or identifier; the reviews and figures are official but not personal.
+    classification: 'UNCLASSIFIED',
   },
 } as const satisfies Record<string, RegisteredService>;

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_ENVIRONMENT } from '../../lib/contract/environment';
+import { bucketEnvName } from './storage-definition';
 
 /**
  * AWS SDK clients, one per process. In Lambda they use the function's role and region; local
@@ -63,5 +64,13 @@ export function s3(): S3Client {
 export function tableName(envName: string): string {
   const name = process.env[envName];
   if (!name) throw new Error(`${envName} is not set: the function's stack or local mode must pass the table name`);
+  return name;
+}
+
+/** Physical name of a bucket declared in a service's `storage.ts`, from the environment the stack or local mode set. */
+export function bucketOf(logicalName: string): string {
+  const envName = bucketEnvName(logicalName);
+  const name = process.env[envName];
+  if (!name) throw new Error(`${envName} is not set: the function's stack or local mode must pass the bucket name`);
   return name;
 }

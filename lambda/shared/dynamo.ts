@@ -1,4 +1,5 @@
 import {
+  BatchWriteCommand,
   DeleteCommand,
   type DeleteCommandInput,
   type NativeAttributeValue,
@@ -145,4 +146,24 @@ export function withoutAttributes<T>(item: Item | undefined, ...attributes: read
   const copy = { ...item };
   for (const attribute of attributes) delete copy[attribute];
   return copy as T;
+}
+
+/** Most items one BatchWriteItem takes. */
+const BATCH_WRITE_MAX = 25;
+
+/**
+ * Puts every item, 25 to a BatchWriteItem, retrying what DynamoDB leaves unprocessed (throttled)
+ * a few times before giving up with an error. Unconditional: for items no other writer races for.
+ */
+export async function batchPutAll(tableName: string, items: readonly Item[]): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH_WRITE_MAX) {
+    let requests: { PutRequest: { Item: Item } }[] | undefined = items
+      .slice(i, i + BATCH_WRITE_MAX)
+      .map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt > 5) throw new Error(`DynamoDB kept ${requests.length} writes unprocessed: retry the write.`);
+      const written = await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = written.UnprocessedItems?.[tableName] as typeof requests;
+    }
+  }
 }

@@ -12,6 +12,7 @@ import { platformCatalogueFiles } from './platform-catalogue';
 import { addProcurementExtension } from './procurement-extension';
 import { addRecordsExtension } from './records-extension';
 import type { ServiceStack } from './service-stack';
+import { addUsageExtension } from './usage-extension';
 
 /** What a service's stack needs beyond its routes and storage, which the platform reads generically. */
 export interface ServiceBlueprint {
@@ -47,6 +48,7 @@ export const SERVICE_BLUEPRINTS: Readonly<Record<string, ServiceBlueprint>> = {
   procurement: { extend: addProcurementExtension },
   exchange: { extend: addExchangeExtension },
   ehr: { extend: addEhrExtension },
+  usage: { extend: addUsageExtension },
 };
 
 /** The blueprint of a service: its entry in SERVICE_BLUEPRINTS, or nothing beyond routes and storage. */

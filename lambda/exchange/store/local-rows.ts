@@ -1,6 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../../shared/aws-clients';
-import { queryAll } from '../../shared/dynamo';
+import { batchPutAll, queryAll } from '../../shared/dynamo';
 import type { Row } from '../domain/dataset';
 import { evaluate, type PlannedQuery } from '../domain/query';
 import type { QueryEngine } from '../ports';
@@ -23,11 +21,9 @@ export class LocalRowsEngine implements QueryEngine {
 }
 
 /** Stores demo rows of a dataset, for local mode's seed. */
-export async function putLocalRows(serviceId: string, rows: readonly Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 25) {
-    const batch = rows.slice(i, i + 25).map((row, j) => ({
-      PutRequest: { Item: { pk: `ROWS#${serviceId}`, sk: `ROW#${String(i + j).padStart(8, '0')}`, kind: 'row', row } },
-    }));
-    await dynamo().send(new BatchWriteCommand({ RequestItems: { [table()]: batch } }));
-  }
+export function putLocalRows(serviceId: string, rows: readonly Row[]): Promise<void> {
+  return batchPutAll(
+    table(),
+    rows.map((row, i) => ({ pk: `ROWS#${serviceId}`, sk: `ROW#${String(i).padStart(8, '0')}`, kind: 'row', row })),
+  );
 }

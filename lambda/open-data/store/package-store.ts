@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../shared/aws-clients';
-import { conditionalDelete, conditionalPut, queryAll, scanAll, tableOf } from '../../shared/dynamo';
+import { batchPutAll, conditionalDelete, conditionalPut, queryAll, scanAll, tableOf } from '../../shared/dynamo';
 import { type StoredPackage, storedPackageSchema } from '../domain/entities';
 import type { CreateOutcome, PackageRepository, ReplaceOutcome } from '../ports';
 import { OPEN_DATA_INDEXES, OPEN_DATA_TABLES } from '../storage';
@@ -170,16 +170,10 @@ export class DynamoPackageRepository implements PackageRepository {
     });
   }
 
-  private async linkResources(packageId: string, resourceIds: readonly string[]): Promise<void> {
-    for (let i = 0; i < resourceIds.length; i += 25) {
-      let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = resourceIds
-        .slice(i, i + 25)
-        .map((id) => ({ PutRequest: { Item: { ...resourceKey(id), packageId } } }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt > 5) throw new Error('DynamoDB kept refusing resource links: retry the write');
-        const written = await dynamo().send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = written.UnprocessedItems?.[this.tableName] as typeof requests;
-      }
-    }
+  private linkResources(packageId: string, resourceIds: readonly string[]): Promise<void> {
+    return batchPutAll(
+      this.tableName,
+      resourceIds.map((id) => ({ ...resourceKey(id), packageId })),
+    );
   }
 }
