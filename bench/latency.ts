@@ -122,6 +122,26 @@ export function latencyCases(platform: LocalPlatform): LatencyCase[] {
       body: JSON.stringify({ columns: ['district', 'score'], filters: [{ column: 'score', op: 'gte', value: 80 }], limit: 20 }),
     },
     {
+      name: "usage: a day's figures (public)",
+      kind: 'read',
+      method: 'GET',
+      path: `/usage/v1/days/${seeded(platform, 'USAGE_DAY')}/figures`,
+    },
+    {
+      // Ten events a request: events per second are ten times the requests.
+      name: 'usage: beacon of 10 events (public)',
+      kind: 'write',
+      method: 'POST',
+      path: '/usage/v1/beacon',
+      body: JSON.stringify({
+        events: Array.from({ length: 10 }, (_, i) => ({
+          service: seeded(platform, 'USAGE_SERVICE_ID'),
+          kind: i === 0 ? 'service_start' : 'page_view',
+          page: `/en/renew/step-${i}`,
+        })),
+      }),
+    },
+    {
       name: 'ehr: read a record under consent (practitioner)',
       kind: 'read',
       method: 'GET',

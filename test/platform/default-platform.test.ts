@@ -131,6 +131,11 @@ describe('stateful resources', () => {
       'AWS::KMS::Key': ['Key961B73FD'],
       'AWS::S3::Bucket': ['RecordsContentBucket1D4C4D4C'],
     },
+    'Service-usage': {
+      'AWS::DynamoDB::Table': ['UsageTable28300137'],
+      'AWS::KMS::Key': ['Key961B73FD'],
+      'AWS::S3::Bucket': ['UsageEventsBucketE959933B'],
+    },
     SharedServices: { 'AWS::Cognito::UserPool': ['CitizensPool249387CB', 'StaffPool8CA90F24'], 'AWS::KMS::Key': ['SignInKey10D719B2'] },
   };
   const TYPES = ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Cognito::UserPool'];
