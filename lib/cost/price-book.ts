@@ -79,6 +79,7 @@ export const PRICE_NAMES = [
   's3GetThousand',
   'sqsMillion',
   'snsPublishMillion',
+  'firehoseIngestGb',
   'sesThousandEmails',
   'eventBridgeCustomEventsMillion',
   'pipesRequestsMillion',

@@ -18,6 +18,7 @@ export const OPERATIONS_PRICING: Record<string, Pricing> = {
   },
   'AWS::Logs::MetricFilter': free('no charge; the metric it publishes is priced by its alarm'),
   'AWS::Logs::ResourcePolicy': free('no charge'),
+  'AWS::Logs::LogStream': free('no charge; its group is priced'),
   'AWS::Logs::SubscriptionFilter': free('no charge; the destination is priced'),
   'AWS::CloudWatch::Alarm': {
     kind: 'baseline',

@@ -59,6 +59,10 @@ export const SERVICES_PRICING: Record<string, Pricing> = {
   },
   'AWS::SQS::Queue': { kind: 'usage', items: (_r, ctx) => [unitPrice(ctx, 'SQS requests', 'sqsMillion')] },
   'AWS::SNS::Topic': { kind: 'usage', items: (_r, ctx) => [unitPrice(ctx, 'SNS publishes', 'snsPublishMillion')] },
+  'AWS::KinesisFirehose::DeliveryStream': {
+    kind: 'usage',
+    items: (_r, ctx) => [unitPrice(ctx, 'Firehose ingestion', 'firehoseIngestGb')],
+  },
   'AWS::SES::ConfigurationSet': { kind: 'usage', items: (_r, ctx) => [unitPrice(ctx, 'SES e-mails sent', 'sesThousandEmails')] },
   'AWS::Pipes::Pipe': { kind: 'usage', items: (_r, ctx) => [unitPrice(ctx, 'EventBridge Pipes requests', 'pipesRequestsMillion')] },
   'AWS::Events::EventBus': {
