@@ -27,7 +27,7 @@ OFFICER_DEPARTMENT = "DPO"
 
 # Staff operations whose requirement alone does not say who calls them. Officers report incidents
 # for their own department; an analyst must name one, which a schema cannot ask of one caller only.
-STAFF_CALLER_BY_OPERATION = {"reportIncident": "officer"}
+STAFF_CALLER_BY_OPERATION = {"reportIncident": "officer", "getReview": "officer"}
 
 # The records service's officer routes are called by the department's records manager, an officer
 # with the role records-manager, who may call every one of them (the file plan, holds, histories).

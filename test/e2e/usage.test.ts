@@ -38,6 +38,8 @@ describe('usage API over HTTP in local mode', () => {
       },
     });
     expect(registered.status).toBe(201);
+    const read = await call(platform.current, 'GET', '/usage/v1/services/td-e2e-journey');
+    expect([read.json.kind, read.json.department, read.json.launchDate]).toEqual(['e-service', 'TD', '2026-01-15']);
     const again = await call(platform.current, 'POST', '/usage/v1/services', {
       ...officer('TD'),
       body: registered.json && {

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { cursorParameter } from '../../shared/sort-key-cursor';
-import { isCalendarDay } from './days';
 import { BEACON_KINDS, LANGUAGES, PLATFORMS, REPORT_KINDS } from './events';
 import { MEASURED_ID, SERVICE_KINDS } from './measured-service';
 import { DECISIONS, REVIEW_STATES } from './review';
@@ -10,10 +9,8 @@ const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 const text = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be blank');
 const instant = z.iso.datetime({ offset: true });
 const department = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/);
-export const daySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2026-07-01')
-  .refine(isCalendarDay, 'a day of the calendar, like 2026-07-01');
+/** A day of the calendar: zod's pattern refuses 2026-02-30 itself, so the document says what the server enforces. */
+export const daySchema = z.iso.date({ message: 'a day of the calendar, like 2026-07-01' });
 const ratio = z.number().min(0).max(1).nullable();
 const count = z.number().int().min(0);
 
@@ -54,7 +51,7 @@ export const serviceListSchema = z.strictObject({ services: z.array(measuredServ
 const pagePath = z
   .string()
   .max(200)
-  .regex(/^\/[^?#\s]*$/, 'a path like /en/residents/transport, without a query or fragment');
+  .regex(/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/, 'a path like /en/residents/transport, without a query or fragment');
 
 export const beaconSchema = z.strictObject({
   events: z
@@ -113,7 +110,7 @@ export const aggregationResultSchema = z.strictObject({ date: z.string(), servic
 export const reviewInputSchema = z.strictObject({
   objectives: text(4000).describe('What the service set out to do'),
   measuredTakeUp: text(4000).describe('The take-up measured against those objectives'),
-  costHkd: z.number().min(0).max(1e12).describe('What it cost to build and run so far, in HKD'),
+  costHkd: z.number().int().min(0).max(1e12).describe('What it cost to build and run so far, in whole HKD'),
   issues: text(4000),
   decision: z.enum(DECISIONS),
 });

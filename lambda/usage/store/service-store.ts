@@ -11,7 +11,7 @@ export class DynamoMeasuredServiceStore implements MeasuredServiceStore {
   async register(service: MeasuredService): Promise<boolean> {
     const written = await conditionalPut({
       TableName: table(),
-      Item: { ...service, pk: PK, sk: sk(service.id), kind: 'service' },
+      Item: { ...service, pk: PK, sk: sk(service.id) },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
     return written.won;

@@ -6,7 +6,7 @@ import { USAGE_TABLES } from '../storage';
 /** The usage table, by its physical name. */
 export const table = () => tableOf(USAGE_TABLES.usage);
 
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'kind', 'dayKey', 'expiresAt'] as const;
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'dayKey', 'expiresAt'] as const;
 export const strip = <T>(item: Item) => withoutAttributes<T>(item, ...STORAGE_ATTRIBUTES) as T;
 
 export async function getItem<T>(pk: string, sk: string): Promise<T | undefined> {
