@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { cursorParameter } from '../../shared/sort-key-cursor';
+import { nonBlankText } from '../../shared/text';
 import { LEVELS } from './classification';
 import { COLUMN_TYPES, IDENTIFIER } from './dataset';
 import { REQUEST_STATES } from './grant';
 import { LOG_ACTIONS } from './message-log';
 import { OPERATORS } from './query';
 
-const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const text = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be blank');
+const text = nonBlankText;
 const instant = z.iso.datetime({ offset: true, message: 'write a date-time like 2026-05-30T09:00:00+08:00' });
 const identifier = z.string().regex(IDENTIFIER, 'lower-case letters, digits and _, a letter first, at most 63');
 const department = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/);

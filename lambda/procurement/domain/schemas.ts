@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { cursorParameter } from '../../shared/sort-key-cursor';
+import { nonBlankText } from '../../shared/text';
 import { BID_STATES } from './sealed-bid';
 import { BRN_PATTERN } from './supplier';
 import { CLASSIFICATION_SCHEMES, DOCUMENT_TYPES, MILESTONE_STATES, PROCUREMENT_METHODS, SUBMISSION_METHODS, TENDER_STATES } from './tender';
 
 /** Any character String.prototype.trim keeps, written out, so the document says which texts are blank. */
-const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const text = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be blank');
+const text = nonBlankText;
 const instant = z.iso.datetime({ offset: true, message: 'write a date-time like 2026-05-30T09:00:00+08:00' });
 const bilingual = (max: number) => z.strictObject({ en: text(max), zh: text(max) });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);

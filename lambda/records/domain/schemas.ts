@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { cursorParameter } from '../../shared/sort-key-cursor';
+import { nonBlankText } from '../../shared/text';
 import { EVENT_TYPES } from './events';
 import { CLASS_CODE_PATTERN, CLASS_LEVELS } from './file-plan';
 import { LOCK_MODES, RECORD_STATES } from './record';
@@ -8,8 +9,7 @@ import { DISPOSAL_ACTIONS, TRIGGERS } from './retention';
 import { IF_MATCH_PATTERN, SCHEDULE_ID_PATTERN } from './schedule';
 
 /** Any character String.prototype.trim keeps, written out, so the document says which texts are blank. */
-const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const text = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be blank');
+const text = nonBlankText;
 const instant = z.iso.datetime({ offset: true, message: 'write a date-time like 2026-05-30T09:00:00+08:00' });
 const day = z.iso.date({ message: 'write a date like 2026-05-30' });
 

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { nextCursorSchema, pageLimitParameter } from '../../shared/cursor';
 import { cursorParameter } from '../../shared/sort-key-cursor';
+import { nonBlankText } from '../../shared/text';
 import { BEACON_KINDS, LANGUAGES, PLATFORMS, REPORT_KINDS } from './events';
 import { MEASURED_ID, SERVICE_KINDS } from './measured-service';
 import { DECISIONS, REVIEW_STATES } from './review';
 
-const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const text = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be blank');
+const text = nonBlankText;
 const instant = z.iso.datetime({ offset: true });
 const department = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/);
 /** A day of the calendar: zod's pattern refuses 2026-02-30 itself, so the document says what the server enforces. */

@@ -15,8 +15,8 @@ import { searchQuery } from '../../../../lambda/ehr/domain/schemas';
 import type { EhrPorts, StoredResource } from '../../../../lambda/ehr/ports';
 import { SEED_PATIENT_ACCOUNT, SEED_RESOURCES } from '../../../../lambda/ehr/seed';
 import { storage } from '../../../../lambda/ehr/storage';
-import { HttpError } from '../../../../lambda/shared/errors';
 import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
+import { refusal } from '../../../helpers/refusal';
 
 const HOUR = 3_600_000;
 const request = { sourceIp: '10.0.0.1', requestId: 'req-1' };
@@ -29,15 +29,6 @@ const patientP1 = as(SEED_PATIENT_ACCOUNT, { kind: 'patient', citizen: SEED_PATI
 const query = (q: Record<string, unknown>) => searchQuery.parse(q);
 
 /** The HTTP error a call rejects with, or fails the test. */
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
-  return error;
-}
-
 const sharingConsent = (patient: string, provider: string, end?: string) => ({
   resourceType: 'Consent' as const,
   status: 'active',

@@ -17,8 +17,8 @@ import type { ProcurementPorts } from '../../../../lambda/procurement/ports';
 import { seedProcurement } from '../../../../lambda/procurement/seed';
 import { storage } from '../../../../lambda/procurement/storage';
 import type { LocalBidKeys } from '../../../../lambda/procurement/store/bid-keys';
-import { HttpError } from '../../../../lambda/shared/errors';
 import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
+import { refusal } from '../../../helpers/refusal';
 
 const DAY = 24 * 3600 * 1000;
 const START = new Date('2026-03-02T01:00:00.000Z');
@@ -28,15 +28,6 @@ const second: Officer = { department: 'TD', subject: 'officer-td-2' };
 const stranger: Officer = { department: 'DPO', subject: 'officer-dpo' };
 
 /** The HTTP error a call rejects with, or fails the test. */
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
-  return error;
-}
-
 async function tableItems(): Promise<string[]> {
   const client = new DynamoDBClient({
     endpoint: process.env.DYNAMODB_ENDPOINT,

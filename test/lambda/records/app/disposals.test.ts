@@ -9,8 +9,8 @@ import type { RecordsPorts } from '../../../../lambda/records/ports';
 import { seedDepartment, seedManager } from '../../../../lambda/records/seed';
 import { storage } from '../../../../lambda/records/storage';
 import { DomainOnlyObjectLocks } from '../../../../lambda/records/store/content-store';
-import { HttpError } from '../../../../lambda/shared/errors';
 import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
+import { refusal } from '../../../helpers/refusal';
 
 const NOW = new Date('2026-06-01T02:00:00.000Z');
 const DAY = 86_400_000;
@@ -18,15 +18,6 @@ const manager = seedManager('DPO');
 const senior: Officer = { department: 'DPO', subject: 'senior-officer-dpo', roles: ['officer', SENIOR_OFFICER_ROLE] };
 const officer: Officer = { department: 'DPO', subject: 'officer-dpo', roles: ['officer'] };
 const context = { requestId: 'req-1', sourceIp: '10.0.0.1' };
-
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
-  return error;
-}
 
 describe('disposal: due, approved twice, disposed of, certified', () => {
   useEmbeddedStorage('records', storage);

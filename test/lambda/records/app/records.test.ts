@@ -14,8 +14,8 @@ import { seedDepartment, seedManager } from '../../../../lambda/records/seed';
 import { storage } from '../../../../lambda/records/storage';
 import { DomainOnlyObjectLocks, S3ObjectLocks } from '../../../../lambda/records/store/content-store';
 import { s3 } from '../../../../lambda/shared/aws-clients';
-import { HttpError } from '../../../../lambda/shared/errors';
 import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
+import { refusal } from '../../../helpers/refusal';
 
 const NOW = new Date('2026-06-01T02:00:00.000Z');
 const manager = seedManager('DPO');
@@ -32,15 +32,6 @@ function declaration(file: Buffer, classCode = 'ADM-01-001'): DeclareRecordInput
 }
 
 /** The HTTP error a call rejects with, or fails the test. */
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
-  return error;
-}
-
 /** Every item of the records table, to show a refused request changed nothing. */
 async function tableItems(): Promise<string[]> {
   const client = new DynamoDBClient({

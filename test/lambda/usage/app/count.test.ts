@@ -1,6 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { bucketOf, s3 } from '../../../../lambda/shared/aws-clients';
-import { HttpError } from '../../../../lambda/shared/errors';
 import { aggregate } from '../../../../lambda/usage/app/aggregation';
 import { acceptBeacon, storeReports } from '../../../../lambda/usage/app/ingest';
 import { listReviews } from '../../../../lambda/usage/app/reviews';
@@ -9,19 +8,11 @@ import { dynamoPorts } from '../../../../lambda/usage/compose';
 import type { UsagePorts } from '../../../../lambda/usage/ports';
 import { storage, USAGE_BUCKETS } from '../../../../lambda/usage/storage';
 import { useEmbeddedStorage } from '../../../helpers/embedded-storage';
+import { refusal } from '../../../helpers/refusal';
 
 const officer = { department: 'TD', subject: 'officer-td' };
 const names = { en: 'Parking', 'zh-hk': '泊車', 'zh-cn': '泊车' };
 const at = (iso: string) => () => new Date(iso);
-
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
-  return error;
-}
 
 async function eventObjects(): Promise<string[]> {
   const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucketOf(USAGE_BUCKETS.events) }));
