@@ -4,7 +4,7 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { EVENTS_PREFIX } from '../../lambda/usage/domain/events';
+import { eventPartition } from '../../lambda/usage/domain/events';
 import { acknowledge, wildcardResourceFinding } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 import type { SecureBucket } from '../constructs/secure-bucket';
@@ -13,7 +13,11 @@ import type { SecureBucket } from '../constructs/secure-bucket';
  * Firehose's dynamic partitions of the events bucket, from each JSON line's own fields: the
  * layout `eventPartition` names, so the nightly count reads Firehose's objects and local mode's alike.
  */
-export const EVENT_PARTITIONS = `${EVENTS_PREFIX}kind=!{partitionKeyFromQuery:kind}/date=!{partitionKeyFromQuery:date}/service=!{partitionKeyFromQuery:service}/`;
+export const EVENT_PARTITIONS = eventPartition(
+  '!{partitionKeyFromQuery:kind}',
+  '!{partitionKeyFromQuery:date}',
+  '!{partitionKeyFromQuery:service}',
+);
 
 /** What Firehose needs of its destination bucket, and no more: it never reads back, deletes or lists objects' versions. */
 const DELIVERY_ACTIONS = [

@@ -1,5 +1,5 @@
 import { aggregateDay } from '../domain/aggregate';
-import { dayBefore, hongKongDay } from '../domain/days';
+import { addDays, hongKongDay } from '../domain/days';
 import { dayNotOver } from '../errors';
 import type { UsagePorts } from '../ports';
 
@@ -10,7 +10,7 @@ export interface AggregationResult {
 }
 
 /** The Hong Kong day before now: the one the nightly run counts. */
-export const yesterday = (now: Date) => dayBefore(hongKongDay(now));
+export const yesterday = (now: Date) => addDays(hongKongDay(now), -1);
 
 /**
  * Counts one finished day: its events from the events bucket, the departments' reports, and each

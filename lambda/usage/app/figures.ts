@@ -1,5 +1,5 @@
 import type { DailyFigures } from '../domain/aggregate';
-import { hongKongDay } from '../domain/days';
+import { addDays, hongKongDay } from '../domain/days';
 import { badSpan } from '../errors';
 import type { UsagePorts } from '../ports';
 import { yesterday } from './aggregation';
@@ -7,13 +7,12 @@ import { getService } from './services';
 
 const DAY_MS = 86_400_000;
 const MAX_SPAN_DAYS = 366;
-const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** GET /usage/v1/services/{id}/figures: by default the 30 days to yesterday. */
 export async function serviceFigures(ports: UsagePorts, id: string, query: { from?: string; to?: string }): Promise<DailyFigures[]> {
   await getService(ports, id);
   const to = query.to ?? yesterday(ports.clock());
-  const from = query.from ?? shift(to, -29);
+  const from = query.from ?? addDays(to, -29);
   if (from > to) throw badSpan(`The span starts (${from}) after it ends (${to}).`);
   if (Date.parse(to) - Date.parse(from) >= MAX_SPAN_DAYS * DAY_MS) throw badSpan(`Ask for at most ${MAX_SPAN_DAYS} days at a time.`);
   return ports.figures.ofService(id, from, to);

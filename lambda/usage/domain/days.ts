@@ -2,21 +2,14 @@
 const HONG_KONG_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
-export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** The Hong Kong day of an instant, `YYYY-MM-DD`. */
 export function hongKongDay(at: Date): string {
   return new Date(at.getTime() + HONG_KONG_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** The day before a day. */
-export function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whether a `YYYY-MM-DD` text names a day of the calendar (not 2026-02-30). */
-export function isCalendarDay(day: string): boolean {
-  return DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+/** The day `days` after a day (before it, when negative). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addMonths } from './days';
+import { addDays, addMonths } from './days';
 
 /** The post-implementation review each e-service and app owes, six months after launch. */
 export const REVIEW_AFTER_MONTHS = 6;
@@ -43,7 +43,7 @@ export const reviewDueDate = (launchDate: string) => addMonths(launchDate, REVIE
 
 /** The first day a review is shown as due: its notice before the due date. */
 export function dueFrom(dueDate: string): string {
-  return new Date(Date.parse(`${dueDate}T00:00:00Z`) - NOTICE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return addDays(dueDate, -NOTICE_DAYS);
 }
 
 /**

@@ -15,7 +15,9 @@ export class ObjectEventSink implements EventSink {
     const partitions = new Map<string, StoredEvent[]>();
     for (const event of events) {
       const prefix = eventPartition(event.kind, event.date, event.service);
-      partitions.set(prefix, [...(partitions.get(prefix) ?? []), event]);
+      const batch = partitions.get(prefix);
+      if (batch) batch.push(event);
+      else partitions.set(prefix, [event]);
     }
     await Promise.all(
       [...partitions].map(([prefix, batch]) =>

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { aggregateDay, ratio } from '../../../../lambda/usage/domain/aggregate';
-import { addMonths, isCalendarDay } from '../../../../lambda/usage/domain/days';
+import { addMonths } from '../../../../lambda/usage/domain/days';
 import { BEACON_KINDS, type ServiceReport, type StoredEvent } from '../../../../lambda/usage/domain/events';
 import { reviewDueDate, reviewState } from '../../../../lambda/usage/domain/review';
+import { daySchema } from '../../../../lambda/usage/domain/schemas';
 
 const DAY = '2026-05-04';
 const SERVICES = ['svc-a', 'svc-b', 'svc-c'] as const;
@@ -79,7 +80,7 @@ describe('review dates', () => {
       fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }), (date) => {
         const launch = date.toISOString().slice(0, 10);
         const due = addMonths(launch, 6);
-        expect(isCalendarDay(due)).toBe(true);
+        expect(daySchema.safeParse(due).success).toBe(true);
         expect(due > launch).toBe(true);
       }),
     );
